@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
+
+const WINDOW_MS = 15 * 60_000;
+const FREE_FAILURES = 3;
+const MAX_DELAY_MS = 3_000;
+
+/**
+ * Counts failed logins per account (in the shared throttler storage, so every instance sees them)
+ * and slows further answers for that account exponentially. Unlike a lockout, the owner can still
+ * sign in a few seconds later; an attacker spraying one account from many IPs is slowed down.
+ */
+@Injectable()
+export class LoginFailuresService {
+  constructor(@Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage) {}
+
+  async recordFailure(email: string): Promise<number> {
+    const { totalHits } = await this.storage.increment(`login-fail:${email}`, WINDOW_MS, Number.MAX_SAFE_INTEGER, 0, 'login-fail');
+    return totalHits;
+  }
+
+  delayFor(failures: number): number {
+    if (failures <= FREE_FAILURES) return 0;
+    return Math.min(MAX_DELAY_MS, 200 * 2 ** (failures - FREE_FAILURES - 1));
+  }
+}

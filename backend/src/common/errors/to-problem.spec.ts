@@ -1,0 +1,38 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { conflict, invalid } from './domain-error.js';
+import { RateLimitedError, toProblem } from './to-problem.js';
+
+const context = { instance: '/api/v1/things', requestId: 'req-1' };
+
+describe('toProblem', () => {
+  it('maps a domain conflict to 409 with its stable code', () => {
+    const { problem } = toProblem(conflict('QUOTE.EXPIRED', 'This quote has expired.'), context);
+    expect(problem).toMatchObject({ status: 409, code: 'QUOTE.EXPIRED', detail: 'This quote has expired.', requestId: 'req-1', title: 'Conflict' });
+  });
+
+  it('keeps field errors of a validation failure', () => {
+    const { problem } = toProblem(invalid('REQUEST.INVALID', 'email must be an email', 'email'), context);
+    expect(problem.status).toBe(400);
+    expect(problem.errors).toEqual([{ field: 'email', message: 'email must be an email' }]);
+  });
+
+  it('sets Retry-After on rate limiting', () => {
+    const { problem, headers } = toProblem(new RateLimitedError(2.2), context);
+    expect(problem.status).toBe(429);
+    expect(headers['retry-after']).toBe('3');
+  });
+
+  it('turns Nest HTTP exceptions and Fastify parser errors into problems', () => {
+    expect(toProblem(new NotFoundException('Cannot GET /x'), context).problem).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
+    expect(toProblem(new BadRequestException(['a', 'b']), context).problem.detail).toBe('a; b');
+    const tooLarge = Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+    expect(toProblem(tooLarge, context).problem).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+  });
+
+  it('hides everything about an unexpected error', () => {
+    const result = toProblem(new Error('password=hunter2 at db.ts:42'), context);
+    expect(result.unexpected).toBe(true);
+    expect(result.problem.status).toBe(500);
+    expect(JSON.stringify(result.problem)).not.toMatch(/hunter2|db\.ts/);
+  });
+});

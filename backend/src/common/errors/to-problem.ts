@@ -1,0 +1,65 @@
+import { HttpException } from '@nestjs/common';
+import type { FieldError, ProblemDetails } from '@repairhub/contracts';
+import { DomainError } from './domain-error.js';
+import { buildProblem, STATUS_BY_KIND } from './problem.js';
+
+/** A rate-limit rejection carries how long to wait, for the `Retry-After` header. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 'RATE_LIMITED', 'Too many requests. Please wait before trying again.');
+  }
+}
+
+const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'REQUEST.TOO_LARGE', detail: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'REQUEST.INVALID_JSON', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'REQUEST.INVALID_JSON', detail: 'The request body is empty but declared as JSON.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', detail: 'Send the request body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'REQUEST.INVALID', detail: 'The Content-Length header does not match the body.' },
+};
+
+export interface ProblemResult {
+  problem: ProblemDetails;
+  headers: Record<string, string>;
+  /** True when the error was unexpected and must be logged with its stack. */
+  unexpected: boolean;
+}
+
+/** Turns any thrown value into the problem body the client sees. Nothing internal leaks from here. */
+export function toProblem(error: unknown, context: { instance: string; requestId: string }): ProblemResult {
+  const base = { instance: context.instance, requestId: context.requestId };
+  const headers: Record<string, string> = {};
+
+  if (error instanceof DomainError) {
+    if (error instanceof RateLimitedError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    const problem = buildProblem({ ...base, status: STATUS_BY_KIND[error.kind], code: error.code, detail: error.message, errors: error.fields });
+    return { problem, headers, unexpected: false };
+  }
+
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    const detail = status >= 500 ? 'An unexpected error occurred.' : Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
+    const errors = typeof body === 'object' ? ((body as { errors?: FieldError[] }).errors ?? undefined) : undefined;
+    return { problem: buildProblem({ ...base, status, detail, errors }), headers, unexpected: status >= 500 };
+  }
+
+  const fastifyError = error as { code?: string; statusCode?: number } | null;
+  if (fastifyError && typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
+    const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+    const problem = buildProblem({
+      ...base,
+      status: fastifyError.statusCode,
+      code: known?.code,
+      detail: known?.detail ?? 'The request could not be processed.',
+    });
+    return { problem, headers, unexpected: false };
+  }
+
+  return {
+    problem: buildProblem({ ...base, status: 500, detail: 'An unexpected error occurred. Quote the request id when reporting it.' }),
+    headers,
+    unexpected: true,
+  };
+}

@@ -1,0 +1,19 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@repairhub/contracts';
+import type { AuthUser } from '../auth-user.js';
+import { ROLES } from '../decorators/auth.decorators.js';
+import { forbidden } from '../errors/domain-error.js';
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (!roles?.length) return true;
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (user && roles.includes(user.role)) return true;
+    throw forbidden('AUTH.FORBIDDEN_ROLE', 'Your role does not allow this.');
+  }
+}

@@ -1,0 +1,30 @@
+import type { ExecutionContext } from '@nestjs/common';
+import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { AppConfig } from '../config/configuration.js';
+import { isAuthThrottled } from '../auth/auth-throttle.js';
+
+const MINUTE = 60_000;
+const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method);
+
+/**
+ * Budgets, keyed by client IP (Fastify resolves it from the configured number of trusted proxy hops):
+ * a generous general one, a tighter one for writes, and tight per-IP and per-email ones on /auth.
+ */
+export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+  const off = () => !config.rateLimitsEnabled;
+  return {
+    throttlers: [
+      { name: 'default', ttl: MINUTE, limit: 600, skipIf: off },
+      { name: 'writes', ttl: MINUTE, limit: 120, skipIf: (c) => off() || isRead(c) },
+      { name: 'auth-ip', ttl: MINUTE, limit: 10, blockDuration: MINUTE, skipIf: (c) => off() || !isAuthThrottled(c) },
+      {
+        name: 'auth-email',
+        ttl: MINUTE,
+        limit: 5,
+        blockDuration: MINUTE,
+        skipIf: (c) => off() || !isAuthThrottled(c) || !c.switchToHttp().getRequest().body?.email,
+        getTracker: (req) => String(req.body?.email ?? '').trim().toLowerCase(),
+      },
+    ],
+  };
+}

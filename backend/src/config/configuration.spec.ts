@@ -1,0 +1,51 @@
+import { loadConfiguration } from './configuration.js';
+
+const secret = 'x'.repeat(40);
+const production = {
+  NODE_ENV: 'production',
+  JWT_ACCESS_SECRET: secret,
+  JWT_REFRESH_SECRET: secret,
+  SERIAL_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  DATABASE_URL: 'postgres://db/app',
+  STRIPE_SECRET_KEY: 'sk_live_x',
+  STRIPE_WEBHOOK_SECRET: 'whsec_x',
+};
+
+describe('loadConfiguration', () => {
+  it('starts in production with every required value', () => {
+    const config = loadConfiguration(production);
+    expect(config.env).toBe('production');
+    expect(config.auth.accessTtlMs).toBe(15 * 60_000);
+    expect(config.bootstrap.demoData).toBe(false);
+  });
+
+  it.each(['JWT_ACCESS_SECRET', 'SERIAL_ENCRYPTION_KEYS', 'DATABASE_URL'])('stops production start-up without %s, naming it', (name) => {
+    const env: Record<string, string | undefined> = { ...production, [name]: undefined };
+    expect(() => loadConfiguration(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('refuses test-mode payments in production', () => {
+    expect(() => loadConfiguration({ ...production, STRIPE_SECRET_KEY: undefined })).toThrow(/STRIPE_SECRET_KEY/);
+  });
+
+  it('names a malformed value in one line', () => {
+    expect(() => loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', PORT: 'eighty' })).toThrow(/^Invalid configuration: PORT /);
+    expect(() => loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', JWT_ACCESS_SECRET: 'short' })).toThrow(
+      'Invalid configuration: JWT_ACCESS_SECRET must be at least 32 characters',
+    );
+    expect(() => loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', ARGON2_MEMORY_KIB: '4096' })).toThrow(/ARGON2_MEMORY_KIB/);
+  });
+
+  it('rejects a serial key that is not 32 bytes', () => {
+    expect(() => loadConfiguration({ ...production, SERIAL_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(
+      /must be 32 bytes/,
+    );
+  });
+
+  it('generates development secrets when none are configured', () => {
+    const config = loadConfiguration({ NODE_ENV: 'development', DATA_DIR: '' });
+    expect(config.auth.accessSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.serialKeys[0].key).toHaveLength(32);
+    expect(config.bootstrap.demoData).toBe(true);
+  });
+});

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { parseDuration } from './duration.js';
+import { EnvironmentVariables } from './env.schema.js';
+
+export class ConfigurationError extends Error {}
+
+export interface SerialKey {
+  kid: string;
+  key: Buffer;
+}
+
+/** The whole validated configuration, grouped by area. Injected as `AppConfig`. */
+export abstract class AppConfig {
+  abstract readonly env: 'development' | 'production' | 'test';
+  abstract readonly http: {
+    port: number;
+    host: string;
+    publicUrl: string;
+    corsOrigins: string[];
+    trustProxyHops: number;
+    bodyLimitBytes: number;
+    serveApps: boolean;
+  };
+  abstract readonly log: { level: string };
+  abstract readonly database: {
+    url: string | null;
+    readUrl: string | null;
+    dataDir: string | null;
+    poolSize: number;
+    statementTimeoutMs: number;
+    connectTimeoutMs: number;
+  };
+  abstract readonly redisUrl: string | null;
+  abstract readonly auth: {
+    accessSecret: string;
+    refreshSecret: string;
+    accessTtlMs: number;
+    refreshTtlMs: number;
+    refreshFamilyTtlMs: number;
+    issuer: string;
+    audience: string;
+    argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  };
+  abstract readonly serialKeys: SerialKey[];
+  abstract readonly stripe: {
+    secretKey: string | null;
+    webhookSecret: string;
+    publishableKey: string | null;
+    apiUrl: string | null;
+  };
+  abstract readonly bootstrap: { adminEmail: string | null; adminPassword: string | null; demoData: boolean };
+  abstract readonly rateLimitsEnabled: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const PRODUCTION_REQUIRED = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'SERIAL_ENCRYPTION_KEYS', 'DATABASE_URL'] as const;
+
+function validate(env: Env): EnvironmentVariables {
+  const parsed = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigurationError(`Invalid configuration: ${first.property} ${why}`);
+  }
+  if (parsed.NODE_ENV === 'production') {
+    const missing = PRODUCTION_REQUIRED.find((name) => !env[name]);
+    if (missing) throw new ConfigurationError(`Invalid configuration: ${missing} is required when NODE_ENV=production`);
+    if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) {
+      throw new ConfigurationError(
+        'Invalid configuration: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required when NODE_ENV=production (test mode is refused)',
+      );
+    }
+  }
+  return parsed;
+}
+
+/** Development secrets are generated once and kept beside the embedded database, so sessions survive restarts. */
+function persistedDevSecrets(dataDir: string | null): { access: string; refresh: string; webhook: string; serial: string } {
+  const fresh = () => ({
+    access: randomBytes(48).toString('base64url'),
+    refresh: randomBytes(48).toString('base64url'),
+    webhook: `whsec_${randomBytes(24).toString('base64')}`,
+    serial: `dev1:${randomBytes(32).toString('base64')}`,
+  });
+  if (!dataDir) return fresh();
+  const file = join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = fresh();
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function parseSerialKeys(value: string): SerialKey[] {
+  return value.split(',').map((entry) => {
+    const [kid, b64] = entry.split(':');
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) throw new ConfigurationError(`Invalid configuration: SERIAL_ENCRYPTION_KEYS key "${kid}" must be 32 bytes`);
+    return { kid, key };
+  });
+}
+
+export function loadConfiguration(env: Env = process.env): AppConfig {
+  const v = validate(env);
+  const nodeEnv = v.NODE_ENV ?? 'development';
+  const databaseUrl = v.DATABASE_URL ?? null;
+  // Tests pass DATA_DIR="" for a throw-away in-memory database.
+  const dataDir = databaseUrl ? (v.DATA_DIR ? resolve(v.DATA_DIR) : null) : v.DATA_DIR === '' ? null : resolve(v.DATA_DIR ?? './.data');
+  const dev = nodeEnv === 'production' ? null : persistedDevSecrets(dataDir ?? (databaseUrl ? resolve(v.DATA_DIR ?? './.data') : null));
+  const port = v.PORT ?? 3000;
+
+  return {
+    env: nodeEnv,
+    http: {
+      port,
+      host: v.HOST ?? '0.0.0.0',
+      publicUrl: (v.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      corsOrigins: (v.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      trustProxyHops: v.TRUST_PROXY ?? 0,
+      bodyLimitBytes: v.BODY_LIMIT_BYTES ?? 1024 * 1024,
+      serveApps: v.SERVE_APPS ?? true,
+    },
+    log: { level: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
+    database: {
+      url: databaseUrl,
+      readUrl: v.DATABASE_READ_URL ?? null,
+      dataDir,
+      poolSize: v.DATABASE_POOL_SIZE ?? 10,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000,
+      connectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_MS ?? 3_000,
+    },
+    redisUrl: v.REDIS_URL ?? null,
+    auth: {
+      accessSecret: v.JWT_ACCESS_SECRET ?? dev!.access,
+      refreshSecret: v.JWT_REFRESH_SECRET ?? dev!.refresh,
+      accessTtlMs: parseDuration(v.JWT_ACCESS_TTL ?? '15m'),
+      refreshTtlMs: parseDuration(v.JWT_REFRESH_TTL ?? '30d'),
+      refreshFamilyTtlMs: parseDuration(v.JWT_REFRESH_FAMILY_TTL ?? '90d'),
+      issuer: 'repairhub',
+      audience: 'repairhub-api',
+      argon2: {
+        memoryCost: v.ARGON2_MEMORY_KIB ?? 19456,
+        timeCost: v.ARGON2_TIME_COST ?? 2,
+        parallelism: v.ARGON2_PARALLELISM ?? 1,
+      },
+    },
+    serialKeys: parseSerialKeys(v.SERIAL_ENCRYPTION_KEYS ?? dev!.serial),
+    stripe: {
+      secretKey: v.STRIPE_SECRET_KEY ?? null,
+      webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? dev!.webhook,
+      publishableKey: v.STRIPE_PUBLISHABLE_KEY ?? null,
+      apiUrl: v.STRIPE_API_URL ?? null,
+    },
+    bootstrap: {
+      adminEmail: v.BOOTSTRAP_ADMIN_EMAIL ?? null,
+      adminPassword: v.BOOTSTRAP_ADMIN_PASSWORD ?? null,
+      demoData: v.DEMO_DATA ?? (!databaseUrl && nodeEnv === 'development'),
+    },
+    rateLimitsEnabled: v.RATE_LIMITS_ENABLED ?? true,
+  };
+}

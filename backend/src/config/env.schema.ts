@@ -1,0 +1,110 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const DURATION = /^\d+(ms|s|m|h|d)$/;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/** Every environment variable the app reads, with its rule. Defaults live in `configuration.ts`. */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_ACCESS_SECRET?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_REFRESH_SECRET?: string;
+
+  @IsOptional() @Matches(DURATION, { message: 'must be a duration such as 15m, 1h or 30d' })
+  JWT_ACCESS_TTL?: string;
+
+  @IsOptional() @Matches(DURATION, { message: 'must be a duration such as 15m, 1h or 30d' })
+  JWT_REFRESH_TTL?: string;
+
+  @IsOptional() @Matches(DURATION, { message: 'must be a duration such as 90d' })
+  JWT_REFRESH_FAMILY_TTL?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(19456, { message: 'must be at least 19456 KiB (OWASP minimum)' })
+  ARGON2_MEMORY_KIB?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2)
+  ARGON2_TIME_COST?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  ARGON2_PARALLELISM?: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, {
+    message: 'must be kid:base64key[,kid:base64key...]',
+  })
+  SERIAL_ENCRYPTION_KEYS?: string;
+
+  @IsOptional() @IsString()
+  STRIPE_SECRET_KEY?: string;
+
+  @IsOptional() @IsString()
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  @IsOptional() @IsString()
+  STRIPE_PUBLISHABLE_KEY?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  STRIPE_API_URL?: string;
+
+  @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  RATE_LIMITS_ENABLED?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SERVE_APPS?: boolean;
+}

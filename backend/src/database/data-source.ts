@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import type { DataSourceOptions } from 'typeorm';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { PGliteDriver } from 'typeorm-pglite';
+import type { AppConfig } from '../config/configuration.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { ExclusivePGlitePool } from './pglite-exclusive-pool.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+
+/**
+ * PostgreSQL through `pg` when DATABASE_URL is set; otherwise embedded PGlite, so a fresh machine
+ * needs no database server. Both run the same migrations; the schema is never synchronized.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+  const { database } = config;
+  const common = {
+    type: 'postgres' as const,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+  };
+
+  if (database.url) {
+    const pool = {
+      max: database.poolSize,
+      connectionTimeoutMillis: database.connectTimeoutMs,
+      statement_timeout: database.statementTimeoutMs,
+      idle_in_transaction_session_timeout: database.statementTimeoutMs * 2,
+      application_name: 'repairhub',
+    };
+    if (database.readUrl) {
+      return {
+        ...common,
+        replication: { master: { url: database.url }, slaves: [{ url: database.readUrl }] },
+        extra: pool,
+      };
+    }
+    return { ...common, url: database.url, extra: pool, poolSize: database.poolSize };
+  }
+
+  if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
+  const driver = new PGliteDriver({ dataDir: database.dataDir ?? undefined, extensions: { uuid_ossp } }).driver as {
+    Pool: unknown;
+  };
+  driver.Pool = ExclusivePGlitePool;
+  return { ...common, driver };
+}

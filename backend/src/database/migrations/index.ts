@@ -1,0 +1,4 @@
+import { Foundation1764160000000 } from './1764160000000-foundation.js';
+
+/** Every migration, in order. TypeORM runs the pending ones at start. */
+export const MIGRATIONS = [Foundation1764160000000];

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('RepairHub API')
+    .setDescription(
+      'Device-repair service platform. Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and the `requestId`. Money is integer minor units. Lists are cursor-paginated: `{items, nextCursor}`.',
+    )
+    .setVersion('1.0.0')
+    .setContact('RepairHub', 'https://repairhub.dev', 'api@repairhub.dev')
+    .setLicense('Proprietary', 'https://repairhub.dev/terms')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from /auth/login' })
+    .addTag('auth', 'Sign-up, sign-in and sessions')
+    .addTag('users', 'User administration (admins)')
+    .addTag('health', 'Service health')
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

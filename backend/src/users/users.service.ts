@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
+import { conflict, notFound } from '../common/errors/domain-error.js';
+import { decodeCursor, toPage } from '../common/http/pagination.js';
+import { PasswordService } from '../auth/password.service.js';
+import { RefreshTokenService } from '../auth/refresh-token.service.js';
+import type { ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
+import { User } from './user.entity.js';
+import { toUserView } from './user.mapper.js';
+
+export const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly refreshTokens: RefreshTokenService,
+  ) {}
+
+  private get repo() {
+    return this.db.getRepository(User);
+  }
+
+  async create(input: { email: string; password: string; name: string; role: Role }): Promise<User> {
+    this.passwords.assertAcceptable(input.password, [input.email, input.name]);
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      const user = this.repo.create({ email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash });
+      return await this.repo.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('USER.EMAIL_TAKEN', 'An account with this email already exists.');
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.repo.findOne({ where: { email: email.toLowerCase() } });
+  }
+
+  findActive(id: string): Promise<User | null> {
+    return this.repo.findOne({ where: { id, active: true } });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.repo.findOne({ where: { id } });
+    if (!user) throw notFound('USER.NOT_FOUND', 'User');
+    return user;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.repo.count({ take: 1 })) === 0;
+  }
+
+  countAdmins(): Promise<number> {
+    return this.repo.count({ where: { role: 'admin', active: true } });
+  }
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const qb = this.repo.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'DESC').limit(limit + 1);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.email LIKE :pattern OR lower(u.name) LIKE :pattern)', { pattern });
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(u.created_at, u.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const page = toPage(await qb.getMany(), limit, (u) => [u.createdAt.toISOString(), u.id]);
+    return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
+  }
+
+  async update(actorId: string, id: string, changes: UpdateUserDto): Promise<User> {
+    const user = await this.get(id);
+    if (actorId === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
+      throw conflict('USER.SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role.');
+    }
+    Object.assign(user, changes);
+    const saved = await this.repo.save(user);
+    if (changes.active === false || changes.role) await this.refreshTokens.revokeAllForUser(id);
+    return saved;
+  }
+}
