@@ -1,7 +1,23 @@
-import type { DeviceType, QuoteStatus, RepairStatus, Urgency, Actor } from './enums.js';
+import type { Actor, DeviceType, QuoteStatus, RepairStatus, Role, Urgency } from './enums.js';
+import type { Currency } from './money.js';
 
+export const DEVICE_BRAND_MAX = 80;
+export const DEVICE_MODEL_MAX = 120;
+export const SERIAL_NUMBER_MAX = 64;
+/** Letters, digits and the separators serial numbers use; no control characters. */
+export const SERIAL_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ./_:#-]*$/;
 export const ISSUE_DESCRIPTION_MIN = 10;
 export const ISSUE_DESCRIPTION_MAX = 4000;
+export const STATUS_NOTE_MAX = 1000;
+export const QUOTE_NOTES_MAX = 2000;
+
+/**
+ * The form a serial is compared in (search, duplicates): surrounding and inner whitespace removed,
+ * upper-cased. The serial is stored as entered, apart from trimming.
+ */
+export function normalizeSerial(serial: string): string {
+  return serial.replace(/\s+/g, '').toUpperCase();
+}
 
 export interface DeviceView {
   id: string;
@@ -9,10 +25,15 @@ export interface DeviceView {
   type: DeviceType;
   brand: string;
   model: string;
-  /** Masked to the last four characters unless the caller asked to reveal it. */
+  /**
+   * `null` when the device has no serial. Masked to the last four characters (`•••• 1234`) unless the
+   * caller asked to reveal it and may; `serialRevealed` says which.
+   */
   serialNumber: string | null;
+  serialRevealed: boolean;
   hasSerial: boolean;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface CreateDeviceRequest {
@@ -22,7 +43,40 @@ export interface CreateDeviceRequest {
   serialNumber?: string;
 }
 
-export type UpdateDeviceRequest = Partial<CreateDeviceRequest>;
+/** `serialNumber: null` removes the serial. */
+export interface UpdateDeviceRequest {
+  type?: DeviceType;
+  brand?: string;
+  model?: string;
+  serialNumber?: string | null;
+}
+
+export interface ListDevicesQuery {
+  /** Admins only: the devices of one customer. */
+  ownerId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Exact-match search by serial; sent in a POST body so the serial never lands in a URL or an access log. */
+export interface SearchDevicesRequest {
+  serialNumber: string;
+}
+
+export interface GetDeviceQuery {
+  /** `true` returns the full serial (the owner, or staff who can see the device; staff reveals are logged). */
+  reveal?: boolean;
+}
+
+/** One staff reveal of a device's full serial. */
+export interface SerialAccessLogEntry {
+  id: string;
+  deviceId: string;
+  userId: string;
+  userName: string;
+  userRole: Role;
+  createdAt: string;
+}
 
 export interface CreateRepairRequest {
   deviceId: string;
@@ -35,11 +89,13 @@ export interface RepairSummary {
   customerId: string;
   customerName: string;
   deviceId: string;
+  /** `brand model`, for lists. */
   deviceLabel: string;
   issueDescription: string;
   urgency: Urgency;
   status: RepairStatus;
   assignedTechnicianId: string | null;
+  assignedTechnicianName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,20 +116,28 @@ export interface QuoteView {
   technicianId: string;
   partsCost: number;
   laborCost: number;
+  /** `partsCost + laborCost`, computed by the server. */
   total: number;
-  currency: string;
+  currency: Currency;
   notes: string | null;
+  /** A `pending` quote past `expiresAt` reads as `expired`. */
   status: QuoteStatus;
   expiresAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface RepairDetail extends RepairSummary {
   device: DeviceView;
+  /** Newest first. */
   quotes: QuoteView[];
+  /** Oldest first: the status timeline. */
   history: StatusHistoryEntry[];
+  /** The statuses the caller may move this repair to through `POST /repairs/:id/status`. */
+  availableStatuses: RepairStatus[];
 }
 
+/** `assignedTo`: a technician id, or `none` for unassigned requests. */
 export interface ListRepairsQuery {
   status?: RepairStatus;
   urgency?: Urgency;
@@ -82,7 +146,10 @@ export interface ListRepairsQuery {
   cursor?: string;
 }
 
+export const UNASSIGNED = 'none';
+
 export interface AssignRepairRequest {
+  /** A technician may omit it (or send their own id); admins must name the technician. */
   technicianId?: string;
 }
 
@@ -95,11 +162,20 @@ export interface CreateQuoteRequest {
   repairRequestId: string;
   partsCost: number;
   laborCost: number;
-  currency: string;
+  currency: Currency;
   notes?: string;
+  /** Defaults to `QUOTE_DEFAULT_TTL_DAYS` from now; must be in the future and within `QUOTE_MAX_TTL_DAYS`. */
   expiresAt?: string;
 }
 
 export const QUOTE_DEFAULT_TTL_DAYS = 14;
-/** Largest amount in minor units we accept for one quote line (a sanity bound, ~10M in major units). */
-export const MAX_AMOUNT_MINOR = 1_000_000_000;
+export const QUOTE_MAX_TTL_DAYS = 90;
+
+/** The status a quote reads as at `now`: a pending quote whose time is up is `expired`. */
+export function effectiveQuoteStatus(quote: { status: QuoteStatus; expiresAt: Date | string }, now: Date = new Date()): QuoteStatus {
+  if (quote.status !== 'pending') return quote.status;
+  return new Date(quote.expiresAt).getTime() <= now.getTime() ? 'expired' : 'pending';
+}
+
+/** Urgency, most urgent first: the order of the technician queue. */
+export const URGENCY_QUEUE_ORDER: readonly Urgency[] = ['urgent', 'high', 'normal', 'low'];
