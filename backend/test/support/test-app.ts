@@ -79,7 +79,7 @@ export async function startTestApp(overrides: Record<string, string | undefined>
   const owned = database ? null : await createTestDatabase();
   const databaseUrl = database?.url ?? owned?.url ?? null;
   const env = testEnv(databaseUrl, overrides);
-  let { port, worker } = await startWorkerApp(env);
+  const { port, worker } = await startWorkerApp(env);
   let nextId = 0;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const listen = (w: Worker) =>

@@ -12,6 +12,8 @@ const ERROR_TEXT: Record<number, string> = {
   429: 'Rate limited; see Retry-After',
 };
 
+const AUTH_TEXT: Record<string, string> = { public: 'No authentication.', any: 'Any signed-in role.' };
+
 export interface ApiRouteOptions {
   summary: string;
   description?: string;
@@ -29,9 +31,7 @@ export function ApiRoute(options: ApiRouteOptions) {
     ApiExtraModels(ProblemDto),
     ApiOperation({
       summary: options.summary,
-      description: [options.description, options.auth !== 'public' && options.auth !== 'any' ? `Roles: ${options.auth}.` : '']
-        .filter(Boolean)
-        .join(' ') || undefined,
+      description: [options.description, AUTH_TEXT[options.auth] ?? `Roles: ${options.auth}.`].filter(Boolean).join(' '),
     }),
   ];
   if (options.auth !== 'public') decorators.push(ApiBearerAuth());

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { loadConfiguration } from '../config/configuration.js';
+import { dataSourceOptions } from './data-source.js';
+
+/** `npm run migration:run`: applies pending migrations without starting the server. */
+async function migrate(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const db = new DataSource(dataSourceOptions(loadConfiguration()));
+  await db.initialize();
+  const applied = await db.runMigrations({ transaction: 'each' });
+  process.stdout.write(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'No pending migrations.\n');
+  await db.destroy();
+}
+
+void migrate();
