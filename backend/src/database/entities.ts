@@ -1,5 +1,10 @@
 import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { Device } from '../devices/device.entity.js';
+import { SerialAccessLog } from '../devices/serial-access-log.entity.js';
+import { Quote } from '../quotes/quote.entity.js';
+import { RepairRequest } from '../repairs/repair-request.entity.js';
+import { RepairStatusHistory } from '../repairs/repair-status-history.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, for the app and the migration CLI. */
-export const ENTITIES = [User, RefreshToken];
+export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote];
