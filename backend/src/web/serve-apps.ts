@@ -4,14 +4,16 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { Logger, NotFoundException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../common/filters/problem.filter.js';
+import { spaFallback, type WebApp } from './spa-fallback.js';
 
 const logger = new Logger('Web');
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Where the Angular builds land, and the path each is served under. */
-export const WEB_APPS = [
+/** Where the Angular builds land, and the path each is served under. Longest prefix first. */
+export const WEB_APPS: WebApp[] = [
   { name: 'admin-console', prefix: '/console/', dir: join(ROOT, 'dist/admin-console/browser') },
   { name: 'customer-portal', prefix: '/', dir: join(ROOT, 'dist/customer-portal/browser') },
 ];
@@ -19,10 +21,14 @@ export const WEB_APPS = [
 /**
  * Serves each built app from the same origin as the API (so the refresh cookie needs no CORS),
  * with index.html for client-side routes. Hashed assets are cached for a year, index.html never.
+ *
+ * The fallback is a catch-all GET route, not Fastify's not-found handler: Nest installs its own
+ * not-found handler during `init()` and Fastify allows only one per prefix. Every API route is more
+ * specific than the catch-all, so the router still prefers it.
  */
 export async function serveApps(app: NestFastifyApplication): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
   const built = WEB_APPS.filter((web) => existsSync(join(web.dir, 'index.html')));
+  if (!built.length) return;
   for (const [i, web] of built.entries()) {
     await app.register(fastifyStatic, {
       root: web.dir,
@@ -30,18 +36,19 @@ export async function serveApps(app: NestFastifyApplication): Promise<void> {
       decorateReply: i === 0,
       wildcard: false,
       index: ['index.html'],
-      setHeaders: (res, path) => {
-        (res as unknown as { setHeader(n: string, v: string): void }).setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     });
   }
-  if (!built.length) return;
-  fastify.setNotFoundHandler((request, reply) => {
-    const accept = request.headers.accept ?? '';
-    const web = built.find((w) => request.url.startsWith(w.prefix));
-    if (request.method === 'GET' && web && !request.url.startsWith('/api/') && accept.includes('text/html')) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', web.dir);
-    }
-    return sendProblem(new NotFoundException(`Cannot ${request.method} ${request.url.split('?')[0]}`), request, reply, logger);
-  });
+
+  const fallback = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    const web = spaFallback(built, request.method, request.url, request.headers.accept);
+    if (web && `${path}/` === web.prefix) return reply.redirect(web.prefix, 301);
+    if (web) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', web.dir);
+    return sendProblem(new NotFoundException(`Cannot ${request.method} ${path}`), request, reply, logger);
+  };
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', { exposeHeadRoute: true }, fallback);
 }

@@ -1,0 +1,14 @@
+import type { Routes } from '@angular/router';
+import { requireGuest, requireSession } from '@repairhub/web-core';
+
+const customersOnly = requireSession({ roles: ['customer'], otherwise: '/staff' });
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', canMatch: [requireGuest('/repairs')], title: 'RepairHub — get your device fixed', loadComponent: () => import('./features/home/welcome.page') },
+  { path: 'sign-in', canMatch: [requireGuest('/repairs')], title: 'Sign in — RepairHub', loadComponent: () => import('./features/auth/sign-in.page') },
+  { path: 'sign-up', canMatch: [requireGuest('/repairs')], title: 'Create your account — RepairHub', loadComponent: () => import('./features/auth/sign-up.page') },
+  { path: 'repairs', canMatch: [customersOnly], loadChildren: () => import('./features/repairs/repairs.routes') },
+  { path: 'devices', canMatch: [customersOnly], loadChildren: () => import('./features/devices/devices.routes') },
+  { path: 'staff', title: 'Use the console — RepairHub', loadComponent: () => import('./features/home/staff.page') },
+  { path: '**', title: 'Page not found — RepairHub', loadComponent: () => import('./features/home/not-found.page') },
+];

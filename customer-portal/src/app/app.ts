@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-core';
+import { filter } from 'rxjs';
+
+@Component({
+  selector: 'rh-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
+  template: `
+    <a class="skip-link" href="#main" (click)="focusMain($event)">Skip to content</a>
+    <header class="top">
+      <div class="bar">
+        <a class="brand" routerLink="/"><img src="favicon.svg" alt="" width="28" height="28" />RepairHub</a>
+        @if (auth.isSignedIn()) {
+          <nav aria-label="Main">
+            <a routerLink="/repairs" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">My repairs</a>
+            <a routerLink="/repairs/new" routerLinkActive="active" ariaCurrentWhenActive="page">New request</a>
+            <a routerLink="/devices" routerLinkActive="active" ariaCurrentWhenActive="page">My devices</a>
+          </nav>
+          <div class="account">
+            <span class="who" title="{{ auth.user()?.email }}">{{ auth.user()?.name }}</span>
+            <button type="button" class="button secondary small" (click)="signOut()">Sign out</button>
+          </div>
+        } @else if (auth.status() === 'signed-out') {
+          <nav aria-label="Account" class="guest">
+            <a routerLink="/sign-in" routerLinkActive="active" ariaCurrentWhenActive="page">Sign in</a>
+            <a routerLink="/sign-up" class="button primary small">Create account</a>
+          </nav>
+        }
+      </div>
+    </header>
+    <main id="main" tabindex="-1" #main>
+      <router-outlet />
+    </main>
+    <rh-toast-outlet />
+  `,
+  styles: `
+    .top { background: var(--surface); border-bottom: 1px solid var(--border); }
+    .bar { max-width: 60rem; margin: 0 auto; padding: .5rem 1rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.25rem; }
+    nav { display: flex; gap: .25rem 1rem; flex-wrap: wrap; flex: 1; }
+    nav.guest { justify-content: flex-end; align-items: center; }
+    nav a:not(.button) { color: var(--text); text-decoration: none; padding: .5rem .125rem; border-bottom: 3px solid transparent; font-weight: 500; }
+    nav a.active { border-bottom-color: var(--primary); color: var(--primary); }
+    .account { display: flex; align-items: center; gap: .75rem; margin-left: auto; }
+    .who { color: var(--text-muted); max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .small { min-height: 2.25rem; padding: .375rem .75rem; font-size: .9375rem; }
+    main:focus { outline: none; box-shadow: none; }
+  `,
+})
+export class App {
+  protected readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    redirectWhenSessionEnds('/sign-in');
+    void this.auth.restore();
+    // After each in-app navigation move focus to the new page so screen readers start there.
+    const injector = inject(Injector);
+    let first = true;
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (first) {
+          first = false;
+          return;
+        }
+        afterNextRender(() => {
+          const heading = this.main().nativeElement.querySelector<HTMLElement>('h1');
+          if (heading) {
+            heading.tabIndex = -1;
+            heading.focus({ preventScroll: true });
+          } else {
+            this.main().nativeElement.focus({ preventScroll: true });
+          }
+        }, { injector });
+      });
+  }
+
+  protected focusMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.auth.signOut();
+    await this.router.navigate(['/sign-in']);
+  }
+}

@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { ISSUE_DESCRIPTION_MAX, ISSUE_DESCRIPTION_MIN, MAX_PAGE_LIMIT, URGENCIES, type DeviceView, type Urgency } from '@repairhub/contracts';
+import {
+  ApiClient,
+  DEVICE_TYPE_LABELS,
+  ErrorState,
+  FieldA11y,
+  FieldError,
+  Loading,
+  Notifier,
+  URGENCY_LABELS,
+  applyProblem,
+  readProblem,
+} from '@repairhub/web-core';
+import { map } from 'rxjs';
+import { DeviceForm } from '../devices/device-form.component';
+
+@Component({
+  selector: 'rh-new-repair-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, FieldError, FieldA11y, DeviceForm, Loading, ErrorState],
+  template: `
+    <div class="page">
+      <h1>New repair request</h1>
+
+      @if (devices.isLoading() && !devices.hasValue()) {
+        <rh-loading label="Loading your devices…" />
+      } @else if (devices.error()) {
+        <rh-error-state title="We couldn't load your devices" [error]="devices.error()" (retry)="devices.reload()" />
+      } @else if (devices.hasValue()) {
+        <section class="card stack" aria-labelledby="device-heading">
+          <h2 id="device-heading">1. Which device needs fixing?</h2>
+          @if (devices.value().length > 0) {
+            <fieldset [attr.aria-describedby]="deviceError() ? 'device-error' : null">
+              <legend class="visually-hidden">Device</legend>
+              <div class="choices">
+                @for (device of devices.value(); track device.id) {
+                  <label class="choice" [class.selected]="form.controls.deviceId.value === device.id">
+                    <input type="radio" name="deviceId" [value]="device.id" [checked]="form.controls.deviceId.value === device.id" (change)="chooseDevice(device.id)" />
+                    <span><strong>{{ device.brand }} {{ device.model }}</strong><br /><span class="muted">{{ typeLabels[device.type] }}</span></span>
+                  </label>
+                }
+              </div>
+            </fieldset>
+            @if (deviceError(); as message) {
+              <p class="field-error" id="device-error">{{ message }}</p>
+            }
+            @if (!addingDevice()) {
+              <button type="button" class="button link add" (click)="addingDevice.set(true)">+ Add another device</button>
+            }
+          } @else {
+            <p class="muted">Add your device first — it takes a few seconds.</p>
+          }
+          @if (addingDevice() || devices.value().length === 0) {
+            <rh-device-form [cancellable]="devices.value().length > 0" (saved)="deviceAdded($event)" (cancelled)="addingDevice.set(false)" />
+          }
+        </section>
+
+        <form class="card stack" [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="issue-heading">
+          <h2 id="issue-heading">2. What's wrong?</h2>
+          @if (formError(); as message) {
+            <p class="form-error" role="alert">{{ message }}</p>
+          }
+          <div class="field">
+            <label for="issueDescription">Describe the problem</label>
+            <textarea
+              id="issueDescription"
+              formControlName="issueDescription"
+              rows="5"
+              aria-describedby="issue-help"
+              placeholder="e.g. The screen cracked after a fall and the touch no longer works in the lower half."
+            ></textarea>
+            <p class="help" id="issue-help">What happened, what you see, anything you already tried. {{ descriptionLength() }} / {{ maxLength }} characters.</p>
+            <rh-field-error for="issueDescription" label="Issue description" [control]="form.controls.issueDescription" />
+          </div>
+          <fieldset class="field">
+            <legend>How urgent is it?</legend>
+            <div class="urgencies">
+              @for (urgency of urgencies; track urgency) {
+                <label class="choice compact" [class.selected]="form.controls.urgency.value === urgency">
+                  <input type="radio" formControlName="urgency" [value]="urgency" />
+                  {{ urgencyLabels[urgency] }}
+                </label>
+              }
+            </div>
+          </fieldset>
+          <button type="submit" class="button primary" [disabled]="busy()">{{ busy() ? 'Sending…' : 'Send request' }}</button>
+        </form>
+      }
+    </div>
+  `,
+  styles: `
+    .choices, .urgencies { display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
+    .choice { display: flex; gap: .75rem; align-items: flex-start; border: 1px solid var(--border-strong); border-radius: var(--radius); padding: .75rem; cursor: pointer; font-weight: 400; background: var(--surface); }
+    .choice.compact { align-items: center; }
+    .choice.selected { border-color: var(--primary); background: var(--primary-soft); box-shadow: inset 0 0 0 1px var(--primary); }
+    .choice input { margin-top: .2rem; }
+    .add { justify-self: start; }
+  `,
+})
+export default class NewRepairPage {
+  private readonly api = inject(ApiClient);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+  /** `?device=<id>` preselects a device (from "Request a repair" on the devices page). */
+  readonly device = input<string>();
+
+  protected readonly typeLabels = DEVICE_TYPE_LABELS;
+  protected readonly urgencies = URGENCIES;
+  protected readonly urgencyLabels = URGENCY_LABELS;
+  protected readonly maxLength = ISSUE_DESCRIPTION_MAX;
+  protected readonly addingDevice = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly deviceError = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    deviceId: ['', Validators.required],
+    issueDescription: ['', [Validators.required, Validators.minLength(ISSUE_DESCRIPTION_MIN), Validators.maxLength(ISSUE_DESCRIPTION_MAX)]],
+    urgency: ['normal' as Urgency, Validators.required],
+  });
+  protected readonly descriptionLength = toSignal(this.form.controls.issueDescription.valueChanges.pipe(map((v) => v.length)), { initialValue: 0 });
+
+  protected readonly devices = rxResource({
+    stream: () => this.api.devices.list({ limit: MAX_PAGE_LIMIT }).pipe(map((page) => page.items)),
+  });
+
+  constructor() {
+    effect(() => {
+      if (!this.devices.hasValue() || this.form.controls.deviceId.value) return;
+      const list = this.devices.value();
+      const wanted = list.find((d) => d.id === this.device()) ?? (list.length === 1 ? list[0] : undefined);
+      if (wanted) this.chooseDevice(wanted.id);
+    });
+  }
+
+  protected chooseDevice(id: string): void {
+    this.form.controls.deviceId.setValue(id);
+    this.deviceError.set(null);
+  }
+
+  protected deviceAdded(device: DeviceView): void {
+    this.addingDevice.set(false);
+    this.devices.update((list) => [...(list ?? []), device]);
+    this.chooseDevice(device.id);
+    this.notifier.success(`${device.brand} ${device.model} added.`);
+  }
+
+  protected submit(): void {
+    this.form.markAllAsTouched();
+    if (this.form.controls.deviceId.invalid) this.deviceError.set('Choose the device to repair, or add it above.');
+    if (this.form.invalid || this.busy()) return;
+    const { deviceId, issueDescription, urgency } = this.form.getRawValue();
+    this.busy.set(true);
+    this.formError.set(null);
+    this.api.repairs.create({ deviceId, issueDescription: issueDescription.trim(), urgency }).subscribe({
+      next: (repair) => {
+        this.notifier.success('Request sent. A technician will review it and send you a quote.');
+        void this.router.navigate(['/repairs', repair.id]);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const problem = readProblem(error);
+        if (problem.fieldErrors['deviceId']) this.deviceError.set(problem.fieldErrors['deviceId'].join(' '));
+        this.formError.set(applyProblem(this.form, problem));
+      },
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type {
+  AcceptQuoteResponse,
+  AssignRepairRequest,
+  AuthResponse,
+  ChangeRepairStatusRequest,
+  ConversationView,
+  CreateDeviceRequest,
+  CreateQuoteRequest,
+  CreateRepairRequest,
+  CreateUserRequest,
+  DeviceView,
+  ListDevicesQuery,
+  ListPaymentsQuery,
+  ListRepairsQuery,
+  ListUsersQuery,
+  LoginRequest,
+  MessageView,
+  Page,
+  PaymentView,
+  PaymentsConfigView,
+  QuoteView,
+  RefundRequest,
+  RegisterRequest,
+  RepairDetail,
+  RepairSummary,
+  SendMessageRequest,
+  UpdateDeviceRequest,
+  UpdateUserRequest,
+  UserView,
+} from '@repairhub/contracts';
+import { API_BASE_URL } from '../config';
+import { AUTH_ENDPOINT } from './http-context';
+
+type Query = object | undefined;
+
+function toParams(query: Query): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}
+
+/**
+ * The REST API, typed once over `@repairhub/contracts` and shared by both apps. Every method maps one
+ * route of the contract in DESIGN.md; errors arrive as `HttpErrorResponse` carrying problem+json
+ * (see `readProblem`).
+ */
+@Injectable({ providedIn: 'root' })
+export class ApiClient {
+  private readonly http = inject(HttpClient);
+  private readonly base = inject(API_BASE_URL);
+
+  private url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  private get<T>(path: string, query?: Query): Observable<T> {
+    return this.http.get<T>(this.url(path), { params: toParams(query) });
+  }
+
+  private post<T>(path: string, body: unknown = {}, context?: HttpContext): Observable<T> {
+    return this.http.post<T>(this.url(path), body, { context });
+  }
+
+  private patch<T>(path: string, body: unknown): Observable<T> {
+    return this.http.patch<T>(this.url(path), body);
+  }
+
+  private delete(path: string): Observable<void> {
+    return this.http.delete<void>(this.url(path));
+  }
+
+  /** Session routes: the interceptor neither attaches a token to them nor retries them on 401. */
+  private readonly authContext = () => new HttpContext().set(AUTH_ENDPOINT, true);
+
+  readonly auth = {
+    register: (body: RegisterRequest) => this.post<AuthResponse>('/auth/register', body, this.authContext()),
+    login: (body: LoginRequest) => this.post<AuthResponse>('/auth/login', body, this.authContext()),
+    /** Spends the HttpOnly refresh cookie for a new pair. */
+    refresh: () => this.post<AuthResponse>('/auth/refresh', {}, this.authContext()),
+    logout: () => this.post<void>('/auth/logout', {}, this.authContext()),
+    me: () => this.get<UserView>('/auth/me'),
+  };
+
+  readonly users = {
+    list: (query?: ListUsersQuery) => this.get<Page<UserView>>('/users', query),
+    create: (body: CreateUserRequest) => this.post<UserView>('/users', body),
+    update: (id: string, body: UpdateUserRequest) => this.patch<UserView>(`/users/${id}`, body),
+  };
+
+  readonly devices = {
+    list: (query?: ListDevicesQuery) => this.get<Page<DeviceView>>('/devices', query),
+    get: (id: string, options: { reveal?: boolean } = {}) =>
+      this.get<DeviceView>(`/devices/${id}`, options.reveal ? { reveal: true } : undefined),
+    create: (body: CreateDeviceRequest) => this.post<DeviceView>('/devices', body),
+    update: (id: string, body: UpdateDeviceRequest) => this.patch<DeviceView>(`/devices/${id}`, body),
+    remove: (id: string) => this.delete(`/devices/${id}`),
+  };
+
+  readonly repairs = {
+    list: (query?: ListRepairsQuery) => this.get<Page<RepairSummary>>('/repairs', query),
+    get: (id: string) => this.get<RepairDetail>(`/repairs/${id}`),
+    create: (body: CreateRepairRequest) => this.post<RepairSummary>('/repairs', body),
+    assign: (id: string, body: AssignRepairRequest = {}) => this.post<RepairDetail>(`/repairs/${id}/assign`, body),
+    changeStatus: (id: string, body: ChangeRepairStatusRequest) => this.post<RepairDetail>(`/repairs/${id}/status`, body),
+  };
+
+  readonly quotes = {
+    create: (body: CreateQuoteRequest) => this.post<QuoteView>('/quotes', body),
+    get: (id: string) => this.get<QuoteView>(`/quotes/${id}`),
+    /** Opens (or returns the already open) payment for the quote. */
+    accept: (id: string) => this.post<AcceptQuoteResponse>(`/quotes/${id}/accept`),
+    reject: (id: string) => this.post<QuoteView>(`/quotes/${id}/reject`),
+  };
+
+  readonly payments = {
+    config: () => this.get<PaymentsConfigView>('/payments/config'),
+    list: (query?: ListPaymentsQuery) => this.get<Page<PaymentView>>('/payments', query),
+    get: (id: string) => this.get<PaymentView>(`/payments/${id}`),
+    /** Test mode only: confirms the payment through the same signed-webhook path Stripe would use. */
+    testConfirm: (id: string) => this.post<PaymentView>(`/payments/${id}/test-confirm`),
+    refund: (id: string, body: RefundRequest) => this.post<PaymentView>(`/payments/${id}/refund`, body),
+  };
+
+  readonly conversations = {
+    list: () => this.get<Page<ConversationView>>('/conversations'),
+    open: (repairRequestId: string) => this.post<ConversationView>('/conversations', { repairRequestId }),
+    messages: (id: string, query: { before?: string; limit?: number } = {}) =>
+      this.get<Page<MessageView>>(`/conversations/${id}/messages`, query),
+    send: (id: string, body: SendMessageRequest) => this.post<MessageView>(`/conversations/${id}/messages`, body),
+  };
+}

@@ -1,0 +1,109 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Observable, defer, finalize, firstValueFrom, from, map, of, shareReplay, tap } from 'rxjs';
+import type { AuthResponse, LoginRequest, RegisterRequest, Role, UserView } from '@repairhub/contracts';
+import { ApiClient } from '../api/api-client';
+
+export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
+/** Why the last session ended: the user chose to, or it could not be renewed. */
+export type SessionEndReason = 'signed-out' | 'expired';
+
+const REFRESH_LOCK = 'repairhub-auth-refresh';
+
+/**
+ * The signed-in session. The access token lives in memory only; the refresh token is the HttpOnly
+ * cookie, so after a reload `restore()` spends it for a fresh pair.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(ApiClient);
+
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<UserView | null>(null);
+  private readonly state = signal<SessionStatus>('restoring');
+  private readonly endReason = signal<SessionEndReason | null>(null);
+  private refreshing: Observable<string> | null = null;
+  private restored: Promise<void> | null = null;
+
+  readonly user = this.currentUser.asReadonly();
+  readonly status = this.state.asReadonly();
+  readonly lastEndReason = this.endReason.asReadonly();
+  readonly isSignedIn = computed(() => this.state() === 'signed-in');
+  readonly role = computed<Role | null>(() => this.currentUser()?.role ?? null);
+
+  accessToken(): string | null {
+    return this.token();
+  }
+
+  /** Restores the session from the refresh cookie once per page load; later calls share the result. */
+  restore(): Promise<void> {
+    this.restored ??= firstValueFrom(this.refresh()).then(
+      () => undefined,
+      () => undefined,
+    );
+    return this.restored;
+  }
+
+  signIn(body: LoginRequest): Observable<UserView> {
+    return this.api.auth.login(body).pipe(map((response) => this.start(response)));
+  }
+
+  signUp(body: RegisterRequest): Observable<UserView> {
+    return this.api.auth.register(body).pipe(map((response) => this.start(response)));
+  }
+
+  /** Revokes the refresh token on the server; the local session ends whatever the server says. */
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.api.auth.logout());
+    } catch {
+      // Already revoked or offline: the cookie is useless to us either way.
+    } finally {
+      this.end('signed-out');
+    }
+  }
+
+  /**
+   * A fresh access token. Single-flight: callers that arrive while a refresh is running share it.
+   * `staleToken` is the token a request failed with; when the session has moved on since, the
+   * current token is returned without another refresh (a late 401 from a parallel request).
+   */
+  refresh(staleToken?: string | null): Observable<string> {
+    const current = this.token();
+    if (staleToken && current && current !== staleToken) return of(current);
+    this.refreshing ??= defer(() => from(this.refreshExclusively())).pipe(
+      tap({ next: (response) => this.start(response), error: () => this.end('expired') }),
+      map((response) => response.accessToken),
+      finalize(() => (this.refreshing = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshing;
+  }
+
+  /** Ends the session locally, e.g. when the refresh token was refused. */
+  end(reason: SessionEndReason): void {
+    const wasSignedIn = this.state() === 'signed-in';
+    this.token.set(null);
+    this.currentUser.set(null);
+    this.state.set('signed-out');
+    if (wasSignedIn || reason === 'signed-out') this.endReason.set(reason);
+  }
+
+  private start(response: AuthResponse): UserView {
+    this.token.set(response.accessToken);
+    this.currentUser.set(response.user);
+    this.state.set('signed-in');
+    this.endReason.set(null);
+    return response.user;
+  }
+
+  /**
+   * Refresh tokens rotate on use and a spent one revokes its family, so two tabs must not spend the
+   * same cookie at once: the Web Locks API serialises refreshes across tabs where it exists.
+   */
+  private refreshExclusively(): Promise<AuthResponse> {
+    const call = () => firstValueFrom(this.api.auth.refresh());
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    // The lib typing nests the callback's promise; at run time request() resolves to its result.
+    return locks ? (locks.request(REFRESH_LOCK, call) as Promise<unknown> as Promise<AuthResponse>) : call();
+  }
+}
