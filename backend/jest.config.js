@@ -12,6 +12,8 @@ const esm = {
 };
 
 export default {
+  // Global (not per project) in Jest 30: e2e hooks boot a whole app.
+  testTimeout: 60000,
   projects: [
     { ...esm, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -19,7 +21,6 @@ export default {
       displayName: 'e2e',
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

@@ -22,7 +22,6 @@ const transportHeader = ApiHeader({
 });
 
 @ApiTags('auth')
-@AuthThrottle()
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -32,6 +31,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @AuthThrottle()
   @Post('register')
   @transportHeader
   @ApiRoute({ summary: 'Create a customer account and sign in', auth: 'public', created: AuthResponseDto, errors: [409] })
@@ -40,6 +40,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthThrottle()
   @Post('login')
   @transportHeader
   @ApiRoute({ summary: 'Sign in with email and password', auth: 'public', ok: AuthResponseDto, errors: [401] })
@@ -48,6 +49,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthThrottle()
   @Post('refresh')
   @transportHeader
   @ApiRoute({
@@ -62,6 +64,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthThrottle()
   @Post('logout')
   @ApiRoute({ summary: 'Revoke the refresh token and clear the cookie', auth: 'public', noContent: true, errors: [403] })
   async logout(@Body() body: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

@@ -72,6 +72,8 @@ export async function startWorkerApp(env: Record<string, string>): Promise<{ por
   });
   worker.removeAllListeners('exit');
   worker.removeAllListeners('error');
+  // A test that fails before close() must not keep Jest alive.
+  worker.unref();
   return { port, worker };
 }
 

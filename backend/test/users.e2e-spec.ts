@@ -1,0 +1,96 @@
+import { STRONG_PASSWORD, createStaff, login, registerCustomer, uniqueEmail, type TestUser } from './factories/users.factory.js';
+import { expectProblem } from './support/api-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('users (admin)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOTSTRAP_ADMIN_EMAIL: 'root@example.test', BOOTSTRAP_ADMIN_PASSWORD: 'Root-Password-Quartz-91' });
+    admin = { ...(await createStaff(t, 'admin')) };
+  });
+  afterAll(() => t.close());
+
+  it('created the bootstrap admin at start', async () => {
+    const token = await login(t, 'root@example.test', 'Root-Password-Quartz-91');
+    const me = await t.api.get('/auth/me', { token });
+    expect(me.body).toMatchObject({ email: 'root@example.test', role: 'admin' });
+  });
+
+  it('lets an admin create a technician who can then sign in', async () => {
+    const email = uniqueEmail('tech');
+    const res = await t.api.post('/users', { email, password: STRONG_PASSWORD, name: 'New Tech', role: 'technician' }, { token: admin.token });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email, role: 'technician', active: true });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    const token = await login(t, email, STRONG_PASSWORD);
+    expect((await t.api.get('/auth/me', { token })).body.role).toBe('technician');
+  });
+
+  it('refuses to create customers through the admin route (they sign up themselves)', async () => {
+    const res = await t.api.post('/users', { email: uniqueEmail(), password: STRONG_PASSWORD, name: 'X', role: 'customer' }, { token: admin.token });
+    expectProblem(res, 400);
+  });
+
+  it('keeps technicians and customers out with 403, anonymous with 401', async () => {
+    const tech = await createStaff(t, 'technician');
+    const customer = await registerCustomer(t);
+    for (const token of [tech.token, customer.token]) {
+      expectProblem(await t.api.get('/users', { token }), 403);
+      expectProblem(await t.api.post('/users', { email: uniqueEmail(), password: STRONG_PASSWORD, name: 'X', role: 'admin' }, { token }), 403);
+      expectProblem(await t.api.patch(`/users/${customer.id}`, { active: false }, { token }), 403);
+    }
+    expectProblem(await t.api.get('/users'), 401);
+  });
+
+  it('searches by email or name and filters by role', async () => {
+    const marker = `zed${Date.now()}`;
+    await registerCustomer(t, `Customer ${marker}`);
+    const res = await t.api.get(`/users?q=${marker}`, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].name).toContain(marker);
+    const techs = await t.api.get('/users?role=technician&limit=100', { token: admin.token });
+    expect(techs.body.items.every((u: { role: string }) => u.role === 'technician')).toBe(true);
+  });
+
+  it('pages through every user exactly once', async () => {
+    for (let i = 0; i < 5; i++) await registerCustomer(t);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.api.get(
+        `/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.token },
+      );
+      seen.push(...res.body.items.map((u) => u.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    const total = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0].n;
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('rejects a forged cursor and a limit above 100', async () => {
+    expectProblem(await t.api.get('/users?cursor=not-a-cursor', { token: admin.token }), 400, 'REQUEST.INVALID_CURSOR');
+    expectProblem(await t.api.get('/users?limit=101', { token: admin.token }), 400);
+  });
+
+  it('changes a role, and the new role applies to the user’s next request', async () => {
+    const tech = await createStaff(t, 'technician');
+    expectProblem(await t.api.get('/users', { token: tech.token }), 403);
+    const res = await t.api.patch(`/users/${tech.id}`, { role: 'admin' }, { token: admin.token });
+    expect(res.body.role).toBe('admin');
+    expect((await t.api.get('/users', { token: tech.token })).status).toBe(200);
+  });
+
+  it('stops an admin from locking themselves out', async () => {
+    expectProblem(await t.api.patch(`/users/${admin.id}`, { active: false }, { token: admin.token }), 409, 'USER.SELF_LOCKOUT');
+  });
+
+  it('answers 404 for an unknown user and 400 for a malformed id', async () => {
+    expectProblem(await t.api.patch('/users/00000000-0000-4000-8000-000000000000', { active: false }, { token: admin.token }), 404);
+    expectProblem(await t.api.patch('/users/not-a-uuid', { active: false }, { token: admin.token }), 400);
+  });
+});
