@@ -38,12 +38,17 @@ import { filter } from 'rxjs';
   `,
   styles: `
     .top { background: var(--surface); border-bottom: 1px solid var(--border); }
-    .bar { max-width: 60rem; margin: 0 auto; padding: .5rem 1rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.25rem; }
-    nav { display: flex; gap: .25rem 1rem; flex-wrap: wrap; flex: 1; }
-    nav.guest { justify-content: flex-end; align-items: center; }
-    nav a:not(.button) { color: var(--text); text-decoration: none; padding: .5rem .125rem; border-bottom: 3px solid transparent; font-weight: 500; }
+    .bar { max-width: 60rem; margin: 0 auto; padding: .5rem 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1.25rem; }
+    .brand { padding-bottom: .5rem; }
+    nav { display: flex; gap: 1rem; order: 3; flex-basis: 100%; overflow-x: auto; }
+    nav.guest { order: 2; flex-basis: auto; margin-left: auto; align-items: center; padding-bottom: .5rem; }
+    @media (min-width: 48rem) {
+      nav { order: 2; flex-basis: auto; flex: 1; }
+    }
+    nav a:not(.button) { color: var(--text); text-decoration: none; padding: .5rem .125rem; border-bottom: 3px solid transparent; font-weight: 500; white-space: nowrap; }
     nav a.active { border-bottom-color: var(--primary); color: var(--primary); }
-    .account { display: flex; align-items: center; gap: .75rem; margin-left: auto; }
+    .account { display: flex; align-items: center; gap: .75rem; margin-left: auto; order: 2; padding-bottom: .5rem; }
+    @media (min-width: 48rem) { .account { order: 3; } }
     .who { color: var(--text-muted); max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .small { min-height: 2.25rem; padding: .375rem .75rem; font-size: .9375rem; }
     main:focus { outline: none; box-shadow: none; }

@@ -8,6 +8,22 @@ export type SessionStatus = 'restoring' | 'signed-in' | 'signed-out';
 export type SessionEndReason = 'signed-out' | 'expired';
 
 const REFRESH_LOCK = 'repairhub-auth-refresh';
+/**
+ * Not a credential: a flag telling a fresh page that a refresh cookie probably exists, so guests
+ * are not sent to `/auth/refresh` only to be refused.
+ */
+export const SESSION_HINT_KEY = 'repairhub.session';
+/** Renew the access token when this share of its lifetime has passed, before requests start failing. */
+const RENEW_AT = 0.75;
+const MIN_RENEW_MS = 1000;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The signed-in session. The access token lives in memory only; the refresh token is the HttpOnly
@@ -23,6 +39,7 @@ export class AuthStore {
   private readonly endReason = signal<SessionEndReason | null>(null);
   private refreshing: Observable<string> | null = null;
   private restored: Promise<void> | null = null;
+  private renewTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly user = this.currentUser.asReadonly();
   readonly status = this.state.asReadonly();
@@ -36,6 +53,10 @@ export class AuthStore {
 
   /** Restores the session from the refresh cookie once per page load; later calls share the result. */
   restore(): Promise<void> {
+    if (!this.restored && this.state() === 'restoring' && storage()?.getItem(SESSION_HINT_KEY) !== '1') {
+      this.state.set('signed-out');
+      this.restored = Promise.resolve();
+    }
     this.restored ??= firstValueFrom(this.refresh()).then(
       () => undefined,
       () => undefined,
@@ -82,6 +103,8 @@ export class AuthStore {
   /** Ends the session locally, e.g. when the refresh token was refused. */
   end(reason: SessionEndReason): void {
     const wasSignedIn = this.state() === 'signed-in';
+    this.cancelRenewal();
+    storage()?.removeItem(SESSION_HINT_KEY);
     this.token.set(null);
     this.currentUser.set(null);
     this.state.set('signed-out');
@@ -93,7 +116,28 @@ export class AuthStore {
     this.currentUser.set(response.user);
     this.state.set('signed-in');
     this.endReason.set(null);
+    storage()?.setItem(SESSION_HINT_KEY, '1');
+    this.scheduleRenewal(response.expiresIn);
     return response.user;
+  }
+
+  /**
+   * Renews the access token shortly before it expires, so an active page never sends an expired
+   * one. The interceptor's refresh-on-401 still covers timers that fired late (sleeping laptop).
+   */
+  private scheduleRenewal(expiresInSeconds: number): void {
+    this.cancelRenewal();
+    if (!(expiresInSeconds > 0)) return;
+    const delay = Math.max(MIN_RENEW_MS, expiresInSeconds * 1000 * RENEW_AT);
+    this.renewTimer = setTimeout(() => {
+      this.renewTimer = null;
+      this.refresh().subscribe({ error: () => undefined });
+    }, delay);
+  }
+
+  private cancelRenewal(): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.renewTimer = null;
   }
 
   /**

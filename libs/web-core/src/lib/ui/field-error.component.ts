@@ -1,7 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
-import { map, startWith, switchMap } from 'rxjs';
 
 /** The message for a control's first error, worded like the server's validation messages. */
 export function validationMessage(errors: ValidationErrors | null, label: string, patternMessage?: string): string | null {
@@ -39,17 +37,19 @@ export class FieldError {
   readonly for = input.required<string>();
   readonly patternMessage = input<string>();
 
-  private readonly state = toSignal(
-    toObservable(this.control).pipe(
-      switchMap((control) =>
-        control.events.pipe(
-          startWith(null),
-          map(() => (control.touched && control.invalid ? control.errors : null)),
-        ),
-      ),
-    ),
-    { initialValue: null },
-  );
+  /** Bumped on every control event (value, status, touched), since form state is not a signal. */
+  private readonly changes = signal(0);
 
-  readonly message = computed(() => validationMessage(this.state(), this.label(), this.patternMessage()));
+  constructor() {
+    effect((onCleanup) => {
+      const subscription = this.control().events.subscribe(() => this.changes.update((n) => n + 1));
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  readonly message = computed(() => {
+    this.changes();
+    const control = this.control();
+    return control.touched && control.invalid ? validationMessage(control.errors, this.label(), this.patternMessage()) : null;
+  });
 }

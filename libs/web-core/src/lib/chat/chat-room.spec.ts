@@ -1,0 +1,236 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { MessageView, Page } from '@repairhub/contracts';
+import { of, throwError } from 'rxjs';
+import { ApiClient } from '../api/api-client';
+import { AuthStore } from '../auth/auth-store';
+import { ChatConnection } from './chat-connection';
+import { ChatRoom } from './chat-room';
+
+type Handler = (payload: unknown) => void;
+
+/** Just enough of a Socket.IO client: records emits, answers acks the way a test says. */
+class FakeSocket {
+  connected = true;
+  readonly emitted: { event: string; payload: any }[] = [];
+  private readonly handlers = new Map<string, Set<Handler>>();
+  answer: (event: string, payload: any) => Promise<unknown> = async () => ({ ok: true, missed: [] });
+
+  on(event: string, handler: Handler): void {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+  }
+  off(event: string, handler: Handler): void {
+    this.handlers.get(event)?.delete(handler);
+  }
+  emit(event: string, payload: unknown): void {
+    this.emitted.push({ event, payload });
+  }
+  timeout() {
+    return {
+      emitWithAck: (event: string, payload: unknown) => {
+        this.emitted.push({ event, payload });
+        return this.answer(event, payload);
+      },
+    };
+  }
+  fire(event: string, payload: unknown): void {
+    this.handlers.get(event)?.forEach((handler) => handler(payload));
+  }
+  sent(event: string) {
+    return this.emitted.filter((e) => e.event === event).map((e) => e.payload);
+  }
+}
+
+let seq = 0;
+function message(partial: Partial<MessageView> & { content: string }): MessageView {
+  seq += 1;
+  return {
+    id: `m${String(seq).padStart(3, '0')}`,
+    conversationId: 'c1',
+    senderId: 'peer',
+    type: 'text',
+    clientId: null,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 10, 0, seq)).toISOString(),
+    ...partial,
+  };
+}
+
+describe('ChatRoom', () => {
+  let socket: FakeSocket;
+  let connections: ReturnType<typeof signal<number>>;
+  let history: MessageView[];
+  let restSend: ReturnType<typeof vi.fn>;
+
+  function openRoom(): ChatRoom {
+    const room = TestBed.runInInjectionContext(() => new ChatRoom('c1'));
+    TestBed.tick();
+    return room;
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => {
+    seq = 0;
+    socket = new FakeSocket();
+    connections = signal(0);
+    history = [];
+    restSend = vi.fn();
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: ChatConnection, useValue: { get: () => socket, connections, state: signal('online') } },
+        { provide: AuthStore, useValue: { user: signal({ id: 'me' }) } },
+        {
+          provide: ApiClient,
+          useValue: {
+            conversations: {
+              // The API returns newest first.
+              messages: () => of<Page<MessageView>>({ items: [...history].reverse(), nextCursor: null }),
+              send: restSend,
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it('shows history oldest first and adds each live message once', async () => {
+    history = [message({ content: 'Hello' }), message({ content: 'Your screen arrived', senderId: 'me' })];
+    const room = openRoom();
+    await settle();
+    expect(room.status()).toBe('ready');
+    const live = message({ content: 'Parts ordered' });
+    socket.fire('message:new', { message: live });
+    socket.fire('message:new', { message: live });
+    socket.fire('message:new', { message: { ...message({ content: 'other chat' }), conversationId: 'c2' } });
+    expect(room.items().map((i) => (i.kind === 'stored' ? i.message.content : i.pending.content))).toEqual(['Hello', 'Your screen arrived', 'Parts ordered']);
+    expect(room.items().map((i) => i.kind === 'stored' && i.mine)).toEqual([false, true, false]);
+  });
+
+  it('shows a sent message at once and swaps it for the stored one on ack', async () => {
+    let ack!: (value: unknown) => void;
+    socket.answer = (event) => (event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] }));
+    const room = openRoom();
+    await settle();
+
+    room.send('  Is it fixable?  ');
+    const [sent] = socket.sent('message:send');
+    expect(sent).toMatchObject({ conversationId: 'c1', content: 'Is it fixable?' });
+    expect(room.items()).toEqual([expect.objectContaining({ kind: 'pending', pending: expect.objectContaining({ state: 'sending', content: 'Is it fixable?' }) })]);
+
+    ack({ ok: true, message: message({ content: 'Is it fixable?', senderId: 'me', clientId: sent.clientId }) });
+    await settle();
+    expect(room.items()).toHaveLength(1);
+    expect(room.items()[0]).toMatchObject({ kind: 'stored', mine: true, message: { content: 'Is it fixable?' } });
+  });
+
+  it('does not double a message whose broadcast arrives before its ack', async () => {
+    let ack!: (value: unknown) => void;
+    socket.answer = (event) => (event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] }));
+    const room = openRoom();
+    await settle();
+    room.send('Thanks');
+    const stored = message({ content: 'Thanks', senderId: 'me', clientId: socket.sent('message:send')[0].clientId });
+    socket.fire('message:new', { message: stored });
+    ack({ ok: true, message: stored });
+    await settle();
+    expect(room.items()).toHaveLength(1);
+  });
+
+  it('offers a retry when the send fails, and retries with the same clientId', async () => {
+    socket.answer = async (event) => (event === 'message:send' ? Promise.reject(new Error('operation has timed out')) : { ok: true, missed: [] });
+    const room = openRoom();
+    await settle();
+    room.send('Are you there?');
+    await settle();
+    expect(room.items()[0]).toMatchObject({ kind: 'pending', pending: { state: 'failed' } });
+
+    const clientId = socket.sent('message:send')[0].clientId;
+    socket.answer = async (event, payload) => ({ ok: true, message: message({ content: payload.content, senderId: 'me', clientId: payload.clientId }) });
+    room.retry(clientId);
+    await settle();
+    expect(socket.sent('message:send').map((p) => p.clientId)).toEqual([clientId, clientId]);
+    expect(room.items()).toEqual([expect.objectContaining({ kind: 'stored', mine: true })]);
+  });
+
+  it('marks a message refused by the server as not sent', async () => {
+    socket.answer = async (event) => (event === 'message:send' ? { ok: false, error: { code: 'CHAT.FORBIDDEN', message: 'No access' } } : { ok: true, missed: [] });
+    const room = openRoom();
+    await settle();
+    room.send('hi');
+    await settle();
+    expect(room.items()[0]).toMatchObject({ kind: 'pending', pending: { state: 'failed' } });
+  });
+
+  it('sends over REST with the same clientId while the socket is down', async () => {
+    socket.connected = false;
+    restSend.mockImplementation((_id: string, body: { content: string; clientId: string }) =>
+      of(message({ content: body.content, senderId: 'me', clientId: body.clientId })),
+    );
+    const room = openRoom();
+    await settle();
+    room.send('Offline note');
+    await settle();
+    expect(restSend).toHaveBeenCalledWith('c1', { content: 'Offline note', clientId: expect.any(String) });
+    expect(socket.sent('message:send')).toEqual([]);
+    expect(room.items()[0]).toMatchObject({ kind: 'stored', message: { content: 'Offline note' } });
+
+    restSend.mockReturnValue(throwError(() => new Error('offline')));
+    room.send('Second');
+    await settle();
+    expect(room.items()[1]).toMatchObject({ kind: 'pending', pending: { state: 'failed' } });
+  });
+
+  it('catches up on every reconnect from the newest message it holds', async () => {
+    history = [message({ content: 'one' }), message({ content: 'two' })];
+    const room = openRoom();
+    await settle();
+    const missed = message({ content: 'sent while you were away' });
+    socket.answer = async (event) => (event === 'conversation:join' ? { ok: true, missed: [missed] } : { ok: true });
+
+    connections.set(1);
+    TestBed.tick();
+    await settle();
+    expect(socket.sent('conversation:join')).toEqual([{ conversationId: 'c1', lastMessageId: history[1].id }]);
+    expect(room.items().map((i) => (i.kind === 'stored' ? i.message.content : ''))).toEqual(['one', 'two', 'sent while you were away']);
+
+    connections.set(2);
+    TestBed.tick();
+    await settle();
+    expect(socket.sent('conversation:join')[1]).toEqual({ conversationId: 'c1', lastMessageId: missed.id });
+  });
+
+  it('marks my messages the other side has read as seen, and reports what I read', async () => {
+    history = [message({ content: 'q', senderId: 'me' }), message({ content: 'a' }), message({ content: 'q2', senderId: 'me' })];
+    const room = openRoom();
+    await settle();
+    expect(room.seenMessageId()).toBeNull();
+    socket.fire('conversation:read', { conversationId: 'c1', userId: 'peer', messageId: history[1].id });
+    expect(room.seenMessageId()).toBe(history[0].id);
+    socket.fire('conversation:read', { conversationId: 'c1', userId: 'peer', messageId: history[2].id });
+    expect(room.seenMessageId()).toBe(history[2].id);
+
+    room.markRead();
+    room.markRead();
+    expect(socket.sent('conversation:read')).toEqual([{ conversationId: 'c1', messageId: history[1].id }]);
+  });
+
+  it('shows the typing indicator for a few seconds, and not for my own typing', async () => {
+    vi.useFakeTimers();
+    try {
+      const room = openRoom();
+      socket.fire('typing', { conversationId: 'c1', userId: 'me' });
+      expect(room.peerTyping()).toBe(false);
+      socket.fire('typing', { conversationId: 'c1', userId: 'peer' });
+      expect(room.peerTyping()).toBe(true);
+      vi.advanceTimersByTime(5000);
+      expect(room.peerTyping()).toBe(false);
+
+      room.typing();
+      room.typing();
+      expect(socket.sent('typing')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
