@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/configuration.js';
 
@@ -23,7 +24,8 @@ export function loggerOptions(config: AppConfig): Params {
         censor: '[redacted]',
       },
       customProps: (req) => ({ requestId: (req as { id?: string }).id }),
-      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
     },
+    // Health probes arrive every few seconds from each load balancer: not worth a log line or a request context.
+    exclude: [{ method: RequestMethod.GET, path: 'health' }],
   };
 }

@@ -19,6 +19,7 @@ export class HealthController {
   @HealthCheck()
   @ApiRoute({ summary: 'Liveness and database check (terminus format)', auth: 'public', errors: [503] })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    // Load balancers poll this often: concurrent and repeated checks share one database ping per second.
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000)]);
   }
 }
