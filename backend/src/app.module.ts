@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { EventsModule } from './common/events/events.module.js';
 import { ProblemFilter } from './common/filters/problem.filter.js';
 import { AppThrottlerGuard } from './common/guards/app-throttler.guard.js';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard.js';
@@ -13,7 +14,10 @@ import { throttlerOptions } from './common/throttling.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { DevicesModule } from './devices/devices.module.js';
 import { HealthModule } from './health/health.module.js';
+import { QuotesModule } from './quotes/quotes.module.js';
+import { RepairsModule } from './repairs/repairs.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -29,6 +33,10 @@ export class AppModule {
         AuthModule,
         UsersModule,
         HealthModule,
+        EventsModule,
+        DevicesModule,
+        RepairsModule,
+        QuotesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

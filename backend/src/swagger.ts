@@ -14,6 +14,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from /auth/login' })
     .addTag('auth', 'Sign-up, sign-in and sessions')
     .addTag('users', 'User administration (admins)')
+    .addTag('devices', 'Customers’ devices; serials encrypted at rest')
+    .addTag('repairs', 'Repair requests, the technician queue and status changes')
+    .addTag('quotes', 'Technicians’ quotes for repair requests')
     .addTag('health', 'Service health')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });

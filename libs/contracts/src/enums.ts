@@ -26,3 +26,4 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Who performs a state change: a signed-in role, or the platform itself (webhooks, jobs). */
 export type Actor = Role | 'system';
+export const ACTORS: readonly Actor[] = [...ROLES, 'system'];

@@ -1,0 +1,54 @@
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { invalid } from './errors/domain-error.js';
+import { decodeCursor } from './http/pagination.js';
+
+/** Numbered placeholders for hand-written SQL: `p.add(value)` returns `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * Runs SQL and returns its rows. TypeORM's `query` returns `[rows, rowCount]` for UPDATE/DELETE on
+ * `pg` but plain rows on PGlite; with `RETURNING` this gives the affected rows on both.
+ */
+export async function queryRows<T = Record<string, unknown>>(runner: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result: unknown = await runner.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return (result ?? []) as T[];
+}
+
+const pgCode = (error: unknown) => (error instanceof QueryFailedError ? (error as QueryFailedError & { code?: string }).code : undefined);
+
+export const isUniqueViolation = (error: unknown) => pgCode(error) === '23505';
+export const isForeignKeyViolation = (error: unknown) => pgCode(error) === '23503';
+
+/** `bytea` arrives as a Buffer from `pg` and as a Uint8Array from PGlite. */
+export function toBuffer(value: Buffer | Uint8Array): Buffer;
+export function toBuffer(value: Buffer | Uint8Array | null): Buffer | null;
+export function toBuffer(value: Buffer | Uint8Array | null): Buffer | null {
+  if (value === null) return null;
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** A timestamptz with its full microsecond precision, for keyset cursors (a JS Date keeps only milliseconds). */
+export const cursorTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export const isCursorTime = (value: unknown): value is string => typeof value === 'string' && CURSOR_TIME.test(value);
+
+export const invalidCursor = () => invalid('REQUEST.INVALID_CURSOR', 'The cursor is invalid.', 'cursor');
+
+/** Keyset predicate for "newest first" lists; the cursor is `[created_at with microseconds, id]`. */
+export function newestFirstCursor(cursor: string | undefined, alias: string, p: SqlParams): string {
+  if (!cursor) return 'TRUE';
+  const [at, id] = decodeCursor(cursor, 2);
+  if (!isCursorTime(at) || !isUuid(id)) throw invalidCursor();
+  return `(${alias}.created_at, ${alias}.id) < (${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
+}

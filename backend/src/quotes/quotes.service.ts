@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { canTransitionQuote, quoteTotal, type Actor, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
+import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { isUniqueViolation, queryRows, SqlParams } from '../common/sql.js';
+import { RepairsService } from '../repairs/repairs.service.js';
+import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
+import type { CreateQuoteDto } from './dto/quote.dto.js';
+import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from './quote.mapper.js';
+import { assertAcceptable, assertRejectable, resolveExpiry } from './quote.policy.js';
+
+export const quoteNotFound = () => notFound('QUOTE.NOT_FOUND', 'Quote');
+
+/** A quote locked for acceptance, with the repair's owner. */
+export interface AcceptableQuote {
+  quote: QuoteView;
+  customerId: string;
+  /** `payment_pending`: an acceptance is already under way. */
+  status: 'pending' | 'payment_pending';
+}
+
+@Injectable()
+export class QuotesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repairs: RepairsService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * A technician quotes a request assigned to them, or an unassigned submitted one (which assigns
+   * it to them). The pending quote it replaces is withdrawn; a first quote moves the repair
+   * `submitted → quoted` (actor `system`), all in one transaction.
+   */
+  async issue(technician: Viewer, input: CreateQuoteDto): Promise<QuoteView> {
+    const expiresAt = resolveExpiry(input.expiresAt);
+    if (quoteTotal(input.partsCost, input.laborCost) === 0) {
+      throw invalid('QUOTE.TOTAL_ZERO', 'A quote must total more than zero', 'partsCost');
+    }
+    try {
+      return await this.db.transaction(async (m) => {
+        const repair = await this.repairs.lockVisible(m, technician, input.repairRequestId);
+        if (repair.status !== 'submitted' && repair.status !== 'quoted') {
+          throw conflict('REPAIR.NOT_QUOTABLE', `A ${repair.status} repair cannot be quoted.`);
+        }
+        if (repair.assignedTechnicianId === null) await this.repairs.assignLocked(m, repair, technician.id, technician.id);
+
+        const [open] = await queryRows<{ id: string; status: QuoteStatus }>(
+          m,
+          `SELECT id, status FROM quotes WHERE repair_request_id = $1 AND status IN ('pending', 'payment_pending') FOR UPDATE`,
+          [repair.id],
+        );
+        if (open?.status === 'payment_pending') {
+          throw conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.');
+        }
+        if (open) {
+          await queryRows(
+            m,
+            `UPDATE quotes SET status = CASE WHEN expires_at <= now() THEN 'expired' ELSE 'withdrawn' END, updated_at = now() WHERE id = $1`,
+            [open.id],
+          );
+        }
+        const [row] = await queryRows<QuoteRow>(
+          m,
+          `INSERT INTO quotes (repair_request_id, technician_id, parts_cost, labor_cost, currency, notes, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${QUOTE_COLUMNS('quotes')}`,
+          [repair.id, technician.id, input.partsCost, input.laborCost, input.currency, input.notes || null, expiresAt],
+        );
+        if (repair.status === 'submitted') await this.repairs.applyTransition(m, repair, 'quoted', { id: null, role: 'system' }, 'Quote issued');
+        this.events.publish(m, 'quote.issued', {
+          quoteId: row.id,
+          repairId: repair.id,
+          customerId: repair.customerId,
+          technicianId: technician.id,
+          total: row.total,
+          currency: row.currency,
+          expiresAt: expiresAt.toISOString(),
+          replacedQuoteId: open?.id ?? null,
+        });
+        return toQuoteView(row);
+      });
+    } catch (error) {
+      // Backstop for the one-open-quote index; the repair lock normally serialises issuers first.
+      if (isUniqueViolation(error)) throw conflict('QUOTE.CONFLICT', 'Another quote was issued at the same time. Reload and try again.');
+      throw error;
+    }
+  }
+
+  /** Visible exactly when its repair request is. */
+  async get(viewer: Viewer, id: string): Promise<QuoteView> {
+    const p = new SqlParams();
+    const [row] = await queryRows<QuoteRow>(
+      this.db,
+      `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q JOIN repair_requests r ON r.id = q.repair_request_id
+        WHERE q.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)}`,
+      p.values,
+    );
+    if (!row) throw quoteNotFound();
+    return toQuoteView(row);
+  }
+
+  /** The owning customer declines a pending quote; an expired one answers 409 `QUOTE.EXPIRED`. */
+  async reject(customer: Viewer, id: string): Promise<QuoteView> {
+    return this.db.transaction(async (m) => {
+      const { row, customerId } = await this.lockOwned(m, id, customer.id);
+      assertRejectable({ status: row.status, expiresAt: row.expires_at });
+      await this.transitionQuote(m, id, 'pending', 'rejected', 'customer');
+      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id });
+      return toQuoteView({ ...row, status: 'rejected', updated_at: new Date() });
+    });
+  }
+
+  /**
+   * For the payments module, inside its transaction: locks the customer's quote and checks it can be
+   * accepted (404 for someone else's quote; 409 `QUOTE.EXPIRED`, `QUOTE.WITHDRAWN`,
+   * `QUOTE.REJECTED`, `QUOTE.ALREADY_ACCEPTED`).
+   */
+  async lockForAcceptance(manager: EntityManager, quoteId: string, customerId: string, now: Date = new Date()): Promise<AcceptableQuote> {
+    const { row } = await this.lockOwned(manager, quoteId, customerId);
+    const status = assertAcceptable({ status: row.status, expiresAt: row.expires_at }, now);
+    return { quote: toQuoteView(row, now), customerId, status };
+  }
+
+  /**
+   * Moves a quote `from → to` if the contracts' quote table allows it for `actor`, guarded by the
+   * expected current status (409 `QUOTE.STATUS_CONFLICT` when it changed meanwhile).
+   */
+  async transitionQuote(manager: EntityManager, quoteId: string, from: QuoteStatus, to: QuoteStatus, actor: Actor): Promise<void> {
+    if (!canTransitionQuote(from, to, actor)) throw forbidden('QUOTE.TRANSITION_FORBIDDEN', `A ${from} quote cannot be moved to ${to} by ${actor}.`);
+    const updated = await queryRows(manager, `UPDATE quotes SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`, [
+      quoteId,
+      from,
+      to,
+    ]);
+    if (updated.length === 0) throw conflict('QUOTE.STATUS_CONFLICT', 'The quote changed meanwhile. Reload it and try again.');
+  }
+
+  /** Locks only the quote row (`FOR UPDATE OF q`); the join just checks ownership. */
+  private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<{ row: QuoteRow; customerId: string }> {
+    const [row] = await queryRows<QuoteRow & { customer_id: string }>(
+      manager,
+      `SELECT ${QUOTE_COLUMNS('q')}, r.customer_id FROM quotes q JOIN repair_requests r ON r.id = q.repair_request_id
+        WHERE q.id = $1 AND r.customer_id = $2 FOR UPDATE OF q`,
+      [quoteId, customerId],
+    );
+    if (!row) throw quoteNotFound();
+    return { row, customerId: row.customer_id };
+  }
+}

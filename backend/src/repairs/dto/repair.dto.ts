@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ACTORS,
+  ISSUE_DESCRIPTION_MAX,
+  ISSUE_DESCRIPTION_MIN,
+  REPAIR_STATUSES,
+  STATUS_NOTE_MAX,
+  UNASSIGNED,
+  URGENCIES,
+  type Actor,
+  type AssignRepairRequest,
+  type ChangeRepairStatusRequest,
+  type CreateRepairRequest,
+  type ListRepairsQuery,
+  type Page,
+  type RepairDetail,
+  type RepairStatus,
+  type RepairSummary,
+  type StatusHistoryEntry,
+  type Urgency,
+} from '@repairhub/contracts';
+import { PageQueryDto } from '../../common/http/pagination.js';
+import { DeviceViewDto } from '../../devices/dto/device.dto.js';
+import { QuoteViewDto } from '../../quotes/dto/quote.dto.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateRepairDto implements CreateRepairRequest {
+  @ApiProperty({ format: 'uuid', description: 'One of my devices.' })
+  @IsUUID('all')
+  deviceId: string;
+
+  @ApiProperty({ minLength: ISSUE_DESCRIPTION_MIN, maxLength: ISSUE_DESCRIPTION_MAX, example: 'The screen flickers and goes black after a few minutes.' })
+  @Transform(trim) @IsString()
+  @MinLength(ISSUE_DESCRIPTION_MIN, { message: `issueDescription must be at least ${ISSUE_DESCRIPTION_MIN} characters` })
+  @MaxLength(ISSUE_DESCRIPTION_MAX)
+  issueDescription: string;
+
+  @ApiProperty({ enum: URGENCIES })
+  @IsIn(URGENCIES, { message: `urgency must be one of ${URGENCIES.join(', ')}` })
+  urgency: Urgency;
+}
+
+export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuery {
+  @ApiPropertyOptional({ enum: REPAIR_STATUSES })
+  @IsOptional() @IsIn(REPAIR_STATUSES)
+  status?: RepairStatus;
+
+  @ApiPropertyOptional({ enum: URGENCIES })
+  @IsOptional() @IsIn(URGENCIES)
+  urgency?: Urgency;
+
+  @ApiPropertyOptional({ description: `A technician id, or \`${UNASSIGNED}\` for unassigned requests.`, example: UNASSIGNED })
+  @IsOptional()
+  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: `assignedTo must be a user id or ${UNASSIGNED}` })
+  assignedTo?: string;
+}
+
+export class AssignRepairDto implements AssignRepairRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Technicians may omit it (themselves); admins must name an active technician.' })
+  @IsOptional() @IsUUID('all')
+  technicianId?: string;
+}
+
+export class ChangeRepairStatusDto implements ChangeRepairStatusRequest {
+  @ApiProperty({ enum: REPAIR_STATUSES, description: 'Only the moves of the contracts’ table for your role on this repair.' })
+  @IsIn(REPAIR_STATUSES, { message: `status must be one of ${REPAIR_STATUSES.join(', ')}` })
+  status: RepairStatus;
+
+  @ApiPropertyOptional({ maxLength: STATUS_NOTE_MAX })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(STATUS_NOTE_MAX)
+  note?: string;
+}
+
+export class RepairSummaryDto implements RepairSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty() customerName: string;
+  @ApiProperty({ format: 'uuid' }) deviceId: string;
+  @ApiProperty({ example: 'Apple MacBook Pro 14' }) deviceLabel: string;
+  @ApiProperty() issueDescription: string;
+  @ApiProperty({ enum: URGENCIES }) urgency: Urgency;
+  @ApiProperty({ enum: REPAIR_STATUSES }) status: RepairStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assignedTechnicianId: string | null;
+  @ApiProperty({ type: String, nullable: true }) assignedTechnicianName: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class StatusHistoryEntryDto implements StatusHistoryEntry {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: REPAIR_STATUSES, nullable: true }) fromStatus: RepairStatus | null;
+  @ApiProperty({ enum: REPAIR_STATUSES }) toStatus: RepairStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ enum: ACTORS }) actorRole: Actor;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
+  @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
+  @ApiProperty({ type: [QuoteViewDto], description: 'Newest first.' }) quotes: QuoteViewDto[];
+  @ApiProperty({ type: [StatusHistoryEntryDto], description: 'Oldest first.' }) history: StatusHistoryEntryDto[];
+  @ApiProperty({ enum: REPAIR_STATUSES, isArray: true, description: 'What you may move it to now.' }) availableStatuses: RepairStatus[];
+}
+
+export class RepairPageDto implements Page<RepairSummary> {
+  @ApiProperty({ type: [RepairSummaryDto] }) items: RepairSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

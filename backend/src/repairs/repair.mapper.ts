@@ -1,0 +1,89 @@
+import type { Actor, DeviceView, RepairDetail, RepairStatus, RepairSummary, StatusHistoryEntry, Urgency } from '@repairhub/contracts';
+import type { DeviceRow } from '../devices/device.mapper.js';
+import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
+import { availableStatuses } from './repair.policy.js';
+import type { Viewer } from './repair-visibility.js';
+
+export interface RepairSummaryRow {
+  id: string;
+  customer_id: string;
+  customer_name: string;
+  device_id: string;
+  device_brand: string;
+  device_model: string;
+  issue_description: string;
+  urgency: Urgency;
+  status: RepairStatus;
+  assigned_technician_id: string | null;
+  technician_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface HistoryRow {
+  id: string;
+  from_status: RepairStatus | null;
+  to_status: RepairStatus;
+  actor_id: string | null;
+  actor_role: Actor;
+  note: string | null;
+  created_at: string;
+}
+
+export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `device_${K}`]: DeviceRow[K] } & {
+  quotes: QuoteRow[];
+  history: HistoryRow[];
+};
+
+export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    deviceId: row.device_id,
+    deviceLabel: `${row.device_brand} ${row.device_model}`,
+    issueDescription: row.issue_description,
+    urgency: row.urgency,
+    status: row.status,
+    assignedTechnicianId: row.assigned_technician_id,
+    assignedTechnicianName: row.technician_name,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The device columns of a detail row, as a device row. */
+export function deviceRowOf(row: RepairDetailRow): DeviceRow {
+  return {
+    id: row.device_id,
+    owner_id: row.device_owner_id,
+    type: row.device_type,
+    brand: row.device_brand,
+    model: row.device_model,
+    serial_encrypted: row.device_serial_encrypted,
+    serial_key_id: row.device_serial_key_id,
+    created_at: row.device_created_at,
+    updated_at: row.device_updated_at,
+  };
+}
+
+export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, now: Date = new Date()): RepairDetail {
+  const summary = toRepairSummary(row);
+  return {
+    ...summary,
+    device,
+    quotes: row.quotes.map((q) => toQuoteView(q, now)),
+    history: row.history.map(
+      (h): StatusHistoryEntry => ({
+        id: h.id,
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
+        actorId: h.actor_id,
+        actorRole: h.actor_role,
+        note: h.note,
+        createdAt: new Date(h.created_at).toISOString(),
+      }),
+    ),
+    availableStatuses: availableStatuses(viewer, summary),
+  };
+}

@@ -1,0 +1,128 @@
+import { UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
+import { decodeCursor } from '../common/http/pagination.js';
+import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, SqlParams } from '../common/sql.js';
+import { QUOTE_JSON } from '../quotes/quote.mapper.js';
+import { URGENCY_RANK } from './repair.policy.js';
+import { repairVisibility, type Viewer } from './repair-visibility.js';
+
+export interface RepairListFilters {
+  status?: RepairStatus;
+  urgency?: Urgency;
+  assignedTo?: string;
+  cursor?: string;
+}
+
+export interface Sql {
+  text: string;
+  values: unknown[];
+}
+
+/** Columns of repair_requests a summary needs (never `*`: the row is wide with descriptions). */
+const BASE_COLUMNS = (a: string) =>
+  `${a}.id, ${a}.customer_id, ${a}.device_id, ${a}.issue_description, ${a}.urgency, ${a}.urgency_rank, ${a}.status, ${a}.assigned_technician_id, ${a}.created_at, ${a}.updated_at`;
+
+/** Summary columns over `r` joined with its customer `cu`, device `d` and technician `te`. */
+const SUMMARY_COLUMNS = `r.id, r.customer_id, cu.name AS customer_name, r.device_id, d.brand AS device_brand, d.model AS device_model,
+  r.issue_description, r.urgency, r.status, r.assigned_technician_id, te.name AS technician_name, r.created_at, r.updated_at`;
+
+const SUMMARY_JOINS = `JOIN users cu ON cu.id = r.customer_id
+  JOIN devices d ON d.id = r.device_id
+  LEFT JOIN users te ON te.id = r.assigned_technician_id`;
+
+function filterClauses(filters: RepairListFilters, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (filters.status) where.push(`r.status = ${p.add(filters.status)}`);
+  // The rank is what the queue indexes lead with; urgency and rank are the same fact.
+  if (filters.urgency) where.push(`r.urgency_rank = ${p.add(URGENCY_RANK[filters.urgency])}`);
+  if (filters.assignedTo === UNASSIGNED) where.push('r.assigned_technician_id IS NULL');
+  else if (filters.assignedTo) where.push(`r.assigned_technician_id = ${p.add(filters.assignedTo)}`);
+  return where;
+}
+
+/** Customers and admins: newest first, one index range scan (customer / created / status index). */
+function newestFirst(viewer: Viewer, filters: RepairListFilters, limit: number): Sql {
+  const p = new SqlParams();
+  const where = [repairVisibility(viewer, 'r', p), ...filterClauses(filters, p), newestFirstCursor(filters.cursor, 'r', p)];
+  return {
+    text: `SELECT ${SUMMARY_COLUMNS}, ${cursorTimestamp('r.created_at')} AS cursor_at
+      FROM repair_requests r ${SUMMARY_JOINS}
+      WHERE ${where.join(' AND ')}
+      ORDER BY r.created_at DESC, r.id DESC
+      LIMIT ${p.add(limit + 1)}`,
+    values: p.values,
+  };
+}
+
+/**
+ * The technician queue: most urgent first, then oldest, then id; all ascending, so one row
+ * comparison serves as the keyset and each index below is read in order.
+ *
+ * What a technician sees is two disjoint sets (assigned to them; unassigned `submitted`). An `OR`
+ * of the two would make PostgreSQL read every matching row and sort; instead each set is read
+ * from its own partial index up to the page size and the two short lists are merged.
+ */
+function technicianQueue(viewer: Viewer, filters: RepairListFilters, limit: number): Sql | null {
+  const p = new SqlParams();
+  let keyset = 'TRUE';
+  if (filters.cursor) {
+    const [rank, at, id] = decodeCursor(filters.cursor, 3);
+    if (typeof rank !== 'number' || !Number.isInteger(rank) || !isCursorTime(at) || !isUuid(id)) throw invalidCursor();
+    keyset = `(r.urgency_rank, r.created_at, r.id) > (${p.add(rank)}::smallint, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
+  }
+  const { assignedTo, status } = filters;
+  const filters2 = filterClauses({ ...filters, assignedTo: undefined }, p);
+  const take = p.add(limit + 1);
+  const branches: string[] = [];
+  if (!assignedTo || assignedTo === viewer.id) {
+    branches.push(`(SELECT ${BASE_COLUMNS('r')} FROM repair_requests r
+      WHERE r.assigned_technician_id = ${p.add(viewer.id)} AND ${[...filters2, keyset].join(' AND ')}
+      ORDER BY r.urgency_rank, r.created_at, r.id LIMIT ${take})`);
+  }
+  if ((!assignedTo || assignedTo === UNASSIGNED) && (!status || status === 'submitted')) {
+    branches.push(`(SELECT ${BASE_COLUMNS('r')} FROM repair_requests r
+      WHERE r.assigned_technician_id IS NULL AND r.status = 'submitted' AND ${[...filters2, keyset].join(' AND ')}
+      ORDER BY r.urgency_rank, r.created_at, r.id LIMIT ${take})`);
+  }
+  // Asking for another technician's work: nothing of it is visible.
+  if (branches.length === 0) return null;
+  return {
+    text: `SELECT ${SUMMARY_COLUMNS}, r.urgency_rank, ${cursorTimestamp('r.created_at')} AS cursor_at
+      FROM (${branches.join(' UNION ALL ')} ORDER BY urgency_rank, created_at, id LIMIT ${take}) r
+      ${SUMMARY_JOINS}
+      ORDER BY r.urgency_rank, r.created_at, r.id`,
+    values: p.values,
+  };
+}
+
+/** `null` means the answer is empty without asking the database. */
+export function listRepairsSql(viewer: Viewer, filters: RepairListFilters, limit: number): Sql | null {
+  return viewer.role === 'technician' ? technicianQueue(viewer, filters, limit) : newestFirst(viewer, filters, limit);
+}
+
+/** The cursor of a row of `listRepairsSql`. */
+export function repairCursorOf(viewer: Viewer, row: { urgency_rank?: number; cursor_at: string; id: string }): (string | number)[] {
+  return viewer.role === 'technician' ? [row.urgency_rank!, row.cursor_at, row.id] : [row.cursor_at, row.id];
+}
+
+/**
+ * One round trip for the whole detail page: the repair with customer, technician and device, its
+ * quotes (newest first) and its history (oldest first) aggregated as JSON. Visibility is part of
+ * the WHERE clause, so an invisible id simply finds nothing.
+ */
+export function repairDetailSql(viewer: Viewer, id: string): Sql {
+  const p = new SqlParams();
+  const idParam = p.add(id);
+  return {
+    text: `SELECT ${SUMMARY_COLUMNS},
+        d.owner_id AS device_owner_id, d.type AS device_type, d.serial_encrypted AS device_serial_encrypted,
+        d.serial_key_id AS device_serial_key_id, d.created_at AS device_created_at, d.updated_at AS device_updated_at,
+        COALESCE((SELECT json_agg(${QUOTE_JSON('q')} ORDER BY q.created_at DESC, q.id DESC)
+                    FROM quotes q WHERE q.repair_request_id = r.id), '[]'::json) AS quotes,
+        COALESCE((SELECT json_agg(json_build_object('id', h.id, 'from_status', h.from_status, 'to_status', h.to_status,
+                    'actor_id', h.actor_id, 'actor_role', h.actor_role, 'note', h.note, 'created_at', h.created_at) ORDER BY h.seq)
+                    FROM repair_status_history h WHERE h.repair_request_id = r.id), '[]'::json) AS history
+      FROM repair_requests r ${SUMMARY_JOINS}
+      WHERE r.id = ${idParam} AND ${repairVisibility(viewer, 'r', p)}`,
+    values: p.values,
+  };
+}

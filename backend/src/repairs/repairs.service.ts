@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  DEFAULT_PAGE_LIMIT,
+  FINAL_REPAIR_STATUSES,
+  type Actor,
+  type Page,
+  type RepairDetail,
+  type RepairStatus,
+  type RepairSummary,
+} from '@repairhub/contracts';
+import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { toPage } from '../common/http/pagination.js';
+import { queryRows, SqlParams } from '../common/sql.js';
+import { DevicesService } from '../devices/devices.service.js';
+import type { CreateRepairDto, ListRepairsQueryDto } from './dto/repair.dto.js';
+import { deviceRowOf, toRepairDetail, toRepairSummary, type RepairDetailRow, type RepairSummaryRow } from './repair.mapper.js';
+import { actorFor, transitionRefusal } from './repair.policy.js';
+import { listRepairsSql, repairCursorOf, repairDetailSql } from './repair.queries.js';
+import { repairVisibility, type Viewer } from './repair-visibility.js';
+
+/** A repair row locked `FOR UPDATE` in the caller's transaction. */
+export interface LockedRepair {
+  id: string;
+  customerId: string;
+  deviceId: string;
+  status: RepairStatus;
+  assignedTechnicianId: string | null;
+}
+
+/** Who makes a status change; `id` is null for the platform itself. */
+export interface TransitionActor {
+  id: string | null;
+  role: Actor;
+}
+
+export interface TransitionResult {
+  repairId: string;
+  from: RepairStatus;
+  to: RepairStatus;
+}
+
+const LOCK_COLUMNS = 'r.id, r.customer_id, r.device_id, r.status, r.assigned_technician_id';
+type LockRow = { id: string; customer_id: string; device_id: string; status: RepairStatus; assigned_technician_id: string | null };
+const toLocked = (row: LockRow): LockedRepair => ({
+  id: row.id,
+  customerId: row.customer_id,
+  deviceId: row.device_id,
+  status: row.status,
+  assignedTechnicianId: row.assigned_technician_id,
+});
+
+export const repairNotFound = () => notFound('REPAIR.NOT_FOUND', 'Repair request');
+
+@Injectable()
+export class RepairsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly devices: DevicesService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async create(customer: Viewer, input: CreateRepairDto): Promise<RepairDetail> {
+    const [device] = await queryRows(this.db, `SELECT id FROM devices WHERE id = $1 AND owner_id = $2`, [input.deviceId, customer.id]);
+    if (!device) throw invalid('DEVICE.NOT_FOUND', 'deviceId must be one of your devices', 'deviceId');
+    const id = await this.db.transaction(async (m) => {
+      const [row] = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO repair_requests (customer_id, device_id, issue_description, urgency) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [customer.id, input.deviceId, input.issueDescription, input.urgency],
+      );
+      await this.recordHistory(m, row.id, null, 'submitted', { id: customer.id, role: 'customer' }, null);
+      this.events.publish(m, 'repair.created', { repairId: row.id, customerId: customer.id, deviceId: input.deviceId, urgency: input.urgency });
+      return row.id;
+    });
+    return this.get(customer, id);
+  }
+
+  /** Customers and admins: newest first. Technicians: their queue (urgency, then age). */
+  async list(viewer: Viewer, query: ListRepairsQueryDto): Promise<Page<RepairSummary>> {
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const sql = listRepairsSql(viewer, query, limit);
+    if (!sql) return { items: [], nextCursor: null };
+    const rows = await queryRows<RepairSummaryRow & { urgency_rank?: number; cursor_at: string }>(this.db, sql.text, sql.values);
+    const page = toPage(rows, limit, (row) => repairCursorOf(viewer, row));
+    return { items: page.items.map(toRepairSummary), nextCursor: page.nextCursor };
+  }
+
+  /** The detail page: device (serial masked), quotes, history. Not visible reads as not found. */
+  async get(viewer: Viewer, id: string): Promise<RepairDetail> {
+    const sql = repairDetailSql(viewer, id);
+    const [row] = await queryRows<RepairDetailRow>(this.db, sql.text, sql.values);
+    if (!row) throw repairNotFound();
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer);
+  }
+
+  /** Whether `viewer` may see the repair (for other modules, e.g. chat participation). */
+  async isVisibleTo(viewer: Viewer, id: string): Promise<boolean> {
+    const p = new SqlParams();
+    const rows = await queryRows(this.db, `SELECT 1 FROM repair_requests r WHERE r.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)}`, p.values);
+    return rows.length > 0;
+  }
+
+  /**
+   * Technicians take an unassigned `submitted` request (or keep their own); admins assign any open
+   * request to any active technician. Two technicians racing for one request: the first wins, the
+   * other no longer sees it (404).
+   */
+  async assign(viewer: Viewer, id: string, technicianId: string | undefined): Promise<RepairDetail> {
+    let target: string;
+    if (viewer.role === 'technician') {
+      if (technicianId && technicianId !== viewer.id) {
+        throw forbidden('REPAIR.ASSIGN_OTHERS_FORBIDDEN', 'Technicians can assign requests only to themselves.');
+      }
+      target = viewer.id;
+    } else {
+      if (!technicianId) throw invalid('REPAIR.TECHNICIAN_REQUIRED', 'technicianId is required', 'technicianId');
+      const [user] = await queryRows(this.db, `SELECT 1 FROM users WHERE id = $1 AND role = 'technician' AND active`, [technicianId]);
+      if (!user) throw invalid('REPAIR.INVALID_TECHNICIAN', 'technicianId must be an active technician', 'technicianId');
+      target = technicianId;
+    }
+    await this.db.transaction(async (m) => {
+      const repair = await this.lockVisible(m, viewer, id);
+      if (FINAL_REPAIR_STATUSES.includes(repair.status)) throw conflict('REPAIR.CLOSED', `A ${repair.status} repair cannot be reassigned.`);
+      if (repair.assignedTechnicianId !== target) await this.assignLocked(m, repair, target, viewer.id);
+    });
+    return this.get(viewer, id);
+  }
+
+  /** `POST /repairs/:id/status`: the caller's role on this repair decides which moves are open. */
+  async changeStatus(viewer: Viewer, id: string, to: RepairStatus, note: string | null): Promise<RepairDetail> {
+    await this.db.transaction(async (m) => {
+      const repair = await this.lockVisible(m, viewer, id);
+      const role = actorFor(viewer, repair);
+      if (!role) throw forbidden('REPAIR.NOT_ASSIGNED', 'Only the assigned technician can change this repair’s status.');
+      await this.applyTransition(m, repair, to, { id: viewer.id, role }, note);
+    });
+    return this.get(viewer, id);
+  }
+
+  /**
+   * For other modules, inside their transaction (`manager`): locks the repair, checks the move
+   * against the contracts' table for `actor.role`, updates it, writes the history row, and publishes
+   * `repair.status_changed` once the caller's transaction commits. Throws `REPAIR.NOT_FOUND`,
+   * `REPAIR.INVALID_TRANSITION` (409), `REPAIR.TRANSITION_FORBIDDEN` (403).
+   */
+  async transition(manager: EntityManager, repairId: string, to: RepairStatus, actor: TransitionActor, note: string | null = null): Promise<TransitionResult> {
+    return this.applyTransition(manager, await this.lock(manager, repairId), to, actor, note);
+  }
+
+  /** Locks the repair row (only that row) for the rest of `manager`'s transaction. */
+  async lock(manager: EntityManager, repairId: string): Promise<LockedRepair> {
+    const [row] = await queryRows<LockRow>(manager, `SELECT ${LOCK_COLUMNS} FROM repair_requests r WHERE r.id = $1 FOR UPDATE`, [repairId]);
+    if (!row) throw repairNotFound();
+    return toLocked(row);
+  }
+
+  /**
+   * Locks the repair if `viewer` may see it, else 404. On PostgreSQL a waiting lock re-checks the
+   * predicate after the holder commits, so a request claimed meanwhile by another technician is
+   * no longer found.
+   */
+  async lockVisible(manager: EntityManager, viewer: Viewer, repairId: string): Promise<LockedRepair> {
+    const p = new SqlParams();
+    const [row] = await queryRows<LockRow>(
+      manager,
+      `SELECT ${LOCK_COLUMNS} FROM repair_requests r WHERE r.id = ${p.add(repairId)} AND ${repairVisibility(viewer, 'r', p)} FOR UPDATE`,
+      p.values,
+    );
+    if (!row) throw repairNotFound();
+    return toLocked(row);
+  }
+
+  /** Sets the technician of a locked repair (caller has checked who may). */
+  async assignLocked(manager: EntityManager, repair: LockedRepair, technicianId: string, actorId: string): Promise<void> {
+    await queryRows(manager, `UPDATE repair_requests SET assigned_technician_id = $2, updated_at = now() WHERE id = $1`, [repair.id, technicianId]);
+    this.events.publish(manager, 'repair.assigned', {
+      repairId: repair.id,
+      customerId: repair.customerId,
+      technicianId,
+      previousTechnicianId: repair.assignedTechnicianId,
+      actorId,
+    });
+    repair.assignedTechnicianId = technicianId;
+  }
+
+  /** The move itself, on a repair already locked in `manager`'s transaction. */
+  async applyTransition(manager: EntityManager, repair: LockedRepair, to: RepairStatus, actor: TransitionActor, note: string | null): Promise<TransitionResult> {
+    const from = repair.status;
+    const refusal = transitionRefusal(from, to, actor.role);
+    if (refusal === 'invalid') throw conflict('REPAIR.INVALID_TRANSITION', `A ${from} repair cannot move to ${to}.`);
+    if (refusal === 'forbidden') throw forbidden('REPAIR.TRANSITION_FORBIDDEN', `You cannot move a ${from} repair to ${to}.`);
+    if (to === 'cancelled') await this.closeOpenQuotes(manager, repair.id);
+
+    // The row is locked, so this cannot miss; the status condition guards callers that did not lock.
+    const updated = await queryRows(
+      manager,
+      `UPDATE repair_requests SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING id`,
+      [repair.id, to, from],
+    );
+    if (updated.length === 0) throw conflict('REPAIR.STATUS_CONFLICT', 'The repair changed meanwhile. Reload it and try again.');
+    await this.recordHistory(manager, repair.id, from, to, actor, note);
+    this.events.publish(manager, 'repair.status_changed', {
+      repairId: repair.id,
+      customerId: repair.customerId,
+      assignedTechnicianId: repair.assignedTechnicianId,
+      from,
+      to,
+      actorId: actor.id,
+      actorRole: actor.role,
+      note,
+    });
+    repair.status = to;
+    return { repairId: repair.id, from, to };
+  }
+
+  /** A cancelled repair keeps no open quote; one whose payment is under way cannot be cancelled. */
+  private async closeOpenQuotes(manager: EntityManager, repairId: string): Promise<void> {
+    const open = await queryRows<{ status: string }>(
+      manager,
+      `SELECT status FROM quotes WHERE repair_request_id = $1 AND status IN ('pending', 'payment_pending') FOR UPDATE`,
+      [repairId],
+    );
+    if (open.some((q) => q.status === 'payment_pending')) {
+      throw conflict('REPAIR.PAYMENT_IN_PROGRESS', 'A payment for this repair is under way; it cannot be cancelled now.');
+    }
+    await queryRows(
+      manager,
+      `UPDATE quotes SET status = CASE WHEN expires_at <= now() THEN 'expired' ELSE 'withdrawn' END, updated_at = now()
+        WHERE repair_request_id = $1 AND status = 'pending'`,
+      [repairId],
+    );
+  }
+
+  private async recordHistory(
+    manager: EntityManager,
+    repairId: string,
+    from: RepairStatus | null,
+    to: RepairStatus,
+    actor: TransitionActor,
+    note: string | null,
+  ): Promise<void> {
+    await queryRows(
+      manager,
+      `INSERT INTO repair_status_history (repair_request_id, from_status, to_status, actor_id, actor_role, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [repairId, from, to, actor.id, actor.role, note],
+    );
+  }
+}
