@@ -1,0 +1,27 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { AppConfig } from '../config/configuration.js';
+import { loggerOptions } from './logging.js';
+
+describe('loggerOptions', () => {
+  it('redacts credentials, cookies, tokens and serial numbers from log lines', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const { pinoHttp } = loggerOptions({ log: { level: 'info' } } as AppConfig) as { pinoHttp: pino.LoggerOptions };
+    const logger = pino({ level: 'info', redact: pinoHttp.redact }, sink);
+    logger.info({
+      req: { headers: { authorization: 'Bearer eyJsecret', cookie: 'refresh_token=abc', 'x-api-key': 'rh_live_123' } },
+      body: { email: 'a@b.test', password: 'hunter2-hunter2', refreshToken: 'r-123', serialNumber: 'SN-998877' },
+    });
+    const line = lines.join('');
+    expect(line).toContain('a@b.test');
+    for (const secret of ['eyJsecret', 'refresh_token=abc', 'rh_live_123', 'hunter2', 'r-123', 'SN-998877']) {
+      expect(line).not.toContain(secret);
+    }
+  });
+});
