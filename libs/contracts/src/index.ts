@@ -6,3 +6,4 @@ export * from './money.js';
 export * from './repairs.js';
 export * from './payments.js';
 export * from './chat.js';
+export * from './dashboard.js';

@@ -1,0 +1,72 @@
+/**
+ * The dashboard's SQL. Each statement returns aggregates only (GROUP BY, ordered-set aggregates,
+ * window functions): the database does the counting, no repair or payment rows travel to Node.
+ */
+
+/** Open requests counted per (status, urgency). $1: the open statuses. */
+export const OPEN_REQUESTS_SQL = `
+  SELECT r.status, r.urgency, count(*)::int AS count
+    FROM repair_requests r
+   WHERE r.status = ANY($1::text[])
+   GROUP BY r.status, r.urgency`;
+
+/**
+ * Median time spent in each status. A stint starts at a history row that changed the status and ends
+ * at the next such row of the same repair (lead() over the repair's history in `seq` order); rows
+ * that keep the status (a quote re-issued while `quoted`) do not split a stint. Only stints that
+ * ended inside the window count. $1: window in days.
+ */
+export const STATUS_DURATIONS_SQL = `
+  WITH changes AS (
+    SELECT h.repair_request_id, h.seq, h.to_status, h.created_at
+      FROM repair_status_history h
+     WHERE h.from_status IS DISTINCT FROM h.to_status
+       AND h.repair_request_id IN (
+         SELECT w.repair_request_id FROM repair_status_history w WHERE w.created_at >= now() - $1 * interval '1 day'
+       )
+  ), stints AS (
+    SELECT c.to_status AS status,
+           c.created_at AS entered_at,
+           lead(c.created_at) OVER (PARTITION BY c.repair_request_id ORDER BY c.seq) AS left_at
+      FROM changes c
+  ), ended AS (
+    SELECT s.status, extract(epoch FROM s.left_at - s.entered_at)::float8 AS seconds
+      FROM stints s
+     WHERE s.left_at IS NOT NULL AND s.left_at >= now() - $1 * interval '1 day'
+  )
+  SELECT e.status,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY e.seconds)::float8 AS median_seconds,
+         count(*)::int AS samples
+    FROM ended e
+   GROUP BY e.status`;
+
+/** How many repairs are in each status right now. */
+export const CURRENT_STATUS_COUNTS_SQL = `
+  SELECT r.status, count(*)::int AS count FROM repair_requests r GROUP BY r.status`;
+
+/**
+ * Open quotes the customer has not acted on for more than $1 hours (a pending quote past its expiry
+ * no longer waits: it reads as expired). The total comes from count(*) OVER (), computed before the
+ * LIMIT, so one statement gives the count and the oldest $2.
+ */
+export const STALE_QUOTES_SQL = `
+  SELECT q.id AS quote_id,
+         q.repair_request_id,
+         u.name AS customer_name,
+         d.brand || ' ' || d.model AS device_label,
+         q.status,
+         q.total,
+         q.currency,
+         q.created_at,
+         q.expires_at,
+         floor(extract(epoch FROM now() - q.created_at) / 3600)::int AS waiting_hours,
+         count(*) OVER ()::int AS total_count
+    FROM quotes q
+    JOIN repair_requests r ON r.id = q.repair_request_id
+    JOIN users u ON u.id = r.customer_id
+    JOIN devices d ON d.id = r.device_id
+   WHERE q.status IN ('pending', 'payment_pending')
+     AND q.created_at <= now() - $1 * interval '1 hour'
+     AND (q.status <> 'pending' OR q.expires_at > now())
+   ORDER BY q.created_at, q.id
+   LIMIT $2`;
