@@ -4,7 +4,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
-import { ChatModule } from './chat/chat.module.js';
 import { EventsModule } from './common/events/events.module.js';
 import { ProblemFilter } from './common/filters/problem.filter.js';
 import { AppThrottlerGuard } from './common/guards/app-throttler.guard.js';
@@ -18,7 +17,6 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { HealthModule } from './health/health.module.js';
-import { PaymentsModule } from './payments/payments.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { RepairsModule } from './repairs/repairs.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -40,8 +38,6 @@ export class AppModule {
         DevicesModule,
         RepairsModule,
         QuotesModule,
-        ChatModule,
-        PaymentsModule,
         DashboardModule,
       ],
       providers: [
