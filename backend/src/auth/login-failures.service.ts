@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 
+import { loginFailureDelayMs } from './login-delay.js';
+
 const WINDOW_MS = 15 * 60_000;
-const FREE_FAILURES = 3;
-const MAX_DELAY_MS = 3_000;
 
 /**
  * Counts failed logins per account (in the shared throttler storage, so every instance sees them)
@@ -20,7 +20,6 @@ export class LoginFailuresService {
   }
 
   delayFor(failures: number): number {
-    if (failures <= FREE_FAILURES) return 0;
-    return Math.min(MAX_DELAY_MS, 200 * 2 ** (failures - FREE_FAILURES - 1));
+    return loginFailureDelayMs(failures);
   }
 }
