@@ -18,6 +18,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('repairs', 'Repair requests, the technician queue and status changes')
     .addTag('quotes', 'Technicians’ quotes for repair requests')
     .addTag('dashboard', 'Aggregates for the admin dashboard (admins)')
+    .addTag('payments', 'Stripe payments, webhooks and refunds')
     .addTag('health', 'Service health')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });

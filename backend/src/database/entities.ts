@@ -1,10 +1,13 @@
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { SerialAccessLog } from '../devices/serial-access-log.entity.js';
+import { Payment } from '../payments/payment.entity.js';
+import { Refund } from '../payments/refund.entity.js';
+import { WebhookEvent } from '../payments/webhook-event.entity.js';
 import { Quote } from '../quotes/quote.entity.js';
 import { RepairRequest } from '../repairs/repair-request.entity.js';
 import { RepairStatusHistory } from '../repairs/repair-status-history.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, for the app and the migration CLI. */
-export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote];
+export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote, Payment, Refund, WebhookEvent];

@@ -12,6 +12,25 @@ export interface PaymentView {
   testMode: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The refunds asked for, oldest first (on `GET /payments/:id` and the refund response). */
+  refunds?: RefundView[];
+}
+
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Longest refund reason; kept within what Stripe accepts as one metadata value. */
+export const REFUND_REASON_MAX = 500;
+
+export interface RefundView {
+  id: string;
+  /** Minor units of the payment's currency. */
+  amount: number;
+  reason: string;
+  /** `pending` until the `charge.refunded` webhook confirms it. */
+  status: RefundStatus;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface AcceptQuoteResponse {
@@ -28,6 +47,11 @@ export interface RefundRequest {
   /** Minor units; omitted means the whole remaining amount. */
   amount?: number;
   reason: string;
+}
+
+/** Test mode only: which outcome the simulated checkout reports (default `succeeded`). */
+export interface TestConfirmRequest {
+  outcome?: 'succeeded' | 'failed';
 }
 
 export interface ListPaymentsQuery {

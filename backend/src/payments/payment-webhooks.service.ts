@@ -1,0 +1,206 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canTransitionPayment, type PaymentStatus } from '@repairhub/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainEvents } from '../common/events/domain-events.js';
+import { queryRows } from '../common/sql.js';
+import { QuotesService } from '../quotes/quotes.service.js';
+import { RepairsService } from '../repairs/repairs.service.js';
+import './payment-events.js';
+import { PAYMENT_COLUMNS, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { confirmedRefunds, INTENT_EVENT_STATUS, intentMismatch, type IntentFacts } from './payment-rules.js';
+import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
+import { StripeGateway, type StripeEvent } from './stripe.gateway.js';
+
+export type WebhookOutcome = 'applied' | 'ignored' | 'mismatch' | 'unknown_payment' | 'unhandled';
+
+export interface WebhookResult {
+  received: true;
+  duplicate: boolean;
+  outcome?: WebhookOutcome;
+}
+
+interface Handled {
+  outcome: WebhookOutcome;
+  paymentId?: string;
+  detail?: string;
+}
+
+/** The parts of a Charge we read on `charge.refunded`. */
+interface ChargeFacts {
+  id: string;
+  amount: number;
+  amount_refunded: number;
+  currency: string;
+  payment_intent: string | { id: string } | null;
+}
+
+/**
+ * Stripe webhooks: verified on the raw bytes, each event id handled once, in the same transaction
+ * as its effect. Payments only move forward; anything else is recorded and ignored with a 2xx so
+ * Stripe stops retrying. Errors that are ours (database down) answer 5xx so Stripe retries.
+ */
+@Injectable()
+export class PaymentWebhooksService {
+  private readonly logger = new Logger('PaymentWebhooks');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly stripe: StripeGateway,
+    private readonly quotes: QuotesService,
+    private readonly repairs: RepairsService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** The webhook endpoint and test mode both come through here, with the signed raw body. */
+  async handle(rawBody: Buffer | undefined, signature: string | string[] | undefined): Promise<WebhookResult> {
+    const event = this.stripe.verifyEvent(rawBody, signature);
+    return this.process(event);
+  }
+
+  private async process(event: StripeEvent): Promise<WebhookResult> {
+    const object = (event.data?.object ?? {}) as { id?: string };
+    return this.db.transaction(async (m) => {
+      // Concurrent duplicates: the second insert waits for the first transaction, then does nothing.
+      const [inserted] = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO webhook_events (provider, provider_event_id, type, object_id, livemode)
+         VALUES ('stripe', $1, $2, $3, $4) ON CONFLICT (provider, provider_event_id) DO NOTHING RETURNING id`,
+        [event.id, event.type, typeof object.id === 'string' ? object.id : null, Boolean(event.livemode)],
+      );
+      if (!inserted) return { received: true, duplicate: true };
+      const handled = await this.apply(m, event);
+      if (handled.outcome === 'mismatch') {
+        this.logger.error({ eventId: event.id, type: event.type, paymentId: handled.paymentId, detail: handled.detail }, 'Webhook does not match our payment');
+      }
+      await queryRows(m, `UPDATE webhook_events SET outcome = $2, payment_id = $3, detail = $4 WHERE id = $1`, [
+        inserted.id,
+        handled.outcome,
+        handled.paymentId ?? null,
+        handled.detail ?? null,
+      ]);
+      return { received: true, duplicate: false, outcome: handled.outcome };
+    });
+  }
+
+  private apply(m: EntityManager, event: StripeEvent): Promise<Handled> {
+    const target = INTENT_EVENT_STATUS[event.type];
+    if (target) return this.applyIntent(m, event.data.object as unknown as IntentFacts & IntentDetails, target);
+    if (event.type === 'charge.refunded') return this.applyRefund(m, event.data.object as unknown as ChargeFacts);
+    return Promise.resolve({ outcome: 'unhandled' });
+  }
+
+  private async lockPayment(m: EntityManager, intentId: string): Promise<PaymentRow | undefined> {
+    const [row] = await queryRows<PaymentRow>(
+      m,
+      `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.provider = 'stripe' AND p.provider_ref = $1 FOR UPDATE`,
+      [intentId],
+    );
+    return row;
+  }
+
+  private async applyIntent(m: EntityManager, intent: IntentFacts & IntentDetails, target: PaymentStatus): Promise<Handled> {
+    const payment = await this.lockPayment(m, intent.id);
+    if (!payment) return { outcome: 'unknown_payment', detail: intent.id };
+    const mismatch = intentMismatch(factsOf(payment), intent, target === 'succeeded');
+    if (mismatch) return { outcome: 'mismatch', paymentId: payment.id, detail: `${mismatch} differs` };
+    if (!canTransitionPayment(payment.status, target)) {
+      // Late or repeated: e.g. payment_failed after succeeded. Recorded, state untouched.
+      if (target === 'succeeded' && (payment.status === 'failed' || payment.status === 'canceled')) {
+        // Money arrived on an attempt we had closed (the customer retried the old intent). Never
+        // silently: someone has to refund it or reconcile it by hand.
+        this.logger.error({ paymentId: payment.id, intentId: intent.id }, 'Payment succeeded on a closed attempt; refund or reconcile it');
+      }
+      return { outcome: 'ignored', paymentId: payment.id, detail: `${payment.status} → ${target} is not a forward move` };
+    }
+
+    const error = intent.last_payment_error ?? null;
+    const failing = target === 'failed' || target === 'canceled';
+    await queryRows(
+      m,
+      `UPDATE payments SET status = $2, failure_code = $4, failure_message = $5, updated_at = now() WHERE id = $1 AND status = $3 RETURNING id`,
+      [
+        payment.id,
+        target,
+        payment.status,
+        failing ? (error?.decline_code ?? error?.code ?? intent.cancellation_reason ?? null) : null,
+        failing ? (error?.message?.slice(0, 500) ?? null) : null,
+      ],
+    );
+    const ids = { paymentId: payment.id, quoteId: payment.quote_id, repairId: payment.repair_request_id, customerId: payment.customer_id };
+
+    if (target === 'succeeded') {
+      await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'accepted', 'system');
+      await this.repairs.transition(m, payment.repair_request_id, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
+      this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
+    } else if (failing) {
+      // The customer may try again: the quote reopens (a new attempt gets a new intent and key).
+      const [quote] = await queryRows<{ status: string }>(m, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [payment.quote_id]);
+      if (quote?.status === 'payment_pending') await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'pending', 'system');
+      this.events.publish(m, 'payment.failed', {
+        ...ids,
+        status: target as 'failed' | 'canceled',
+        failureCode: error?.decline_code ?? error?.code ?? null,
+      });
+    }
+    return { outcome: 'applied', paymentId: payment.id, detail: `${payment.status} → ${target}` };
+  }
+
+  private async applyRefund(m: EntityManager, charge: ChargeFacts): Promise<Handled> {
+    const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+    if (!intentId) return { outcome: 'unknown_payment', detail: charge.id };
+    const payment = await this.lockPayment(m, intentId);
+    if (!payment) return { outcome: 'unknown_payment', detail: intentId };
+    if (charge.currency !== payment.currency || charge.amount !== toStripeAmount(payment.amount, payment.currency)) {
+      return { outcome: 'mismatch', paymentId: payment.id, detail: 'charge amount or currency differs' };
+    }
+    if (payment.status !== 'succeeded' && payment.status !== 'refunded') {
+      return { outcome: 'ignored', paymentId: payment.id, detail: `refund reported for a ${payment.status} payment` };
+    }
+    const refundedTotal = Math.min(payment.amount, fromStripeAmount(charge.amount_refunded, payment.currency));
+    if (refundedTotal <= payment.amount_refunded) {
+      return { outcome: 'ignored', paymentId: payment.id, detail: 'no new refund (stale or repeated)' };
+    }
+
+    const status: PaymentStatus = refundedTotal >= payment.amount && canTransitionPayment(payment.status, 'refunded') ? 'refunded' : payment.status;
+    await queryRows(m, `UPDATE payments SET amount_refunded = $2, status = $3, updated_at = now() WHERE id = $1`, [payment.id, refundedTotal, status]);
+
+    const refunds = await queryRows<Pick<RefundRow, 'id' | 'amount' | 'status'>>(
+      m,
+      `SELECT id, amount, status FROM refunds WHERE payment_id = $1 AND status IN ('pending', 'succeeded') ORDER BY seq`,
+      [payment.id],
+    );
+    const alreadyConfirmed = refunds.filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
+    const confirmed = confirmedRefunds(alreadyConfirmed, refunds.filter((r) => r.status === 'pending'), refundedTotal);
+    if (confirmed.length) {
+      await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [confirmed.map((r) => r.id)]);
+    }
+    this.events.publish(m, 'payment.refunded', {
+      paymentId: payment.id,
+      quoteId: payment.quote_id,
+      repairId: payment.repair_request_id,
+      customerId: payment.customer_id,
+      amountRefunded: refundedTotal,
+      amount: payment.amount,
+      currency: payment.currency,
+      fullyRefunded: refundedTotal >= payment.amount,
+    });
+    return { outcome: 'applied', paymentId: payment.id, detail: `refunded ${refundedTotal} of ${payment.amount}` };
+  }
+}
+
+interface IntentDetails {
+  last_payment_error?: { code?: string; decline_code?: string; message?: string } | null;
+  cancellation_reason?: string | null;
+}
+
+function factsOf(row: PaymentRow) {
+  return {
+    id: row.id,
+    quoteId: row.quote_id,
+    repairRequestId: row.repair_request_id,
+    amount: row.amount,
+    currency: row.currency,
+    providerRef: row.provider_ref,
+  };
+}

@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type AcceptQuoteResponse,
+  type Page,
+  type PaymentsConfigView,
+  type PaymentView,
+} from '@repairhub/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/configuration.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { conflict, forbidden, notFound } from '../common/errors/domain-error.js';
+import { toPage } from '../common/http/pagination.js';
+import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { QuotesService } from '../quotes/quotes.service.js';
+import type { ListPaymentsQueryDto, RefundDto } from './dto/payment.dto.js';
+import { paymentIdentity, refundIdentity, testChargeId, testClientSecret, testIntentId, testRefundId } from './payment-keys.js';
+import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PaymentWebhooksService } from './payment-webhooks.service.js';
+import { toStripeAmount } from './stripe-amount.js';
+import { StripeGateway } from './stripe.gateway.js';
+
+type Viewer = Pick<AuthUser, 'id' | 'role'>;
+
+export const paymentNotFound = () => notFound('PAYMENT.NOT_FOUND', 'Payment');
+
+const OPEN = `('requires_payment', 'processing')`;
+
+@Injectable()
+export class PaymentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly stripe: StripeGateway,
+    private readonly quotes: QuotesService,
+    private readonly webhooks: PaymentWebhooksService,
+  ) {}
+
+  paymentsConfig(): PaymentsConfigView {
+    return { testMode: this.stripe.testMode, publishableKey: this.stripe.testMode ? null : this.config.stripe.publishableKey };
+  }
+
+  /**
+   * `POST /quotes/:id/accept`. One transaction: lock the quote row, check it is pending and not
+   * expired, create the PaymentIntent (idempotency key from quote + attempt), insert the payment,
+   * move the quote to `payment_pending`. Concurrent accepts queue on the quote lock; all but the
+   * first find `payment_pending` and get the same payment back.
+   *
+   * The Stripe call happens while the quote lock is held, so no second intent can ever be created
+   * for the attempt and a crash between Stripe and our commit is repaired by the next accept (same
+   * key, same parameters → Stripe replays the same intent). The cost: on PostgreSQL other accepts
+   * of the same quote wait for Stripe (seconds at worst; the client times out after 15 s); on the
+   * embedded PGlite engine, which has one session, every other query waits for that call.
+   */
+  async accept(customer: Viewer, quoteId: string): Promise<AcceptQuoteResponse> {
+    let result: { row: PaymentRow; clientSecret: string | null };
+    try {
+      result = await this.db.transaction((m) => this.acceptLocked(m, customer, quoteId));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('PAYMENT.CONFLICT', 'This quote is being paid already. Reload and try again.');
+      throw error;
+    }
+    const { row } = result;
+    // The client secret is not stored (Stripe: never store or log it); an existing payment's is fetched.
+    const clientSecret = result.clientSecret ?? (await this.clientSecretOf(row));
+    return { payment: { id: row.id, status: row.status, amount: row.amount, currency: row.currency, clientSecret } };
+  }
+
+  private async acceptLocked(m: EntityManager, customer: Viewer, quoteId: string): Promise<{ row: PaymentRow; clientSecret: string | null }> {
+    const { quote, status } = await this.quotes.lockForAcceptance(m, quoteId, customer.id);
+    if (status === 'payment_pending') {
+      const [open] = await queryRows<PaymentRow>(
+        m,
+        `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.quote_id = $1 AND p.status IN ${OPEN} ORDER BY p.attempt DESC LIMIT 1`,
+        [quote.id],
+      );
+      if (!open) throw conflict('PAYMENT.STATE_CONFLICT', 'The payment for this quote is being settled. Reload and try again.');
+      return { row: open, clientSecret: null };
+    }
+
+    const [{ attempt }] = await queryRows<{ attempt: number }>(
+      m,
+      `SELECT COALESCE(MAX(attempt), 0)::int + 1 AS attempt FROM payments WHERE quote_id = $1`,
+      [quote.id],
+    );
+    const { id, idempotencyKey } = paymentIdentity(quote.id, attempt);
+    const stripeAmount = toStripeAmount(quote.total, quote.currency);
+    let intentId: string;
+    let clientSecret: string;
+    if (this.stripe.testMode) {
+      intentId = testIntentId(id);
+      clientSecret = testClientSecret(intentId, this.config.stripe.webhookSecret);
+    } else {
+      const intent = await this.stripe.createPaymentIntent(
+        {
+          amount: stripeAmount,
+          currency: quote.currency,
+          automatic_payment_methods: { enabled: true },
+          description: `RepairHub quote ${quote.id}`,
+          metadata: { payment_id: id, quote_id: quote.id, repair_request_id: quote.repairRequestId, attempt: String(attempt) },
+        },
+        idempotencyKey,
+      );
+      if (intent.amount !== stripeAmount || intent.currency !== quote.currency || !intent.client_secret) {
+        throw conflict('PAYMENT.PROVIDER_REJECTED', 'The payment provider returned an unexpected payment.');
+      }
+      intentId = intent.id;
+      clientSecret = intent.client_secret;
+    }
+
+    const [row] = await queryRows<PaymentRow>(
+      m,
+      `INSERT INTO payments (id, quote_id, repair_request_id, customer_id, attempt, amount, currency, provider_ref, idempotency_key, test_mode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${PAYMENT_COLUMNS('payments')}`,
+      [id, quote.id, quote.repairRequestId, customer.id, attempt, quote.total, quote.currency, intentId, idempotencyKey, this.stripe.testMode],
+    );
+    await this.quotes.transitionQuote(m, quote.id, 'pending', 'payment_pending', 'customer');
+    return { row, clientSecret };
+  }
+
+  private async clientSecretOf(row: PaymentRow): Promise<string> {
+    if (row.test_mode) return testClientSecret(row.provider_ref, this.config.stripe.webhookSecret);
+    if (this.stripe.testMode) throw conflict('PAYMENT.PROVIDER_NOT_CONFIGURED', 'This payment was opened with Stripe, which is not configured now.');
+    const intent = await this.stripe.retrievePaymentIntent(row.provider_ref);
+    if (!intent.client_secret) throw conflict('PAYMENT.PROVIDER_REJECTED', 'The payment provider returned an unexpected payment.');
+    return intent.client_secret;
+  }
+
+  /** Customers: their own (in the SQL); admins: all, with filters. Newest first. */
+  async list(viewer: Viewer, query: ListPaymentsQueryDto): Promise<Page<PaymentView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+    const p = new SqlParams();
+    const where = [newestFirstCursor(query.cursor, 'p', p)];
+    if (viewer.role !== 'admin') where.push(`p.customer_id = ${p.add(viewer.id)}`);
+    if (query.customerId) where.push(`p.customer_id = ${p.add(query.customerId)}`);
+    if (query.status) where.push(`p.status = ${p.add(query.status)}`);
+    if (query.repairRequestId) where.push(`p.repair_request_id = ${p.add(query.repairRequestId)}`);
+    const rows = await queryRows<PaymentRow & { cursor_at: string }>(
+      this.db,
+      `SELECT ${PAYMENT_COLUMNS('p')}, ${cursorTimestamp('p.created_at')} AS cursor_at FROM payments p
+        WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC, p.id DESC LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const page = toPage(rows, limit, (row) => [row.cursor_at, row.id]);
+    return { items: page.items.map((row) => toPaymentView(row)), nextCursor: page.nextCursor };
+  }
+
+  /** The owner or an admin; anyone else gets 404. */
+  async get(viewer: Viewer, id: string): Promise<PaymentView> {
+    const row = await this.findVisible(this.db, viewer, id);
+    const refunds = await queryRows<RefundRow>(this.db, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
+    return toPaymentView(row, refunds);
+  }
+
+  /**
+   * Admins: refund all or part of what remains of a succeeded payment. The payment row is locked,
+   * so concurrent refunds cannot together exceed the amount. Confirmed by `charge.refunded`.
+   */
+  async refund(admin: Viewer, id: string, input: RefundDto): Promise<PaymentView> {
+    const created = await this.db.transaction(async (m) => {
+      const [payment] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1 FOR UPDATE`, [id]);
+      if (!payment) throw paymentNotFound();
+      if (payment.status !== 'succeeded') {
+        throw conflict('PAYMENT.NOT_REFUNDABLE', payment.status === 'refunded' ? 'This payment is fully refunded.' : `A ${payment.status} payment cannot be refunded.`);
+      }
+      const [{ pending, count }] = await queryRows<{ pending: number; count: number }>(
+        m,
+        `SELECT COALESCE(SUM(amount) FILTER (WHERE status = 'pending'), 0)::int AS pending, COUNT(*)::int AS count FROM refunds WHERE payment_id = $1`,
+        [id],
+      );
+      const remaining = payment.amount - payment.amount_refunded - pending;
+      const amount = input.amount ?? remaining;
+      if (remaining <= 0 || amount > remaining) {
+        throw conflict('PAYMENT.REFUND_EXCEEDS', `At most ${Math.max(remaining, 0)} (minor units) can still be refunded.`);
+      }
+      if (payment.test_mode && !this.stripe.testToolsAllowed) {
+        throw conflict('PAYMENT.NOT_TEST_MODE', 'This test-mode payment cannot be refunded while a real Stripe key is configured.');
+      }
+      const seq = count + 1;
+      const { id: refundId, idempotencyKey } = refundIdentity(payment.id, seq);
+      let providerRef: string;
+      if (payment.test_mode) {
+        providerRef = testRefundId(refundId);
+      } else {
+        const refund = await this.stripe.createRefund(
+          {
+            payment_intent: payment.provider_ref,
+            amount: toStripeAmount(amount, payment.currency),
+            reason: 'requested_by_customer',
+            metadata: { payment_id: payment.id, refund_id: refundId, reason: input.reason },
+          },
+          idempotencyKey,
+        );
+        providerRef = refund.id;
+      }
+      await queryRows(
+        m,
+        `INSERT INTO refunds (id, payment_id, seq, amount, reason, provider_ref, idempotency_key, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [refundId, payment.id, seq, amount, input.reason, providerRef, idempotencyKey, admin.id],
+      );
+      return { payment, refundedTotal: payment.amount - remaining + amount };
+    });
+    // Test mode: Stripe would now send `charge.refunded`; send it through the same signed path.
+    if (created.payment.test_mode && this.stripe.testToolsAllowed) await this.deliverTestRefund(created.payment, created.refundedTotal);
+    return this.get(admin, id);
+  }
+
+  /**
+   * Test mode only: what Stripe.js + Stripe would do when the customer pays — build the
+   * PaymentIntent event, sign it with the webhook secret and hand the signed bytes to the webhook
+   * handler, the same verification and processing path real events take.
+   */
+  async testConfirm(customer: Viewer, id: string, outcome: 'succeeded' | 'failed' = 'succeeded'): Promise<PaymentView> {
+    if (!this.stripe.testToolsAllowed) {
+      throw forbidden('PAYMENT.TEST_MODE_DISABLED', 'Test payments are only available in test mode (no Stripe key, not production).');
+    }
+    const payment = await this.findVisible(this.db, customer, id);
+    if (!payment.test_mode) throw conflict('PAYMENT.NOT_TEST_MODE', 'This payment is a real Stripe payment.');
+    if (payment.status !== 'requires_payment' && payment.status !== 'processing') {
+      throw conflict('PAYMENT.NOT_OPEN', `This payment is already ${payment.status}.`);
+    }
+    const intent = {
+      id: payment.provider_ref,
+      object: 'payment_intent',
+      amount: toStripeAmount(payment.amount, payment.currency),
+      amount_received: outcome === 'succeeded' ? toStripeAmount(payment.amount, payment.currency) : 0,
+      currency: payment.currency,
+      status: outcome === 'succeeded' ? 'succeeded' : 'requires_payment_method',
+      livemode: false,
+      metadata: { payment_id: payment.id, quote_id: payment.quote_id, repair_request_id: payment.repair_request_id, attempt: String(payment.attempt) },
+      last_payment_error:
+        outcome === 'failed' ? { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined. (test mode)' } : null,
+    };
+    await this.deliverTestEvent(outcome === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', intent);
+    return this.get(customer, id);
+  }
+
+  private async deliverTestRefund(payment: PaymentRow, refundedTotal: number): Promise<void> {
+    const stripeAmount = toStripeAmount(payment.amount, payment.currency);
+    const stripeRefunded = toStripeAmount(refundedTotal, payment.currency);
+    await this.deliverTestEvent('charge.refunded', {
+      id: testChargeId(payment.id),
+      object: 'charge',
+      amount: stripeAmount,
+      amount_refunded: stripeRefunded,
+      currency: payment.currency,
+      payment_intent: payment.provider_ref,
+      refunded: stripeRefunded >= stripeAmount,
+      livemode: false,
+      metadata: { payment_id: payment.id, quote_id: payment.quote_id, repair_request_id: payment.repair_request_id },
+    });
+  }
+
+  private async deliverTestEvent(type: string, object: Record<string, unknown>): Promise<void> {
+    const event = {
+      id: `evt_test_${randomSuffix()}`,
+      object: 'event',
+      api_version: null,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+      data: { object },
+    };
+    const payload = JSON.stringify(event);
+    await this.webhooks.handle(Buffer.from(payload, 'utf8'), this.stripe.signTestEvent(payload));
+  }
+
+  private async findVisible(runner: EntityManager | DataSource, viewer: Viewer, id: string): Promise<PaymentRow> {
+    const p = new SqlParams();
+    const scope = viewer.role === 'admin' ? 'TRUE' : `p.customer_id = ${p.add(viewer.id)}`;
+    const [row] = await queryRows<PaymentRow>(runner, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = ${p.add(id)} AND ${scope}`, p.values);
+    if (!row) throw paymentNotFound();
+    return row;
+  }
+}
+
+function randomSuffix(): string {
+  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 24);
+}
