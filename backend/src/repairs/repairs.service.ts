@@ -64,7 +64,8 @@ export class RepairsService {
 
   async create(customer: Viewer, input: CreateRepairDto): Promise<RepairDetail> {
     const [device] = await queryRows(this.db, `SELECT id FROM devices WHERE id = $1 AND owner_id = $2`, [input.deviceId, customer.id]);
-    if (!device) throw invalid('DEVICE.NOT_FOUND', 'deviceId must be one of your devices', 'deviceId');
+    // Someone else's device reads exactly like a missing one.
+    if (!device) throw notFound('DEVICE.NOT_FOUND', 'Device');
     const id = await this.db.transaction(async (m) => {
       const [row] = await queryRows<{ id: string }>(
         m,
@@ -144,9 +145,17 @@ export class RepairsService {
    * For other modules, inside their transaction (`manager`): locks the repair, checks the move
    * against the contracts' table for `actor.role`, updates it, writes the history row, and publishes
    * `repair.status_changed` once the caller's transaction commits. Throws `REPAIR.NOT_FOUND`,
-   * `REPAIR.INVALID_TRANSITION` (409), `REPAIR.TRANSITION_FORBIDDEN` (403).
+   * `REPAIR.INVALID_TRANSITION` (409), `REPAIR.TRANSITION_FORBIDDEN` (403). With `manager` null
+   * it runs in a transaction of its own (jobs, scripts).
    */
-  async transition(manager: EntityManager, repairId: string, to: RepairStatus, actor: TransitionActor, note: string | null = null): Promise<TransitionResult> {
+  async transition(
+    manager: EntityManager | null,
+    repairId: string,
+    to: RepairStatus,
+    actor: TransitionActor,
+    note: string | null = null,
+  ): Promise<TransitionResult> {
+    if (!manager) return this.db.transaction((m) => this.transition(m, repairId, to, actor, note));
     return this.applyTransition(manager, await this.lock(manager, repairId), to, actor, note);
   }
 

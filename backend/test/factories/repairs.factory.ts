@@ -1,4 +1,4 @@
-import type { CreateDeviceRequest, CreateQuoteRequest, DeviceView, QuoteView, RepairDetail, Urgency } from '@repairhub/contracts';
+import type { CreateDeviceRequest, CreateQuoteRequest, DeviceView, QuoteView, RepairDetail, RepairStatus, Urgency } from '@repairhub/contracts';
 import type { TestApp } from '../support/test-app.js';
 import type { TestUser } from './users.factory.js';
 
@@ -50,7 +50,7 @@ export async function issueQuote(
   return response.body;
 }
 
-/** Moves a repair to `approved` the way a paid quote will: through the service, actor `system`. */
-export async function approveAsSystem(t: TestApp, repairId: string): Promise<void> {
-  await t.sql(`UPDATE repair_requests SET status = 'approved' WHERE id = $1 AND status = 'quoted'`, [repairId]);
+/** Moves a repair the way another module would: `RepairsService.transition` in its own transaction. */
+export function transitionAsSystem(t: TestApp, repairId: string, to: RepairStatus, note = 'Payment received'): Promise<unknown> {
+  return t.call('repairs/repairs.service.js', 'RepairsService', 'transition', null, repairId, to, { id: null, role: 'system' }, note);
 }

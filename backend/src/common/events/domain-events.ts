@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { AfterCommitBuffer } from './after-commit-buffer.js';
 import { ListenerRegistry } from './listener-registry.js';
 import type { DomainEventListener, DomainEventMap, DomainEventName } from './domain-event-map.js';
 
@@ -19,7 +20,7 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
   private readonly listeners = new ListenerRegistry((name, error) =>
     this.logger.error({ err: error, event: name }, `A listener of ${name} failed`),
   );
-  private readonly pending = new WeakMap<QueryRunner, (() => void)[]>();
+  private readonly afterCommit = new AfterCommitBuffer();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -34,26 +35,16 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
 
   /** Publishes after `manager`'s transaction commits, or at once when it has none. */
   publish<K extends DomainEventName>(manager: EntityManager, name: K, payload: DomainEventMap[K]): void {
-    const runner = manager.queryRunner;
-    if (!runner || !runner.isTransactionActive) {
-      this.emitSoon(name, payload);
-      return;
-    }
-    const queue = this.pending.get(runner) ?? [];
-    queue.push(() => this.emitSoon(name, payload));
-    this.pending.set(runner, queue);
+    this.afterCommit.hold(manager.queryRunner, () => this.emitSoon(name, payload));
   }
 
-  /** TypeORM hook. A savepoint release fires it too; only the outermost commit flushes. */
+  /** TypeORM hook (this service registers itself as a subscriber). */
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    if (event.queryRunner.isTransactionActive) return;
-    const queue = this.pending.get(event.queryRunner);
-    this.pending.delete(event.queryRunner);
-    queue?.forEach((deliver) => deliver());
+    this.afterCommit.committed(event.queryRunner);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+    this.afterCommit.rolledBack(event.queryRunner);
   }
 
   /**
