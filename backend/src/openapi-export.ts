@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createApp } from './app.factory.js';
 import { loadConfiguration } from './config/configuration.js';
 import { buildOpenApiDocument } from './swagger.js';
@@ -9,6 +10,7 @@ async function exportOpenApi(file: string): Promise<void> {
   const config = loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', DEMO_DATA: 'false', SERVE_APPS: 'false', LOG_LEVEL: 'silent' });
   const app = await createApp(config);
   await app.init();
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
   await app.close();
 }
