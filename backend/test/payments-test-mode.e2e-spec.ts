@@ -13,7 +13,7 @@ describe('payments (test mode)', () => {
 
   beforeAll(async () => {
     // An unreachable API URL: any call to Stripe would fail the flow.
-    t = await startTestApp({ STRIPE_SECRET_KEY: undefined, STRIPE_API_URL: 'http://127.0.0.1:9' });
+    t = await startTestApp({ STRIPE_SECRET_KEY: undefined, STRIPE_API_URL: 'http://127.0.0.1:9', RATE_LIMITS_ENABLED: 'true' });
     [customer, other, technician, admin] = await Promise.all([
       registerCustomer(t, 'Demo Customer'),
       registerCustomer(t, 'Other Customer'),
@@ -86,5 +86,16 @@ describe('payments (test mode)', () => {
     expectProblem(await t.api.post(`/payments/${payment.id}/refund`, { reason: 'Refund myself' }, { token: customer.token }), 403);
     expectProblem(await t.api.get(`/payments/${payment.id}`, { token: other.token }), 404);
     expect((await t.api.get(`/payments/${payment.id}`, { token: customer.token })).body.status).toBe('succeeded');
+  });
+
+  // Last: it would exhaust the write budget if the webhook were throttled like other writes.
+  it('never rate-limits the webhook (Stripe retries must get through)', async () => {
+    const payload = JSON.stringify({ id: 'evt_flood', type: 'payment_intent.succeeded', data: { object: {} } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 130; i++) {
+      const res = await t.api.post('/payments/webhook', undefined, { raw: payload, headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' } });
+      statuses.push(res.status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([400]));
   });
 });
