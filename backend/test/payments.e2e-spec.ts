@@ -269,6 +269,11 @@ describe('payments (Stripe)', () => {
       expect(creates).toHaveLength(2);
       expect(creates[1].idempotencyKey).not.toBe(creates[0].idempotencyKey);
       expect(creates[1].idempotencyKey).toMatch(/attempt-2$/);
+      // The declined intent is canceled at Stripe first, so an old checkout page cannot pay it later.
+      const cancels = fake.callsTo('POST', `/v1/payment_intents/${intent.id}/cancel`);
+      expect(cancels).toHaveLength(1);
+      expect(cancels[0].idempotencyKey).toBe(`repairhub-cancel-${first.id}`);
+      expect(fake.intents.get(intent.id as string)?.status).toBe('canceled');
 
       await sendEvent(t, succeededEvent(await intentOf(second.id)));
       expect(await quoteStatus(quote.id)).toBe('accepted');
@@ -277,6 +282,18 @@ describe('payments (Stripe)', () => {
       const late = await sendEvent(t, succeededEvent(intent));
       expect(late.body.outcome).toBe('ignored');
       expect((await paymentRow(first.id)).status).toBe('failed');
+    });
+
+    it('does not open a new attempt when the declined one was paid at Stripe after all', async () => {
+      const { quote } = await quoteToPay(t, customer, technician);
+      const first = await acceptQuote(t, customer, quote.id);
+      const intent = await intentOf(first.id);
+      await sendEvent(t, stripeEvent('payment_intent.payment_failed', { ...intent, status: 'requires_payment_method' }));
+      expect(await quoteStatus(quote.id)).toBe('pending');
+      intent.status = 'succeeded';
+      expectProblem(await t.api.post(`/quotes/${quote.id}/accept`, {}, { token: customer.token }), 409, 'PAYMENT.PREVIOUS_ATTEMPT_PAID');
+      expect(fake.intentsForQuote(quote.id)).toHaveLength(1);
+      expect(await quoteStatus(quote.id)).toBe('pending');
     });
 
     it('a canceled intent cancels the payment and reopens the quote', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_PAGE_LIMIT,
@@ -29,6 +29,8 @@ const OPEN = `('requires_payment', 'processing')`;
 
 @Injectable()
 export class PaymentsService {
+  private readonly logger = new Logger('Payments');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
@@ -84,6 +86,7 @@ export class PaymentsService {
       `SELECT COALESCE(MAX(attempt), 0)::int + 1 AS attempt FROM payments WHERE quote_id = $1`,
       [quote.id],
     );
+    if (attempt > 1 && !this.stripe.testMode) await this.closePreviousAttempt(m, quote.id);
     const { id, idempotencyKey } = paymentIdentity(quote.id, attempt);
     const stripeAmount = toStripeAmount(quote.total, quote.currency);
     let intentId: string;
@@ -117,6 +120,28 @@ export class PaymentsService {
     );
     await this.quotes.transitionQuote(m, quote.id, 'pending', 'payment_pending', 'customer');
     return { row, clientSecret };
+  }
+
+  /**
+   * After a decline Stripe leaves the intent open (`requires_payment_method`): a checkout page still
+   * holding its client secret could pay it later, next to the new attempt. So the previous attempt's
+   * intent is canceled before a new one is created; if it was paid after all, we stop (409) rather
+   * than charge twice.
+   */
+  private async closePreviousAttempt(m: EntityManager, quoteId: string): Promise<void> {
+    const [previous] = await queryRows<PaymentRow>(
+      m,
+      `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.quote_id = $1 ORDER BY p.attempt DESC LIMIT 1`,
+      [quoteId],
+    );
+    if (!previous || previous.test_mode) return;
+    const intent = await this.stripe.retrievePaymentIntent(previous.provider_ref);
+    if (intent.status === 'canceled') return;
+    if (intent.status === 'succeeded' || intent.status === 'processing') {
+      this.logger.error({ paymentId: previous.id, intentId: intent.id, status: intent.status }, 'A closed payment attempt was paid at Stripe');
+      throw conflict('PAYMENT.PREVIOUS_ATTEMPT_PAID', 'An earlier payment for this quote went through after all. Support will reconcile it.');
+    }
+    await this.stripe.cancelPaymentIntent(previous.provider_ref, `repairhub-cancel-${previous.id}`);
   }
 
   private async clientSecretOf(row: PaymentRow): Promise<string> {

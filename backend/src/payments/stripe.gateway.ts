@@ -59,6 +59,10 @@ export class StripeGateway {
     return this.call('load the payment', () => this.live().paymentIntents.retrieve(id));
   }
 
+  async cancelPaymentIntent(id: string, idempotencyKey: string): Promise<Stripe.PaymentIntent> {
+    return this.call('cancel the previous payment attempt', () => this.live().paymentIntents.cancel(id, { cancellation_reason: 'abandoned' }, { idempotencyKey }));
+  }
+
   async createRefund(params: Stripe.RefundCreateParams, idempotencyKey: string): Promise<Stripe.Refund> {
     return this.call('refund the payment', () => this.live().refunds.create(params, { idempotencyKey }));
   }

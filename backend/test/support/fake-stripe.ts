@@ -76,6 +76,8 @@ export class FakeStripe {
       const intent = this.intents.get(retrieve[1]);
       return intent ? send(res, 200, intent) : send(res, 404, stripeError('invalid_request_error', 'No such payment_intent', 'resource_missing'));
     }
+    const cancel = /^\/v1\/payment_intents\/([\w]+)\/cancel$/.exec(call.path);
+    if (call.method === 'POST' && cancel) return this.idempotently(call, res, () => this.cancelIntent(cancel[1], params));
     if (call.method === 'POST' && call.path === '/v1/refunds') return this.idempotently(call, res, () => this.createRefund(params));
     send(res, 404, stripeError('invalid_request_error', `Unrecognized request URL (${call.method}: ${call.path})`));
   }
@@ -124,6 +126,16 @@ export class FakeStripe {
       latest_charge: null,
     };
     this.intents.set(id, intent);
+    return { status: 200, body: intent };
+  }
+
+  private cancelIntent(id: string, params: Record<string, string>): { status: number; body: Json } {
+    const intent = this.intents.get(id);
+    if (!intent) return { status: 404, body: stripeError('invalid_request_error', 'No such payment_intent', 'resource_missing') };
+    if (['succeeded', 'canceled', 'processing'].includes(intent.status as string)) {
+      return { status: 400, body: stripeError('invalid_request_error', `This PaymentIntent's status is ${intent.status}.`, 'payment_intent_unexpected_state') };
+    }
+    Object.assign(intent, { status: 'canceled', cancellation_reason: params.cancellation_reason ?? null, client_secret: intent.client_secret });
     return { status: 200, body: intent };
   }
 
