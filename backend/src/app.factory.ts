@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
 import { sendProblem } from './common/filters/problem.filter.js';
 import { computeSecurityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Socket.IO (/chat) on the same Fastify HTTP server; the Redis adapter when REDIS_URL is set.
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

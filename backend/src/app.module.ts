@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { ChatModule } from './chat/chat.module.js';
 import { EventsModule } from './common/events/events.module.js';
 import { ProblemFilter } from './common/filters/problem.filter.js';
 import { AppThrottlerGuard } from './common/guards/app-throttler.guard.js';
@@ -39,6 +40,7 @@ export class AppModule {
         DevicesModule,
         RepairsModule,
         QuotesModule,
+        ChatModule,
         PaymentsModule,
         DashboardModule,
       ],

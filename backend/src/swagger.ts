@@ -19,6 +19,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('quotes', 'Technicians’ quotes for repair requests')
     .addTag('dashboard', 'Aggregates for the admin dashboard (admins)')
     .addTag('payments', 'Stripe payments, webhooks and refunds')
+    .addTag('conversations', 'Consultation chat per repair request (REST side of the /chat Socket.IO namespace)')
     .addTag('health', 'Service health')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });

@@ -1,38 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import type { Role } from '@repairhub/contracts';
 import { AppConfig } from '../config/configuration.js';
 import type { AuthUser } from '../common/auth-user.js';
-import { UsersService } from '../users/users.service.js';
+import { AccessTokenVerifier, accessTokenOptions, type AccessTokenClaims } from './access-token.verifier.js';
 
-export interface AccessTokenClaims {
-  sub: string;
-  role: Role;
-  typ: 'access';
-}
+export type { AccessTokenClaims } from './access-token.verifier.js';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly users: UsersService,
+    private readonly verifier: AccessTokenVerifier,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.accessSecret,
-      algorithms: ['HS256'],
-      issuer: config.auth.issuer,
-      audience: config.auth.audience,
-      ignoreExpiration: false,
-    });
+    const { secret, ...checks } = accessTokenOptions(config);
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, ...checks });
   }
 
   /** Re-reads the user so a deactivation or role change takes effect on the next request. */
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') return false;
-    const user = await this.users.findActive(claims.sub);
-    if (!user) return false;
-    return { id: user.id, email: user.email, role: user.role };
+    return (await this.verifier.resolve(claims)) ?? false;
   }
 }

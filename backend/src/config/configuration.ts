@@ -54,6 +54,8 @@ export abstract class AppConfig {
   };
   abstract readonly bootstrap: { adminEmail: string | null; adminPassword: string | null; demoData: boolean };
   abstract readonly rateLimitsEnabled: boolean;
+  /** Per-socket token bucket for `/chat` events (always on: abuse protection, not a quota). */
+  abstract readonly chat: { ratePerSecond: number; burst: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -163,5 +165,6 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       demoData: v.DEMO_DATA ?? (!databaseUrl && nodeEnv === 'development'),
     },
     rateLimitsEnabled: v.RATE_LIMITS_ENABLED ?? true,
+    chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
   };
 }

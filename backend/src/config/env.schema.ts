@@ -105,6 +105,12 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean()
   RATE_LIMITS_ENABLED?: boolean;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  CHAT_RATE_PER_SECOND?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000)
+  CHAT_RATE_BURST?: number;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   SERVE_APPS?: boolean;
 }

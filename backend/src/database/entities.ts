@@ -1,4 +1,7 @@
 import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { ConversationParticipant } from '../chat/conversation-participant.entity.js';
+import { Conversation } from '../chat/conversation.entity.js';
+import { Message } from '../chat/message.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { SerialAccessLog } from '../devices/serial-access-log.entity.js';
 import { Payment } from '../payments/payment.entity.js';
@@ -10,4 +13,4 @@ import { RepairStatusHistory } from '../repairs/repair-status-history.entity.js'
 import { User } from '../users/user.entity.js';
 
 /** Every entity, for the app and the migration CLI. */
-export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote, Payment, Refund, WebhookEvent];
+export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote, Payment, Refund, WebhookEvent, Conversation, Message, ConversationParticipant];

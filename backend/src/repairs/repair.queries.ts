@@ -87,7 +87,7 @@ function technicianQueue(viewer: Viewer, filters: RepairListFilters, limit: numb
   if (branches.length === 0) return null;
   return {
     text: `SELECT ${SUMMARY_COLUMNS}, r.urgency_rank, ${cursorTimestamp('r.created_at')} AS cursor_at
-      FROM (${branches.join(' UNION ALL ')} ORDER BY urgency_rank, created_at, id LIMIT ${take}) r
+      FROM (${branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY urgency_rank, created_at, id LIMIT ${take}`}) r
       ${SUMMARY_JOINS}
       ORDER BY r.urgency_rank, r.created_at, r.id`,
     values: p.values,

@@ -1,12 +1,32 @@
-import type { MessageType } from './enums.js';
+import type { MessageType, RepairStatus, Urgency } from './enums.js';
 
+/** Longest message, in characters (Unicode code points) after trimming. */
 export const MESSAGE_MAX_LENGTH = 4000;
+
+/** `clientId`: the sender's own id for one message, so a retry never stores a second copy. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Length of a message as users count it: code points of the trimmed text. */
+export function messageLength(content: string): number {
+  return [...content.trim()].length;
+}
+
+/** Null when `content` may be sent, otherwise why not (the server applies the same rule). */
+export function messageContentError(content: unknown): string | null {
+  if (typeof content !== 'string') return 'content must be a string';
+  const length = messageLength(content);
+  if (length === 0) return 'content must not be empty';
+  if (length > MESSAGE_MAX_LENGTH) return `content must be at most ${MESSAGE_MAX_LENGTH} characters`;
+  return null;
+}
 
 export interface MessageView {
   id: string;
   conversationId: string;
+  /** Null for `system` messages. */
   senderId: string | null;
   type: MessageType;
+  /** Stored as sent; render as text, never as HTML. */
   content: string;
   clientId: string | null;
   createdAt: string;
@@ -33,18 +53,34 @@ export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; e
 
 /** Socket.IO `/chat` namespace: events the client emits, each with an ack. */
 export interface ChatClientToServer {
+  /** Joins the room after checking participation; `missed` is every message after `lastMessageId`, oldest first. */
   'conversation:join': (p: { conversationId: string; lastMessageId?: string }, ack: (r: Ack<{ missed: MessageView[] }>) => void) => void;
-  'message:send': (p: { conversationId: string; content: string; clientId: string }, ack: (r: Ack<{ message: MessageView }>) => void) => void;
+  'conversation:leave': (p: { conversationId: string }, ack?: (r: Ack) => void) => void;
+  /** `duplicate` is true when `clientId` was already stored: the original comes back and nothing is broadcast again. */
+  'message:send': (
+    p: { conversationId: string; content: string; clientId: string },
+    ack: (r: Ack<{ message: MessageView; duplicate?: boolean }>) => void,
+  ) => void;
   typing: (p: { conversationId: string }, ack?: (r: Ack) => void) => void;
   'conversation:read': (p: { conversationId: string; messageId: string }, ack?: (r: Ack) => void) => void;
 }
 
 /** Socket.IO `/chat` namespace: events the server emits. */
 export interface ChatServerToClient {
+  /** To the conversation's room. */
   'message:new': (p: { message: MessageView }) => void;
   typing: (p: { conversationId: string; userId: string }) => void;
+  /** A read receipt, to the conversation's room. */
   'conversation:read': (p: { conversationId: string; userId: string; messageId: string }) => void;
-  'repair:updated': (p: { repairRequestId: string; status: string }) => void;
+  /** To the user's own room, when they are not in the conversation's room: new activity for their list. */
+  'conversation:updated': (p: { conversationId: string; repairRequestId: string; lastMessage: MessageView }) => void;
+  /** To the customer, the assigned technician and admins; to all staff when the assignment changes. */
+  'repair:updated': (p: { repairRequestId: string; status: RepairStatus; assignedTechnicianId?: string | null }) => void;
+  /** To all staff (technicians and admins): a new request entered the queue. */
+  'repair:created': (p: { repairRequestId: string; urgency: Urgency }) => void;
 }
 
 export const CHAT_NAMESPACE = '/chat';
+
+/** `connect_error` messages (`err.message`) the handshake may fail with. */
+export const CHAT_HANDSHAKE_ERRORS = ['AUTH.MISSING_TOKEN', 'AUTH.INVALID_TOKEN'] as const;

@@ -1,0 +1,6 @@
+/** Socket.IO room names, in one place so every emitter agrees. */
+export const conversationRoom = (id: string) => `conversation:${id}`;
+export const userRoom = (id: string) => `user:${id}`;
+/** Technicians and admins: the live queue. */
+export const STAFF_ROOM = 'staff';
+export const ADMIN_ROOM = 'admins';

@@ -1,0 +1,49 @@
+import type { ConversationView, MessageType, MessageView } from '@repairhub/contracts';
+
+export interface MessageRow {
+  id: string;
+  seq: string;
+  conversation_id: string;
+  sender_id: string | null;
+  type: MessageType;
+  content: string;
+  client_id: string | null;
+  created_at: Date | string;
+}
+
+export const MESSAGE_COLUMNS = (a: string) =>
+  `${a}.id, ${a}.seq::text AS seq, ${a}.conversation_id, ${a}.sender_id, ${a}.type, ${a}.content, ${a}.client_id, ${a}.created_at`;
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+export function toMessageView(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    senderId: row.sender_id,
+    type: row.type,
+    content: row.content,
+    clientId: row.client_id,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export interface ConversationRow {
+  id: string;
+  repair_request_id: string;
+  created_at: Date | string;
+  last_message_seq: string;
+  unread_count: string | number;
+  /** The newest message as JSON (null when there is none). */
+  last_message: (Omit<MessageRow, 'created_at'> & { created_at: string }) | null;
+}
+
+export function toConversationView(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    repairRequestId: row.repair_request_id,
+    lastMessage: row.last_message ? toMessageView(row.last_message) : null,
+    unreadCount: Number(row.unread_count),
+    createdAt: iso(row.created_at),
+  };
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ChatBroadcaster } from './chat-broadcaster.js';
+import { ChatController } from './chat.controller.js';
+import { ChatEventsListener } from './chat-events.listener.js';
+import { ChatGateway } from './chat.gateway.js';
+import { ChatService } from './chat.service.js';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [ChatController],
+  providers: [ChatService, ChatBroadcaster, ChatGateway, ChatEventsListener],
+  exports: [ChatService],
+})
+export class ChatModule {}
