@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { acceptQuote } from './factories/payments.factory.js';
 import { assignRepair, createRepair, issueQuote } from './factories/repairs.factory.js';
 import { createStaff, registerCustomer, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
@@ -143,5 +145,72 @@ describe('dashboard (admin aggregates)', () => {
     expect(limited.body.count).toBe(3);
     expect(limited.body.oldest).toHaveLength(1);
     expect(limited.body.oldest[0].quoteId).toBe(staler.id);
+  });
+
+  describe('revenue and refunds per week', () => {
+    /** A payment row as the payments module stores one, `weeksAgo` weeks back (same weekday). */
+    const seedPayment = async (amount: number, currency: string, status: string, weeksAgo: number) => {
+      const repair = await createRepair(t, customer);
+      await assignRepair(t, tech, repair.id);
+      const quote = await issueQuote(t, tech, repair.id, { partsCost: amount, laborCost: 0, currency: currency as 'usd' });
+      const id = randomUUID();
+      await t.sql(
+        `INSERT INTO payments (id, quote_id, repair_request_id, customer_id, attempt, amount, currency, status, provider_ref, idempotency_key, test_mode, created_at)
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $9, true, date_trunc('week', now()) + interval '1 hour' - $10 * interval '1 week')`,
+        [id, quote.id, repair.id, customer.id, amount, currency, status, `pi_seed_${id}`, `seed_${id}`, weeksAgo],
+      );
+      return id;
+    };
+    const seedRefund = (paymentId: string, amount: number, status: string, weeksAgo: number, seq = 1) =>
+      t.sql(
+        `INSERT INTO refunds (id, payment_id, seq, amount, reason, status, provider_ref, idempotency_key, created_by, created_at)
+         VALUES (gen_random_uuid(), $1, $5, $2, 'seeded', $3, 're_' || gen_random_uuid(), 'seed_' || gen_random_uuid(), $4,
+                 date_trunc('week', now()) + interval '2 hours' - $6 * interval '1 week')`,
+        [paymentId, amount, status, admin.id, seq, weeksAgo],
+      );
+    const mondayWeeksAgo = (weeks: number) => {
+      const now = new Date();
+      const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) - 7 * weeks));
+      return monday.toISOString().slice(0, 10);
+    };
+
+    it('sums money by week and currency, counting only payments that took the money and confirmed refunds', async () => {
+      await t.sql(`DELETE FROM refunds`);
+      await t.sql(`DELETE FROM payments`);
+      const a = await seedPayment(10_000, 'usd', 'succeeded', 1);
+      await seedPayment(5_000, 'usd', 'refunded', 1);
+      await seedPayment(7_000, 'usd', 'failed', 1);
+      await seedPayment(2_500, 'eur', 'succeeded', 0);
+      await seedPayment(9_999, 'usd', 'succeeded', 20);
+      await seedRefund(a, 1_500, 'succeeded', 0);
+      await seedRefund(a, 700, 'failed', 0, 2);
+
+      const res = await t.api.get('/dashboard/revenue?weeks=4', { token: admin.token });
+      expect(res.status).toBe(200);
+      expect(res.body.weeks).toBe(4);
+      expect(res.body.weekStarts).toEqual([3, 2, 1, 0].map(mondayWeeksAgo));
+      expect(res.body.rows).toEqual([
+        { weekStart: mondayWeeksAgo(1), currency: 'usd', revenue: 15_000, payments: 2, refunds: 0, refundCount: 0 },
+        { weekStart: mondayWeeksAgo(0), currency: 'eur', revenue: 2_500, payments: 1, refunds: 0, refundCount: 0 },
+        { weekStart: mondayWeeksAgo(0), currency: 'usd', revenue: 0, payments: 0, refunds: 1_500, refundCount: 1 },
+      ]);
+      expectProblem(await t.api.get('/dashboard/revenue', { token: tech.token }), 403);
+      expectProblem(await t.api.get('/dashboard/revenue?weeks=500', { token: admin.token }), 400);
+    });
+
+    it('shows a payment and a refund made through the API in the current week', async () => {
+      await t.sql(`DELETE FROM refunds`);
+      await t.sql(`DELETE FROM payments`);
+      const repair = await createRepair(t, customer);
+      await assignRepair(t, tech, repair.id);
+      const quote = await issueQuote(t, tech, repair.id, { partsCost: 8_000, laborCost: 2_000, currency: 'usd' });
+      const payment = await acceptQuote(t, customer, quote.id);
+      expect((await t.api.post(`/payments/${payment.id}/test-confirm`, {}, { token: customer.token })).status).toBe(200);
+      const refund = await t.api.post(`/payments/${payment.id}/refund`, { amount: 2_500, reason: 'Part was cheaper' }, { token: admin.token });
+      expect(refund.status).toBeLessThan(300);
+
+      const res = await t.api.get('/dashboard/revenue?weeks=1', { token: admin.token });
+      expect(res.body.rows).toEqual([{ weekStart: mondayWeeksAgo(0), currency: 'usd', revenue: 10_000, payments: 1, refunds: 2_500, refundCount: 1 }]);
+    });
   });
 });

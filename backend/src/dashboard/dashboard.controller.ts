@@ -6,9 +6,11 @@ import { DashboardService } from './dashboard.service.js';
 import {
   DashboardWindowQueryDto,
   OpenRequestsViewDto,
+  RevenueQueryDto,
   StaleQuotesQueryDto,
   StaleQuotesViewDto,
   StatusDurationsViewDto,
+  WeeklyRevenueViewDto,
 } from './dto/dashboard.dto.js';
 
 @ApiTags('dashboard')
@@ -38,5 +40,16 @@ export class DashboardController {
   @ApiRoute({ summary: 'Quotes waiting for the customer longer than `hours` (48 by default)', auth: 'admin', ok: StaleQuotesViewDto })
   staleQuotes(@Query() query: StaleQuotesQueryDto) {
     return this.dashboard.staleQuotes(query.hours, query.limit);
+  }
+
+  @Get('revenue')
+  @ApiRoute({
+    summary: 'Revenue and refunds per week and currency',
+    description: 'Revenue: payments that took the money, by the week they were made. Refunds: confirmed refunds, by the week they were asked for. Weeks start on Monday (UTC).',
+    auth: 'admin',
+    ok: WeeklyRevenueViewDto,
+  })
+  revenue(@Query() query: RevenueQueryDto) {
+    return this.dashboard.weeklyRevenue(query.weeks);
   }
 }

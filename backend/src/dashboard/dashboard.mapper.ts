@@ -8,6 +8,7 @@ import {
   type StaleQuotesView,
   type StatusDurationsView,
   type Urgency,
+  type WeeklyRevenueView,
 } from '@repairhub/contracts';
 
 export interface OpenRequestsRow {
@@ -76,6 +77,30 @@ export function toStaleQuotesView(hours: number, rows: StaleQuoteSqlRow[]): Stal
       createdAt: iso(row.created_at),
       expiresAt: iso(row.expires_at),
       waitingHours: Number(row.waiting_hours),
+    })),
+  };
+}
+
+export interface WeeklyMoneySqlRow {
+  week_start: string;
+  currency: string;
+  revenue: number | string;
+  payments: number;
+  refunds: number | string;
+  refund_count: number;
+}
+
+export function toWeeklyRevenueView(weeks: number, weekStarts: { week_start: string }[], rows: WeeklyMoneySqlRow[]): WeeklyRevenueView {
+  return {
+    weeks,
+    weekStarts: weekStarts.map((w) => w.week_start),
+    rows: rows.map((row) => ({
+      weekStart: row.week_start,
+      currency: row.currency,
+      revenue: Number(row.revenue),
+      payments: Number(row.payments),
+      refunds: Number(row.refunds),
+      refundCount: Number(row.refund_count),
     })),
   };
 }

@@ -70,3 +70,41 @@ export const STALE_QUOTES_SQL = `
      AND (q.status <> 'pending' OR q.expires_at > now())
    ORDER BY q.created_at, q.id
    LIMIT $2`;
+
+/** The Mondays (UTC) of the last $1 weeks, oldest first. */
+export const REVENUE_WEEKS_SQL = `
+  SELECT to_char(g.week, 'YYYY-MM-DD') AS week_start
+    FROM generate_series(
+           date_trunc('week', now() AT TIME ZONE 'UTC') - ($1::int - 1) * interval '1 week',
+           date_trunc('week', now() AT TIME ZONE 'UTC'),
+           interval '1 week') AS g(week)
+   ORDER BY g.week`;
+
+/**
+ * Money per ISO week (UTC) and currency over the last $1 weeks: revenue is what payments that took
+ * the money (succeeded, or refunded later) charged, by the week the payment was made; refunds are the
+ * confirmed refunds by the week they were asked for. Currencies are never added together.
+ */
+export const WEEKLY_REVENUE_SQL = `
+  WITH bounds AS (
+    SELECT (date_trunc('week', now() AT TIME ZONE 'UTC') - ($1::int - 1) * interval '1 week') AT TIME ZONE 'UTC' AS since
+  ), paid AS (
+    SELECT date_trunc('week', p.created_at AT TIME ZONE 'UTC') AS week, p.currency,
+           sum(p.amount)::bigint AS revenue, count(*)::int AS payments
+      FROM payments p CROSS JOIN bounds b
+     WHERE p.status IN ('succeeded', 'refunded') AND p.created_at >= b.since
+     GROUP BY 1, 2
+  ), refunded AS (
+    SELECT date_trunc('week', r.created_at AT TIME ZONE 'UTC') AS week, p.currency,
+           sum(r.amount)::bigint AS refunds, count(*)::int AS refund_count
+      FROM refunds r
+      JOIN payments p ON p.id = r.payment_id
+      CROSS JOIN bounds b
+     WHERE r.status = 'succeeded' AND r.created_at >= b.since
+     GROUP BY 1, 2
+  )
+  SELECT to_char(week, 'YYYY-MM-DD') AS week_start, currency,
+         coalesce(paid.revenue, 0) AS revenue, coalesce(paid.payments, 0) AS payments,
+         coalesce(refunded.refunds, 0) AS refunds, coalesce(refunded.refund_count, 0) AS refund_count
+    FROM paid FULL JOIN refunded USING (week, currency)
+   ORDER BY week, currency`;

@@ -53,10 +53,10 @@ export interface WeeklyMoneyRow {
   /** Monday of the ISO week, UTC, `YYYY-MM-DD`. */
   weekStart: string;
   currency: string;
-  /** Minor units taken by succeeded payments created that week. */
+  /** Minor units charged by payments made that week that took the money (succeeded, or refunded since). */
   revenue: number;
   payments: number;
-  /** Minor units refunded (refunds confirmed that week). */
+  /** Minor units of confirmed refunds asked for that week. */
   refunds: number;
   refundCount: number;
 }
