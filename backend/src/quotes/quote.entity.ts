@@ -39,6 +39,10 @@ export class Quote {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
+  /** Given by the customer when rejecting. */
+  @Column({ type: 'text', nullable: true })
+  rejectionReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -67,6 +67,7 @@ describe('toQuoteView', () => {
     currency: 'usd',
     notes: null,
     status: 'pending',
+    rejection_reason: null,
     expires_at: '2025-06-01T14:00:00+02:00',
     created_at: new Date('2025-05-20T08:00:00Z'),
     updated_at: '2025-05-20T08:00:00.123456+00:00',

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
-import { CreateQuoteDto, QuoteViewDto } from './dto/quote.dto.js';
+import { CreateQuoteDto, QuoteViewDto, RejectQuoteDto } from './dto/quote.dto.js';
 import { QuotesService } from './quotes.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -36,7 +36,7 @@ export class QuotesController {
   @Post(':id/reject')
   @Roles('customer')
   @ApiRoute({ summary: 'Decline a pending quote on my repair request', auth: 'customer', ok: QuoteViewDto, errors: [404, 409] })
-  reject(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.quotes.reject(user, id);
+  reject(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: RejectQuoteDto) {
+    return this.quotes.reject(user, id, body.reason || null);
   }
 }

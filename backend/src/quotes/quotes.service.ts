@@ -102,13 +102,14 @@ export class QuotesService {
   }
 
   /** The owning customer declines a pending quote; an expired one answers 409 `QUOTE.EXPIRED`. */
-  async reject(customer: Viewer, id: string): Promise<QuoteView> {
+  async reject(customer: Viewer, id: string, reason: string | null = null): Promise<QuoteView> {
     return this.db.transaction(async (m) => {
       const { row, customerId } = await this.lockOwned(m, id, customer.id);
       assertRejectable({ status: row.status, expiresAt: row.expires_at });
       await this.transitionQuote(m, id, 'pending', 'rejected', 'customer');
-      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id });
-      return toQuoteView({ ...row, status: 'rejected', updated_at: new Date() });
+      const [updated] = await queryRows<QuoteRow>(m, `UPDATE quotes SET rejection_reason = $2 WHERE id = $1 RETURNING ${QUOTE_COLUMNS('quotes')}`, [id, reason]);
+      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id, reason });
+      return toQuoteView(updated);
     });
   }
 

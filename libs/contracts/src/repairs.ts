@@ -122,6 +122,8 @@ export interface QuoteView {
   notes: string | null;
   /** A `pending` quote past `expiresAt` reads as `expired`. */
   status: QuoteStatus;
+  /** The customer's reason, when they rejected it and gave one. */
+  rejectionReason: string | null;
   expiresAt: string;
   createdAt: string;
   updatedAt: string;
@@ -168,6 +170,11 @@ export interface CreateQuoteRequest {
   expiresAt?: string;
 }
 
+export interface RejectQuoteRequest {
+  reason?: string;
+}
+
+export const QUOTE_REJECTION_REASON_MAX = 1000;
 export const QUOTE_DEFAULT_TTL_DAYS = 14;
 export const QUOTE_MAX_TTL_DAYS = 90;
 

@@ -30,7 +30,7 @@ export interface DomainEventMap {
     /** The pending quote this one replaced, if any. */
     replacedQuoteId: string | null;
   };
-  'quote.rejected': { quoteId: string; repairId: string; customerId: string; technicianId: string };
+  'quote.rejected': { quoteId: string; repairId: string; customerId: string; technicianId: string; reason: string | null };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -7,11 +7,13 @@ import {
   QUOTE_DEFAULT_TTL_DAYS,
   QUOTE_MAX_TTL_DAYS,
   QUOTE_NOTES_MAX,
+  QUOTE_REJECTION_REASON_MAX,
   QUOTE_STATUSES,
   type CreateQuoteRequest,
   type Currency,
   type QuoteStatus,
   type QuoteView,
+  type RejectQuoteRequest,
 } from '@repairhub/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -62,7 +64,14 @@ export class QuoteViewDto implements QuoteView {
   @ApiProperty({ enum: CURRENCIES, example: 'usd' }) currency: Currency;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ enum: QUOTE_STATUSES, description: 'A pending quote past expiresAt reads as expired.' }) status: QuoteStatus;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class RejectQuoteDto implements RejectQuoteRequest {
+  @ApiPropertyOptional({ maxLength: QUOTE_REJECTION_REASON_MAX, description: 'Shown to the technician.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(QUOTE_REJECTION_REASON_MAX)
+  reason?: string;
 }

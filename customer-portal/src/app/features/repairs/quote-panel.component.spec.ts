@@ -14,6 +14,7 @@ const quote: QuoteView = {
   currency: 'usd',
   notes: 'Replacement screen, OEM part.',
   status: 'pending',
+  rejectionReason: null,
   expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
