@@ -29,7 +29,6 @@ export class ChatIoAdapter extends IoAdapter {
    * Built here rather than by `super` so the server comes from the app's own `socket.io` (the one the
    * gateway and the Redis adapter are typed against), not the copy pinned inside platform-socket.io.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the base signature is typed against that other copy
   override createIOServer(port: number, options?: object): any {
     const cors = this.config.http.corsOrigins.length ? { origin: this.config.http.corsOrigins, credentials: true } : undefined;
     const settings: Partial<ServerOptions> = { ...options, maxHttpBufferSize: CHAT_MAX_PAYLOAD_BYTES, ...(cors ? { cors } : {}) };
@@ -46,7 +45,6 @@ export class ChatIoAdapter extends IoAdapter {
     return server;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see createIOServer
   override async close(server: any): Promise<void> {
     await super.close(server);
     await Promise.all(this.redisClients.splice(0).map((client) => client.quit().catch(() => client.disconnect())));
