@@ -40,14 +40,15 @@ import { ChatRoom } from './chat-room';
         @case ('loading') { <rh-loading label="Loading messages…" /> }
         @case ('error') { <rh-error-state title="We couldn't load the messages" [error]="room.error()" (retry)="room.loadLatest()" /> }
         @default {
-          <div class="log-wrap" #scroller>
+          <div class="log-wrap" #scroller tabindex="0" role="region" aria-label="Message history">
             @if (room.hasOlder()) {
               <button type="button" class="button link older" (click)="room.loadOlder()">Show earlier messages</button>
             }
             @if (room.items().length === 0) {
               <p class="empty">No messages yet. {{ emptyHint() }}</p>
             }
-            <ol class="log" role="log" aria-live="polite" aria-label="Messages">
+            <div role="log" aria-label="Messages">
+            <ol class="log">
               @for (item of room.items(); track item.key) {
                 @if (item.kind === 'stored') {
                   @if (item.message.type === 'system') {
@@ -79,6 +80,7 @@ import { ChatRoom } from './chat-room';
                 }
               }
             </ol>
+            </div>
           </div>
           <p class="typing" aria-live="polite">{{ room.peerTyping() ? peerLabel() + ' is typing…' : '' }}</p>
           <form class="composer" (submit)="send($event)">

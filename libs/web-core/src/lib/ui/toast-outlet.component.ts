@@ -15,7 +15,10 @@ import { Notifier } from './notifier';
     </div>
   `,
   styles: `
-    .toasts { position: fixed; inset: auto 1rem 1rem auto; display: grid; gap: .5rem; z-index: 50; max-width: min(28rem, calc(100vw - 2rem)); }
+    /* Top of the screen on phones, where a bottom toast would cover the form's main button. */
+    .toasts { position: fixed; inset: .5rem .5rem auto .5rem; display: grid; gap: .5rem; z-index: 50; pointer-events: none; }
+    @media (min-width: 48rem) { .toasts { inset: auto 1rem 1rem auto; max-width: 28rem; } }
+    .toast { pointer-events: auto; }
     .toast { display: flex; gap: .75rem; align-items: start; justify-content: space-between; padding: .75rem 1rem;
       border-radius: var(--radius); background: var(--surface); color: var(--text); box-shadow: var(--shadow-lg); border-left: 4px solid var(--info); }
     .toast-success { border-left-color: var(--success); }

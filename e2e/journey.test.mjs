@@ -1,0 +1,274 @@
+// The customer journey in a real browser against the real app: sign up → device → request → the
+// technician quotes (API) → accept and pay in test mode → approved → chat with the technician in a
+// second browser context → the session outlives its access token and a reload → sign out.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import { apiClient } from './support/api.mjs';
+import { appUnderTest } from './support/target.mjs';
+import { ROOT } from './support/app.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { steps } from './support/journey.mjs';
+
+describe('customer journey', () => {
+  let app;
+  let api;
+  let browser;
+  let customer;
+  let technician;
+  let paths;
+  const step = steps();
+  const run = Date.now().toString(36);
+  const person = { name: 'Jamie Rivera', email: `jamie.${run}@example.com`, password: 'correct horse battery staple' };
+  const tech = { name: 'Taylor Tech', email: `taylor.${run}@example.com`, password: 'solder and flux 2025' };
+  const state = { repairId: null, chatted: false };
+  // Access tokens live 5 s here: sign in right before each batch of API calls.
+  const asAdmin = () => api.login(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+  const asTechnician = () => api.login(tech.email, tech.password);
+
+  const need = (...required) => async () => {
+    const absent = required.filter((p) => !paths.has(p));
+    return absent.length ? `the API does not have ${absent.join(', ')} yet` : null;
+  };
+
+  before(async () => {
+    app = await appUnderTest();
+    api = apiClient(app.url);
+    paths = await api.paths();
+    browser = await launch();
+    customer = await openContext(browser, app.url, { viewport: PHONE, label: 'customer' });
+  });
+
+  after(async () => {
+    await customer?.context.close();
+    await technician?.context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  step('a visitor signs up from the first page', {}, async () => {
+    const { page, problems } = customer;
+    await page.goto('/');
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /get it fixed/i }).waitFor());
+    await assertAccessible(page, assert, 'welcome');
+    await screenshot(page, '01-welcome');
+
+    await page.getByRole('link', { name: 'Request a repair' }).click();
+    await page.waitForURL('**/sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    assert.equal(await page.locator('#name-error').textContent(), 'Name is required.');
+    assert.equal(await page.locator('#email-error').textContent(), 'Email is required.');
+    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Password').blur();
+    assert.equal(await page.locator('#password-error').textContent(), 'Password must be at least 8 characters.');
+    assert.equal(await page.getByLabel('Password').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, assert, 'sign-up with errors');
+    await screenshot(page, '02-sign-up-errors');
+
+    await page.getByLabel('Your name').fill(person.name);
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/repairs/new');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    assertNoProblems(problems, assert);
+  });
+
+  step('adds a device and submits a repair request', { needs: need('/api/v1/devices', '/api/v1/repairs', '/api/v1/conversations') }, async () => {
+    const { page, problems } = customer;
+    await page.getByRole('heading', { name: 'New repair request' }).waitFor();
+    await page.getByLabel('Type').selectOption('laptop');
+    await page.getByLabel('Brand').fill('Lenovo');
+    await page.getByLabel('Model').fill('ThinkPad X1');
+    await page.getByLabel('Serial number').fill('PF-2X9ABC');
+    await page.getByRole('button', { name: 'Add device' }).click();
+    await assert.doesNotReject(page.getByRole('radio', { name: /Lenovo ThinkPad X1/ }).waitFor());
+    assert.equal(await page.getByRole('radio', { name: /Lenovo ThinkPad X1/ }).isChecked(), true);
+
+    await page.getByLabel('Describe the problem').fill('Broken');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    assert.equal(await page.locator('#issueDescription-error').textContent(), 'Issue description must be at least 10 characters.');
+    await assertAccessible(page, assert, 'new repair request');
+    await screenshot(page, '03-new-request');
+
+    await page.getByLabel('Describe the problem').fill('The keyboard stopped working after a coffee spill; the trackpad still works.');
+    await page.getByRole('radio', { name: /High/ }).check();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/repairs\/[0-9a-f-]{36}$/);
+    state.repairId = page.url().split('/').pop();
+    await page.getByRole('heading', { level: 1, name: 'Lenovo ThinkPad X1' }).waitFor();
+    assert.equal((await page.locator('rh-status-chip').first().textContent())?.trim(), 'Submitted');
+    assert.equal(await page.locator('[aria-current="step"]').count(), 1);
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await assertAccessible(page, assert, 'repair detail (submitted)');
+    await screenshot(page, '04-repair-submitted');
+    assertNoProblems(problems, assert);
+  });
+
+  step('a technician quotes it and the quote appears without a reload', { needs: need('/api/v1/quotes', '/api/v1/repairs/{id}/assign', '/api/v1/users') }, async () => {
+    const { page, problems } = customer;
+    await api.post('/users', { ...tech, role: 'technician' }, { token: await asAdmin() });
+    const techToken = await asTechnician();
+    await api.post(`/repairs/${state.repairId}/assign`, {}, { token: techToken });
+    await api.post(
+      '/quotes',
+      { repairRequestId: state.repairId, partsCost: 8999, laborCost: 4000, currency: 'usd', notes: 'New keyboard assembly, fitted and tested.' },
+      { token: techToken },
+    );
+
+    const accept = page.getByRole('button', { name: 'Accept & pay $129.99' });
+    await assert.doesNotReject(accept.waitFor({ timeout: 15_000 }), 'the quote should appear live');
+    assert.equal((await page.locator('rh-status-chip').first().textContent())?.trim(), 'Quote ready');
+    const costs = await page.locator('dl.costs').innerText();
+    assert.match(costs, /Parts\s+\$89\.99/);
+    assert.match(costs, /Labour\s+\$40\.00/);
+    assert.match(costs, /Total\s+\$129\.99/);
+    await assertAccessible(page, assert, 'repair detail (quoted)');
+    await screenshot(page, '05-quote');
+    assertNoProblems(problems, assert);
+  });
+
+  step('accepts and pays in test mode; double clicks pay once; the repair turns approved', { needs: need('/api/v1/quotes/{id}/accept', '/api/v1/payments/config', '/api/v1/payments/{id}/test-confirm', '/api/v1/payments') }, async () => {
+    const { page, problems } = customer;
+    await page.getByRole('button', { name: 'Accept & pay $129.99' }).dblclick();
+    await page.getByText('Test mode', { exact: true }).waitFor();
+    await assertAccessible(page, assert, 'test checkout');
+    await screenshot(page, '06-test-checkout');
+
+    await page.getByRole('button', { name: 'Pay $129.99 (test)' }).dblclick();
+    // The checkout says "Payment received", then the webhook-driven status turns the repair approved.
+    await page.getByText('Paid $129.99. Your repair is approved.').waitFor({ timeout: 20_000 });
+    await page.locator('rh-status-chip', { hasText: 'Approved' }).first().waitFor({ timeout: 20_000 });
+
+    const payments = await api.get(`/payments?limit=100`, { token: await asAdmin() });
+    const ours = payments.items.filter((p) => p.repairRequestId === state.repairId);
+    assert.equal(ours.length, 1, 'one payment for the quote');
+    assert.equal(ours[0].status, 'succeeded');
+    assert.equal(ours[0].amount, 12999);
+    await assertAccessible(page, assert, 'repair detail (approved)');
+    await screenshot(page, '07-approved');
+    assertNoProblems(problems, assert);
+  });
+
+  /** The technician's side of the chat is the console's repair screen (built with the console). */
+  const consoleRepairScreen = async () =>
+    readFileSync(join(ROOT, 'admin-console/src/app/app.routes.ts'), 'utf8').includes("'repairs/:id'") ? null : 'the console has no repair screen yet';
+
+  step('customer and technician chat live in two browser contexts', { optional: true, needs: async () => (await need('/api/v1/conversations/{id}/messages')()) ?? consoleRepairScreen() }, async () => {
+    technician = await openContext(browser, app.url, { viewport: DESKTOP, label: 'technician' });
+    const tp = technician.page;
+    await tp.goto('/console/sign-in');
+    await tp.getByLabel('Email').fill(tech.email);
+    await tp.getByLabel('Password').fill(tech.password);
+    await tp.getByRole('button', { name: 'Sign in' }).click();
+    await tp.getByRole('button', { name: 'Sign out' }).waitFor();
+    await tp.goto(`/console/repairs/${state.repairId}`);
+    await tp.getByRole('textbox', { name: 'Message' }).waitFor();
+
+    const cp = customer.page;
+    await cp.getByRole('textbox', { name: 'Message' }).fill('Hi! When will it be ready?');
+    await cp.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const customerLog = cp.getByRole('log', { name: 'Messages' });
+    const techLog = tp.getByRole('log', { name: 'Messages' });
+    await customerLog.getByText('Hi! When will it be ready?').waitFor();
+    await techLog.getByText('Hi! When will it be ready?').waitFor({ timeout: 10_000 });
+
+    // The technician reads it (the customer sees "Seen") and starts typing (the customer sees it).
+    await tp.getByRole('textbox', { name: 'Message' }).focus();
+    await cp.getByText('Seen').waitFor({ timeout: 10_000 });
+    await tp.getByRole('textbox', { name: 'Message' }).pressSequentially('Tomorrow');
+    await cp.getByText('Your technician is typing…').waitFor({ timeout: 10_000 });
+    await tp.getByRole('textbox', { name: 'Message' }).pressSequentially(' afternoon — the part is on its way. <b>not bold</b>');
+    await tp.getByRole('button', { name: 'Send' }).click();
+    const reply = 'Tomorrow afternoon — the part is on its way. <b>not bold</b>';
+    await customerLog.getByText(reply).waitFor({ timeout: 10_000 });
+    assert.equal(await customerLog.locator('b').count(), 0, 'messages are rendered as text');
+    await techLog.getByText(reply).waitFor();
+    assert.equal(await cp.getByText('Your technician is typing…').count(), 0);
+
+    await assertAccessible(cp, assert, 'chat (customer)');
+    await assertAccessible(tp, assert, 'chat (technician)');
+    await screenshot(cp, '08-chat-customer');
+    await screenshot(tp, '09-chat-technician');
+    assertNoProblems(customer.problems, assert);
+    assertNoProblems(technician.problems, assert);
+    state.chatted = true;
+  });
+
+  step('the session outlives its access token and a reload', {}, async () => {
+    const { page, problems } = customer;
+    const refreshes = [];
+    const onResponse = (response) => {
+      if (response.url().endsWith('/api/v1/auth/refresh')) refreshes.push(response.status());
+    };
+    page.on('response', onResponse);
+    const ttlMs = Number(/^(\d+)s$/.exec(app.env.JWT_ACCESS_TTL)?.[1] ?? 0) * 1000;
+    assert.ok(ttlMs > 0 && ttlMs <= 10_000, 'the app runs with a short JWT_ACCESS_TTL');
+    await page.waitForTimeout(ttlMs + 2000);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My repairs' }).click();
+    await page.waitForURL(/\/repairs$/);
+    await page.getByRole('link', { name: /Lenovo ThinkPad X1/ }).waitFor();
+    assert.ok(refreshes.length >= 1, 'the access token was renewed');
+    assert.ok(refreshes.every((status) => status === 200), `refreshes answered ${refreshes.join(', ')}`);
+
+    await page.getByLabel('Status').selectOption('approved');
+    await page.waitForURL(/status=approved/);
+    await page.getByRole('link', { name: /Lenovo ThinkPad X1/ }).waitFor();
+    await assertAccessible(page, assert, 'my repairs');
+    await screenshot(page, '10-my-repairs');
+
+    await page.reload();
+    await page.getByRole('link', { name: /Lenovo ThinkPad X1/ }).waitFor();
+    await page.goto(`/repairs/${state.repairId}`);
+    await page.getByRole('heading', { level: 1, name: 'Lenovo ThinkPad X1' }).waitFor();
+    if (state.chatted) await page.getByRole('log', { name: 'Messages' }).getByText('Hi! When will it be ready?').waitFor();
+    else await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    page.off('response', onResponse);
+    assertNoProblems(problems, assert);
+  });
+
+  step('manages devices: masked serial with reveal, edit, remove', {}, async () => {
+    const { page, problems } = customer;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My devices' }).click();
+    const card = page.getByRole('listitem').filter({ hasText: 'Lenovo ThinkPad X1' });
+    await card.waitFor();
+    assert.equal(await card.getByText('PF-2X9ABC').count(), 0, 'the serial is masked');
+    await card.getByRole('button', { name: 'Reveal' }).click();
+    await card.getByText('PF-2X9ABC').waitFor();
+    await card.getByRole('button', { name: 'Hide' }).click();
+    assert.equal(await card.getByText('PF-2X9ABC').count(), 0);
+
+    await page.getByRole('button', { name: 'Add a device' }).click();
+    await page.getByLabel('Type').selectOption('phone');
+    await page.getByLabel('Brand').fill('Fairphone');
+    await page.getByLabel('Model').fill('4');
+    await page.getByRole('button', { name: 'Add device' }).click();
+    const phone = page.getByRole('listitem').filter({ hasText: 'Fairphone 4' });
+    await phone.waitFor();
+    await phone.getByRole('button', { name: 'Edit' }).click();
+    await phone.getByLabel('Model').fill('5');
+    await phone.getByRole('button', { name: 'Save changes' }).click();
+    const edited = page.getByRole('listitem').filter({ hasText: 'Fairphone 5' });
+    await edited.waitFor();
+    await assertAccessible(page, assert, 'my devices');
+    await screenshot(page, '11-devices');
+    await edited.getByRole('button', { name: 'Remove' }).click();
+    await edited.getByRole('button', { name: 'Remove' }).click();
+    await edited.waitFor({ state: 'detached' });
+    assertNoProblems(problems, assert);
+  });
+
+  step('signs out, and a reload does not bring the session back', {}, async () => {
+    const { page, problems } = customer;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto('/repairs');
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Frepairs$/);
+    await assertAccessible(page, assert, 'sign-in');
+    assertNoProblems(problems, assert);
+  });
+});

@@ -1,0 +1,64 @@
+// Debian's chromium driven by playwright-core, with every console error and uncaught exception
+// recorded so a test can fail on them, plus axe checks and screenshots for reviewers.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { ROOT } from './app.mjs';
+
+export const SCREENSHOTS = join(ROOT, 'e2e/screenshots');
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A browser context whose pages report problems into `problems`: console errors, uncaught
+ * exceptions and unhandled rejections, and failed requests to our own origin.
+ */
+export async function openContext(browser, baseURL, { viewport = PHONE, label = 'page' } = {}) {
+  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce' });
+  const problems = [];
+  const watch = (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`[${label}] console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`[${label}] uncaught: ${error.message}`));
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  return { context, page, problems };
+}
+
+/** Fails with every recorded problem, then forgets them. */
+export function assertNoProblems(problems, assert) {
+  const seen = problems.splice(0);
+  assert.deepEqual(seen, [], `browser problems:\n${seen.join('\n')}`);
+}
+
+/** No serious or critical axe violation on what the page shows now. */
+export async function assertAccessible(page, assert, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  assert.deepEqual(summary, [], `accessibility violations on ${name}:\n${summary.join('\n')}`);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
