@@ -118,7 +118,7 @@ describe('auth', () => {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
       const now = Math.floor(Date.now() / 1000);
       const secret = TEST_SECRETS.JWT_ACCESS_SECRET;
-      const hs = { alg: 'HS256', typ: 'JWT' };
+      const hs = { alg: 'HS256', typ: 'JWT', kid: 'default' };
       const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')}.${signature}`;
       const bad = [
         tampered,
@@ -128,6 +128,9 @@ describe('auth', () => {
         forgeToken(hs, { ...claims, iss: 'someone-else' }, secret),
         forgeToken(hs, { ...claims, iat: now - 3600, exp: now - 60 }, secret),
         forgeToken(hs, { ...claims, typ: 'refresh' }, secret),
+        // Properly signed, but without a key id or naming a key that is not configured.
+        forgeToken({ alg: 'HS256', typ: 'JWT' }, claims, secret),
+        forgeToken({ ...hs, kid: 'retired' }, claims, secret),
       ];
       for (const token of bad) expectProblem(await t.api.get('/auth/me', { token }), 401);
       // The same claims signed properly work, so each refusal above is about the one thing changed.

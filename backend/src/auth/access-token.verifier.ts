@@ -4,6 +4,7 @@ import type { Role } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { AppConfig } from '../config/configuration.js';
 import { UsersService } from '../users/users.service.js';
+import { verificationSecret } from './access-keys.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -11,10 +12,12 @@ export interface AccessTokenClaims {
   typ: 'access';
 }
 
-/** The checks every access token passes, over HTTP (passport-jwt) and on the Socket.IO handshake. */
+/**
+ * The checks every access token passes, over HTTP (passport-jwt) and on the Socket.IO handshake. The secret is
+ * chosen by the token's `kid` header among the configured keys (rotation); no kid or an unknown one → refused.
+ */
 export function accessTokenOptions(config: AppConfig) {
   return {
-    secret: config.auth.accessSecret,
     algorithms: ['HS256'] as ['HS256'],
     issuer: config.auth.issuer,
     audience: config.auth.audience,
@@ -37,8 +40,10 @@ export class AccessTokenVerifier {
   /** The signed-in user, or null for a missing, malformed, forged, expired or non-access token or an inactive user. */
   async verify(token: string): Promise<AuthUser | null> {
     let claims: AccessTokenClaims;
+    const secret = verificationSecret(this.config.auth.accessKeys, token);
+    if (!secret) return null;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, accessTokenOptions(this.config));
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { ...accessTokenOptions(this.config), secret });
     } catch {
       return null;
     }

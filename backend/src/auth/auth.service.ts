@@ -68,9 +68,11 @@ export class AuthService {
   private async accessFor(user: User): Promise<AuthResponse> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, typ: 'access' };
     const expiresIn = Math.floor(this.config.auth.accessTtlMs / 1000);
+    const [signing] = this.config.auth.accessKeys;
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.auth.accessSecret,
+      secret: signing.secret,
       algorithm: 'HS256',
+      keyid: signing.kid,
       expiresIn,
       issuer: this.config.auth.issuer,
       audience: this.config.auth.audience,

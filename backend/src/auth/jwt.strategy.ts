@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/configuration.js';
 import type { AuthUser } from '../common/auth-user.js';
+import { verificationSecret } from './access-keys.js';
 import { AccessTokenVerifier, accessTokenOptions, type AccessTokenClaims } from './access-token.verifier.js';
 
 export type { AccessTokenClaims } from './access-token.verifier.js';
@@ -13,8 +14,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: AppConfig,
     private readonly verifier: AccessTokenVerifier,
   ) {
-    const { secret, ...checks } = accessTokenOptions(config);
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, ...checks });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // The key named by the token's `kid`; without one the token is refused before any signature check.
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: Error | null, secret?: string) => void) => {
+        const secret = verificationSecret(config.auth.accessKeys, rawToken);
+        if (secret) done(null, secret);
+        else done(new Error('unknown signing key'));
+      },
+      ...accessTokenOptions(config),
+    });
   }
 
   /** Re-reads the user so a deactivation or role change takes effect on the next request. */

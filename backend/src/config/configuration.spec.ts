@@ -36,6 +36,13 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', ARGON2_MEMORY_KIB: '4096' })).toThrow(/ARGON2_MEMORY_KIB/);
   });
 
+  it('takes JWT_ACCESS_KEYS in order (first signs) instead of JWT_ACCESS_SECRET, and names a bad value', () => {
+    const keys = loadConfiguration({ ...production, JWT_ACCESS_SECRET: undefined, JWT_ACCESS_KEYS: `k2:${'n'.repeat(32)},k1:${secret}` }).auth.accessKeys;
+    expect(keys.map((k) => k.kid)).toEqual(['k2', 'k1']);
+    expect(loadConfiguration(production).auth.accessKeys).toEqual([{ kid: 'default', secret }]);
+    expect(() => loadConfiguration({ ...production, JWT_ACCESS_KEYS: 'k1:short' })).toThrow(/^Invalid configuration: JWT_ACCESS_KEYS /);
+  });
+
   it('rejects a serial key that is not 32 bytes', () => {
     expect(() => loadConfiguration({ ...production, SERIAL_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(
       /must be 32 bytes/,
@@ -44,7 +51,7 @@ describe('loadConfiguration', () => {
 
   it('generates development secrets when none are configured', () => {
     const config = loadConfiguration({ NODE_ENV: 'development', DATA_DIR: '' });
-    expect(config.auth.accessSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.auth.accessKeys[0].secret.length).toBeGreaterThanOrEqual(32);
     expect(config.serialKeys[0].key).toHaveLength(32);
     expect(config.bootstrap.demoData).toBe(true);
   });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parseDuration } from './duration.js';
+import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
 import { EnvironmentVariables } from './env.schema.js';
 
 export class ConfigurationError extends Error {}
@@ -36,7 +37,8 @@ export abstract class AppConfig {
   };
   abstract readonly redisUrl: string | null;
   abstract readonly auth: {
-    accessSecret: string;
+    /** Verification keys for access JWTs; the first signs (`JWT_ACCESS_KEYS`, or `JWT_ACCESS_SECRET` as kid `default`). */
+    accessKeys: AccessKey[];
     refreshSecret: string;
     accessTtlMs: number;
     refreshTtlMs: number;
@@ -71,7 +73,7 @@ function validate(env: Env): EnvironmentVariables {
     throw new ConfigurationError(`Invalid configuration: ${first.property} ${why}`);
   }
   if (parsed.NODE_ENV === 'production') {
-    const missing = PRODUCTION_REQUIRED.find((name) => !env[name]);
+    const missing = PRODUCTION_REQUIRED.find((name) => !env[name] && !(name === 'JWT_ACCESS_SECRET' && env.JWT_ACCESS_KEYS));
     if (missing) throw new ConfigurationError(`Invalid configuration: ${missing} is required when NODE_ENV=production`);
     if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) {
       throw new ConfigurationError(
@@ -108,6 +110,13 @@ export function parseSerialKeys(value: string): SerialKey[] {
   });
 }
 
+function accessKeys(keys: string | undefined, secret: string | undefined): AccessKey[] {
+  if (!keys) return [{ kid: DEFAULT_ACCESS_KID, secret: secret! }];
+  const parsed = parseAccessKeys(keys);
+  if (typeof parsed === 'string') throw new ConfigurationError(`Invalid configuration: JWT_ACCESS_KEYS ${parsed}`);
+  return parsed;
+}
+
 export function loadConfiguration(env: Env = process.env): AppConfig {
   const v = validate(env);
   const nodeEnv = v.NODE_ENV ?? 'development';
@@ -139,7 +148,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     },
     redisUrl: v.REDIS_URL ?? null,
     auth: {
-      accessSecret: v.JWT_ACCESS_SECRET ?? dev!.access,
+      accessKeys: accessKeys(v.JWT_ACCESS_KEYS, v.JWT_ACCESS_SECRET ?? dev?.access),
       refreshSecret: v.JWT_REFRESH_SECRET ?? dev!.refresh,
       accessTtlMs: parseDuration(v.JWT_ACCESS_TTL ?? '15m'),
       refreshTtlMs: parseDuration(v.JWT_REFRESH_TTL ?? '30d'),

@@ -43,6 +43,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_ACCESS_SECRET?: string;
 
+  /** `kid:secret,kid:secret`: the first signs access tokens, all verify (rotation). Checked in configuration.ts. */
+  @IsOptional() @IsString()
+  JWT_ACCESS_KEYS?: string;
+
   @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_REFRESH_SECRET?: string;
 

@@ -1,0 +1,37 @@
+import { parseAccessKeys, tokenKid, verificationSecret } from './access-keys.js';
+
+const s1 = 'a'.repeat(32);
+const s2 = 'b:'.repeat(20);
+
+const token = (header: object) => `${Buffer.from(JSON.stringify(header)).toString('base64url')}.e30.sig`;
+
+describe('access keys', () => {
+  it('parses kid:secret pairs in order, secrets may contain colons', () => {
+    expect(parseAccessKeys(`k2:${s1}, k1:${s2}`)).toEqual([
+      { kid: 'k2', secret: s1 },
+      { kid: 'k1', secret: s2 },
+    ]);
+  });
+
+  it.each([
+    ['', /at least one key/],
+    [`:${s1}`, /kid:secret/],
+    ['k1:short', /at least 32 characters/],
+    [`k1:${s1},k1:${s1}`, /appears twice/],
+    [`bad kid:${s1}`, /letters, digits/],
+  ])('refuses %p', (value, message) => {
+    expect(parseAccessKeys(value)).toMatch(message);
+  });
+
+  it('picks the secret by the token header kid, and none without a known kid', () => {
+    const keys = [
+      { kid: 'new', secret: s1 },
+      { kid: 'old', secret: s2 },
+    ];
+    expect(verificationSecret(keys, token({ alg: 'HS256', kid: 'old' }))).toBe(s2);
+    expect(verificationSecret(keys, token({ alg: 'HS256', kid: 'new' }))).toBe(s1);
+    expect(verificationSecret(keys, token({ alg: 'HS256', kid: 'gone' }))).toBeNull();
+    expect(verificationSecret(keys, token({ alg: 'HS256' }))).toBeNull();
+    expect(tokenKid('not a jwt')).toBeNull();
+  });
+});
