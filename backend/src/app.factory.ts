@@ -25,11 +25,19 @@ function requestId(raw: IncomingMessage): string {
   return id;
 }
 
+/** proxy-addr's trust function for `hops` proxies: the socket peer is hop 0, then X-Forwarded-For from the right. */
+export function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {
+  return hops > 0 ? (_address, hop) => hop < hops : false;
+}
+
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     // A hop count: the client IP is taken that many proxies from the right, never the leftmost X-Forwarded-For.
-    trustProxy: (config.http.trustProxyHops || false) as boolean,
+    // Passed as a function: Fastify 5.12+ ignores a bare number (fails closed to the socket address,
+    // which would put every client behind the balancer in one rate-limit bucket). The app must only be
+    // reachable through those proxies (compose publishes only the balancer).
+    trustProxy: trustHops(config.http.trustProxyHops),
     genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

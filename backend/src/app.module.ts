@@ -18,6 +18,8 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InfraModule } from './infra/infra.module.js';
+import { RedisConnections } from './infra/redis-connections.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { RepairsModule } from './repairs/repairs.module.js';
@@ -32,7 +34,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), migrationsRun: true }),
-        ThrottlerModule.forRoot(throttlerOptions(config)),
+        InfraModule,
+        ThrottlerModule.forRootAsync({ inject: [RedisConnections], useFactory: (redis: RedisConnections) => throttlerOptions(config, redis) }),
         AuthModule,
         UsersModule,
         HealthModule,

@@ -21,6 +21,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('payments', 'Stripe payments, webhooks and refunds')
     .addTag('conversations', 'Consultation chat per repair request (REST side of the /chat Socket.IO namespace)')
     .addTag('health', 'Service health')
+    .addTag('admin', 'Operations for admins: failed jobs, the email outbox')
+    .addTag('notifications', 'Email notification preferences')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

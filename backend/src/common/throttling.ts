@@ -1,5 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { RedisConnections } from '../infra/redis-connections.js';
+import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
 
@@ -9,10 +11,12 @@ const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].include
 /**
  * Budgets, keyed by client IP (Fastify resolves it from the configured number of trusted proxy hops):
  * a generous general one, a tighter one for writes, and tight per-IP and per-email ones on /auth.
+ * With Redis the counters are shared by every instance (a limit is not multiplied by the instance count).
  */
-export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+export function throttlerOptions(config: AppConfig, redis?: RedisConnections): ThrottlerModuleOptions {
   const off = () => !config.rateLimitsEnabled;
   return {
+    ...(redis?.enabled ? { storage: new RedisThrottlerStorage(redis.command, redis.prefix) } : {}),
     throttlers: [
       { name: 'default', ttl: MINUTE, limit: 600, skipIf: off },
       { name: 'writes', ttl: MINUTE, limit: 120, skipIf: (c) => off() || isRead(c) },

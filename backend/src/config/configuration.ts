@@ -36,6 +36,15 @@ export abstract class AppConfig {
     connectTimeoutMs: number;
   };
   abstract readonly redisUrl: string | null;
+  /** Prefix of every Redis key this deployment writes (several deployments or test runs can share a Redis). */
+  abstract readonly redisKeyPrefix: string;
+  /** SMTP_URL unset: emails are kept in the `email_outbox` table only (admins read them in the console). */
+  abstract readonly email: { smtpUrl: string | null; from: string };
+  /** Recurring jobs (quote expiry and reminders, payment reconciliation); tests turn them off and run them on demand. */
+  abstract readonly jobs: { schedulesEnabled: boolean };
+  /** How long readiness answers 503 before the server stops accepting, so the load balancer drains it first. */
+  abstract readonly shutdownGraceMs: number;
+  abstract readonly otel: { endpoint: string | null; serviceName: string };
   abstract readonly auth: {
     /** Verification keys for access JWTs; the first signs (`JWT_ACCESS_KEYS`, or `JWT_ACCESS_SECRET` as kid `default`). */
     accessKeys: AccessKey[];
@@ -147,6 +156,11 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       connectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_MS ?? 3_000,
     },
     redisUrl: v.REDIS_URL ?? null,
+    redisKeyPrefix: v.REDIS_KEY_PREFIX ?? 'rh:',
+    email: { smtpUrl: v.SMTP_URL ?? null, from: v.EMAIL_FROM ?? 'RepairHub <no-reply@repairhub.local>' },
+    jobs: { schedulesEnabled: v.JOB_SCHEDULES_ENABLED ?? nodeEnv !== 'test' },
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS ?? (nodeEnv === 'production' ? 5_000 : 0),
+    otel: { endpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, serviceName: v.OTEL_SERVICE_NAME ?? 'repairhub-api' },
     auth: {
       accessKeys: accessKeys(v.JWT_ACCESS_KEYS, v.JWT_ACCESS_SECRET ?? dev?.access),
       refreshSecret: v.JWT_REFRESH_SECRET ?? dev!.refresh,

@@ -117,4 +117,25 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   SERVE_APPS?: boolean;
+
+  @IsOptional() @Matches(/^[\w:.-]{1,64}$/, { message: 'must be 1-64 letters, digits or : . _ -' })
+  REDIS_KEY_PREFIX?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  EMAIL_FROM?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  JOB_SCHEDULES_ENABLED?: boolean;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(120_000)
+  SHUTDOWN_GRACE_MS?: number;
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsOptional() @IsString()
+  OTEL_SERVICE_NAME?: string;
 }

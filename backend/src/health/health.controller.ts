@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/decorators/auth.decorators.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { Lifecycle } from '../infra/lifecycle.js';
+import { RedisConnections } from '../infra/redis-connections.js';
 
 @ApiTags('health')
 @Public()
@@ -13,6 +15,9 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly lifecycle: Lifecycle,
+    private readonly redis: RedisConnections,
+    private readonly indicators: HealthIndicatorService,
   ) {}
 
   @Get()
@@ -21,5 +26,25 @@ export class HealthController {
   check() {
     // Load balancers poll this often: concurrent and repeated checks share one database ping per second.
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000)]);
+  }
+
+  /**
+   * Readiness: may this instance take new traffic? 503 as soon as shutdown starts (the load balancer
+   * drains it while in-flight requests finish), and while the database or Redis is unreachable.
+   */
+  @Get('ready')
+  @HealthCheck()
+  @ApiRoute({ summary: 'Readiness: 503 while shutting down or when a dependency is down', auth: 'public', errors: [503] })
+  ready() {
+    return this.health.check([
+      () => {
+        const instance = this.indicators.check('instance');
+        return this.lifecycle.shuttingDown ? instance.down('shutting down') : instance.up();
+      },
+      () => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000),
+      ...(this.redis.enabled
+        ? [() => this.indicators.check('redis').attempt(() => this.redis.command.ping().then(() => undefined)).withTimeout(1000).cacheFor(1000)]
+        : []),
+    ]);
   }
 }

@@ -7,3 +7,4 @@ export * from './repairs.js';
 export * from './payments.js';
 export * from './chat.js';
 export * from './dashboard.js';
+export * from './operations.js';

@@ -16,6 +16,17 @@ describe('toProblem', () => {
     expect(problem.errors).toEqual([{ field: 'email', message: 'email must be an email' }]);
   });
 
+  it('answers a saturated database pool with 503 SERVICE.BUSY and Retry-After, also when wrapped', () => {
+    const poolWait = new Error('timeout exceeded when trying to connect');
+    for (const error of [poolWait, Object.assign(new Error('query failed'), { cause: poolWait })]) {
+      const { problem, headers, unexpected } = toProblem(error, context);
+      expect(problem).toMatchObject({ status: 503, code: 'SERVICE.BUSY' });
+      expect(headers['retry-after']).toBe('1');
+      expect(unexpected).toBe(false);
+    }
+    expect(toProblem(new Error('timeout'), context).problem.status).toBe(500);
+  });
+
   it('sets Retry-After on rate limiting', () => {
     const { problem, headers } = toProblem(new RateLimitedError(2.2), context);
     expect(problem.status).toBe(429);

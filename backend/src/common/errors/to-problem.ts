@@ -18,6 +18,20 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'REQUEST.INVALID', detail: 'The Content-Length header does not match the body.' },
 };
 
+/**
+ * The database could not give us a connection in time: the pool is saturated (pg-pool's wait passed
+ * DATABASE_CONNECT_TIMEOUT_MS) or the server did not answer the connect. Answered 503 with a short
+ * Retry-After instead of hanging; the request did nothing.
+ */
+const DATABASE_BUSY = new Set(['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout']);
+
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error as { message?: unknown; cause?: unknown } | null, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.message === 'string' && DATABASE_BUSY.has(e.message)) return true;
+  }
+  return false;
+}
+
 export interface ProblemResult {
   problem: ProblemDetails;
   headers: Record<string, string>;
@@ -43,6 +57,12 @@ export function toProblem(error: unknown, context: { instance: string; requestId
     const detail = status >= 500 ? 'An unexpected error occurred.' : Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
     const errors = typeof body === 'object' ? ((body as { errors?: FieldError[] }).errors ?? undefined) : undefined;
     return { problem: buildProblem({ ...base, status, detail, errors }), headers, unexpected: status >= 500 };
+  }
+
+  if (isDatabaseBusy(error)) {
+    headers['retry-after'] = '1';
+    const problem = buildProblem({ ...base, status: 503, code: 'SERVICE.BUSY', detail: 'The service is busy. Please try again in a moment.' });
+    return { problem, headers, unexpected: false };
   }
 
   const fastifyError = error as { code?: string; statusCode?: number } | null;
