@@ -1,12 +1,23 @@
 import type { Routes } from '@angular/router';
-import { STAFF_ROLES } from '@repairhub/contracts';
-import { requireGuest, requireSession } from '@repairhub/web-core';
-
-const staffOnly = requireSession({ roles: STAFF_ROLES, otherwise: '/customers' });
+import { requireGuest } from '@repairhub/web-core';
+import { adminOnly, staffOnly } from './core/access';
 
 export const routes: Routes = [
   { path: 'sign-in', canMatch: [requireGuest('/')], title: 'Sign in — RepairHub Console', loadComponent: () => import('./features/auth/sign-in.page') },
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
-  { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Console — RepairHub', loadComponent: () => import('./features/home/home.page') },
+  { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
+  { path: 'repairs/:id', canMatch: [staffOnly], title: 'Repair — RepairHub Console', loadComponent: () => import('./features/repairs/repair-workspace.page') },
+  {
+    path: 'admin',
+    canMatch: [adminOnly],
+    children: [
+      { path: 'users', title: 'Users — RepairHub Console', loadComponent: () => import('./features/admin/users.page') },
+      { path: 'repairs', title: 'All repairs — RepairHub Console', loadComponent: () => import('./features/admin/repairs.page') },
+      { path: 'payments', title: 'Payments — RepairHub Console', loadComponent: () => import('./features/admin/payments.page') },
+      { path: 'payments/:id', title: 'Payment — RepairHub Console', loadComponent: () => import('./features/admin/payment.page') },
+      { path: 'dashboard', title: 'Dashboard — RepairHub Console', loadComponent: () => import('./features/dashboard/dashboard.page') },
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+    ],
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -1,16 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { STAFF_ROLES } from '@repairhub/contracts';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-console-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, ToastOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
   template: `
     <a class="skip-link" href="#main" (click)="skip($event)">Skip to content</a>
     <header class="top">
       <div class="bar">
         <a class="brand" routerLink="/">RepairHub Console</a>
+        @if (isStaff()) {
+          <nav aria-label="Main">
+            <ul class="nav">
+              <li><a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Queue</a></li>
+              @if (auth.role() === 'admin') {
+                <li><a routerLink="/admin/repairs" routerLinkActive="active" ariaCurrentWhenActive="page">All repairs</a></li>
+                <li><a routerLink="/admin/users" routerLinkActive="active" ariaCurrentWhenActive="page">Users</a></li>
+                <li><a routerLink="/admin/payments" routerLinkActive="active" ariaCurrentWhenActive="page">Payments</a></li>
+                <li><a routerLink="/admin/dashboard" routerLinkActive="active" ariaCurrentWhenActive="page">Dashboard</a></li>
+              }
+            </ul>
+          </nav>
+        }
         @if (auth.isSignedIn()) {
           <div class="account">
             <span class="who">{{ auth.user()?.name }} · {{ auth.role() }}</span>
@@ -31,10 +45,17 @@ import { AuthStore, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-
     .who { color: #d5dbe3; }
     .small { min-height: 2.25rem; padding: .375rem .75rem; font-size: .9375rem; }
     main:focus { outline: none; box-shadow: none; }
+    .nav { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: 0; padding: 0; }
+    .nav a { color: #fff; text-decoration: none; padding: .375rem .5rem; border-radius: .375rem; display: inline-block; }
+    .nav a:hover { background: #2a3a4d; }
+    .nav a.active { background: #fff; color: #16202c; font-weight: 600; }
+    .nav a:focus-visible { outline: 3px solid #9cc7ff; outline-offset: 2px; }
   `,
 })
 export class App {
   protected readonly auth = inject(AuthStore);
+  /** Customers who sign in here see no console navigation, only the pointer to the portal. */
+  protected readonly isStaff = computed(() => STAFF_ROLES.includes(this.auth.role()!));
   private readonly router = inject(Router);
 
   constructor() {

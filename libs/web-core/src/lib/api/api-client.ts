@@ -12,6 +12,7 @@ import type {
   CreateRepairRequest,
   CreateUserRequest,
   DeviceView,
+  OpenRequestsView,
   ListDevicesQuery,
   ListPaymentsQuery,
   ListRepairsQuery,
@@ -27,9 +28,13 @@ import type {
   RepairDetail,
   RepairSummary,
   SendMessageRequest,
+  SerialAccessLogEntry,
+  StaleQuotesView,
+  StatusDurationsView,
   UpdateDeviceRequest,
   UpdateUserRequest,
   UserView,
+  WeeklyRevenueView,
 } from '@repairhub/contracts';
 import { API_BASE_URL } from '../config';
 import { AUTH_ENDPOINT } from './http-context';
@@ -99,6 +104,9 @@ export class ApiClient {
     create: (body: CreateDeviceRequest) => this.post<DeviceView>('/devices', body),
     update: (id: string, body: UpdateDeviceRequest) => this.patch<DeviceView>(`/devices/${id}`, body),
     remove: (id: string) => this.delete(`/devices/${id}`),
+    /** Admins: who revealed the device's serial, newest first. */
+    serialAccessLog: (id: string, query: { limit?: number; cursor?: string } = {}) =>
+      this.get<Page<SerialAccessLogEntry>>(`/devices/${id}/serial-access-log`, query),
   };
 
   readonly repairs = {
@@ -124,6 +132,14 @@ export class ApiClient {
     /** Test mode only: confirms the payment through the same signed-webhook path Stripe would use. */
     testConfirm: (id: string) => this.post<PaymentView>(`/payments/${id}/test-confirm`),
     refund: (id: string, body: RefundRequest) => this.post<PaymentView>(`/payments/${id}/refund`, body),
+  };
+
+  /** Admin dashboard aggregates. */
+  readonly dashboard = {
+    openRequests: () => this.get<OpenRequestsView>('/dashboard/open-requests'),
+    statusDurations: (days?: number) => this.get<StatusDurationsView>('/dashboard/status-durations', { days }),
+    staleQuotes: (hours?: number) => this.get<StaleQuotesView>('/dashboard/stale-quotes', { hours }),
+    revenue: (weeks?: number) => this.get<WeeklyRevenueView>('/dashboard/revenue', { weeks }),
   };
 
   readonly conversations = {

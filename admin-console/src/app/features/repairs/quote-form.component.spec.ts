@@ -1,0 +1,100 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { QuoteView } from '@repairhub/contracts';
+import { QuoteForm, toMinor } from './quote-form.component';
+
+describe('toMinor', () => {
+  it('converts typed amounts to minor units with the currency’s decimals', () => {
+    expect(toMinor('129.99', 'usd')).toBe(12999);
+    expect(toMinor('129.9', 'usd')).toBe(12990);
+    expect(toMinor('40', 'usd')).toBe(4000);
+    expect(toMinor('12,5', 'eur')).toBe(1250);
+    expect(toMinor('1500', 'jpy')).toBe(1500);
+  });
+
+  it('refuses what is not an amount in that currency', () => {
+    expect(toMinor('1.999', 'usd')).toBeNull();
+    expect(toMinor('15.5', 'jpy')).toBeNull();
+    expect(toMinor('-3', 'usd')).toBeNull();
+    expect(toMinor('abc', 'usd')).toBeNull();
+    expect(toMinor('', 'usd')).toBeNull();
+  });
+});
+
+describe('QuoteForm', () => {
+  let backend: HttpTestingController;
+
+  async function render() {
+    TestBed.configureTestingModule({ imports: [QuoteForm], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(QuoteForm);
+    fixture.componentRef.setInput('repairRequestId', 'r1');
+    await fixture.whenStable();
+    const element: HTMLElement = fixture.nativeElement;
+    const type = async (id: string, value: string) => {
+      const input = element.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!;
+      input.value = value;
+      input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+      await fixture.whenStable();
+    };
+    const total = () => element.querySelector('[data-testid="quote-total"]')!.textContent!.trim();
+    const submit = async () => {
+      element.querySelector('form')!.dispatchEvent(new Event('submit'));
+      await fixture.whenStable();
+    };
+    return { fixture, element, type, total, submit };
+  }
+
+  afterEach(() => backend.verify());
+
+  it('shows the total live as amounts are typed, and follows the currency', async () => {
+    const { type, total } = await render();
+    expect(total()).toBe('—');
+    await type('q-parts', '89.99');
+    expect(total()).toBe('—');
+    await type('q-labor', '40');
+    expect(total()).toBe('$129.99');
+    await type('q-currency', 'eur');
+    expect(total()).toBe('€129.99');
+    await type('q-labor', '40.123');
+    expect(total()).toBe('—');
+  });
+
+  it('sends minor units and emits the quote the server computed', async () => {
+    const { fixture, type, submit } = await render();
+    const issued: QuoteView[] = [];
+    fixture.componentInstance.issued.subscribe((q) => issued.push(q));
+    await type('q-parts', '89.99');
+    await type('q-labor', '40');
+    await type('q-notes', '  OEM screen  ');
+    await submit();
+    const request = backend.expectOne('/api/v1/quotes');
+    expect(request.request.body).toMatchObject({ repairRequestId: 'r1', partsCost: 8999, laborCost: 4000, currency: 'usd', notes: 'OEM screen' });
+    expect(new Date(request.request.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    request.flush({ id: 'q1', total: 12999 });
+    await fixture.whenStable();
+    expect(issued.map((q) => q.total)).toEqual([12999]);
+  });
+
+  it('does not send an incomplete quote and says what is missing beside the field', async () => {
+    const { element, type, submit } = await render();
+    await type('q-parts', '10');
+    await submit();
+    backend.expectNone('/api/v1/quotes');
+    expect(element.querySelector('#q-labor-error')?.textContent).toContain('Labour is required.');
+  });
+
+  it('puts the server’s validation messages beside the fields they belong to', async () => {
+    const { fixture, element, type, submit } = await render();
+    await type('q-parts', '10');
+    await type('q-labor', '5');
+    await submit();
+    backend.expectOne('/api/v1/quotes').flush(
+      { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Validation failed', code: 'REQUEST.VALIDATION', errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }] },
+      { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+    );
+    await fixture.whenStable();
+    expect(element.querySelector('#q-expires-error')?.textContent).toContain('ExpiresAt must be in the future.');
+  });
+});

@@ -1,0 +1,255 @@
+// The admin console in a real browser against the real app. A technician signs in, sees a new request
+// arrive live, claims one, issues a quote, sees the customer's acceptance and payment arrive live
+// (the customer is driven through the API), starts and completes the work, and chats. An admin then
+// creates a technician, refunds part of the payment and sees the dashboard change. A customer who
+// signs in to the console is pointed to the portal.
+import assert from 'node:assert/strict';
+import { after, before, describe } from 'node:test';
+import { apiClient } from './support/api.mjs';
+import { appUnderTest } from './support/target.mjs';
+import { DESKTOP, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { steps } from './support/journey.mjs';
+
+describe('admin console journey', () => {
+  let app;
+  let api;
+  let browser;
+  let tech;
+  let admin;
+  let paths;
+  const step = steps();
+  const run = Date.now().toString(36);
+  const techUser = { name: 'Robin Solder', email: `robin.${run}@example.com`, password: 'flux and rosin 2025' };
+  const customer = { name: 'Casey Owner', email: `casey.${run}@example.com`, password: 'my phone fell down' };
+  const state = { repairId: null, secondRepairId: null, quoteId: null, paymentId: null, conversationId: null };
+  // Access tokens live 5 s in e2e runs: sign in right before each batch of API calls.
+  const asAdmin = () => api.login(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+  const asCustomer = () => api.login(customer.email, customer.password);
+
+  const need = (...required) => async () => {
+    const absent = required.filter((p) => !paths.has(p));
+    return absent.length ? `the API does not have ${absent.join(', ')} yet` : null;
+  };
+
+  const fileRepair = async (issueDescription, urgency) => {
+    const token = await asCustomer();
+    const device = await api.post('/devices', { type: 'phone', brand: 'Pixel', model: `8 ${urgency}`, serialNumber: `SN-${run}-${urgency}` }, { token });
+    const repair = await api.post('/repairs', { deviceId: device.id, issueDescription, urgency }, { token });
+    return repair.id;
+  };
+
+  const signIn = async (page, email, password) => {
+    await page.goto('/console/sign-in');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+
+  before(async () => {
+    app = await appUnderTest();
+    api = apiClient(app.url);
+    paths = await api.paths();
+    browser = await launch();
+    const token = await asAdmin();
+    await api.post('/users', { ...techUser, role: 'technician' }, { token });
+    await api.post('/auth/register', customer);
+  });
+
+  after(async () => {
+    await tech?.context.close();
+    await admin?.context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+
+  step('a technician signs in and sees the queue', { needs: need('/api/v1/repairs', '/api/v1/devices') }, async () => {
+    state.repairId = await fileRepair('The screen is cracked and the touch stopped working.', 'normal');
+    tech = await openContext(browser, app.url, { viewport: DESKTOP, label: 'technician' });
+    const { page, problems } = tech;
+    await signIn(page, techUser.email, techUser.password);
+    await page.getByRole('heading', { level: 1, name: `Welcome, ${techUser.name}` }).waitFor();
+    await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    await page.getByRole('link', { name: 'Pixel 8 normal' }).waitFor();
+    // Nothing admin-only for technicians: no admin navigation, and admin URLs lead back to the queue.
+    assert.equal(await page.getByRole('link', { name: 'Users' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Dashboard' }).count(), 0);
+    await page.goto('/console/admin/users');
+    await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    assert.ok(!page.url().includes('/admin'), 'a technician is sent back from admin screens');
+    assertNoProblems(problems, assert);
+  });
+
+  step('a new request appears in the queue live, and the technician claims one', { needs: need('/api/v1/repairs/{id}/assign') }, async () => {
+    const { page, problems } = tech;
+    state.secondRepairId = await fileRepair('Battery drains within an hour, phone gets hot.', 'urgent');
+    // Arrives without a reload, and sorts first: urgent before normal.
+    await page.getByRole('link', { name: 'Pixel 8 urgent' }).waitFor({ timeout: 15_000 });
+    await page.getByText('A new request arrived.').waitFor();
+    const order = await page.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-repair')));
+    assert.deepEqual(order.slice(0, 2), [state.secondRepairId, state.repairId]);
+
+    await page.getByLabel('Filter the queue').getByLabel('Urgency').selectOption('normal');
+    await page.getByRole('link', { name: 'Pixel 8 urgent' }).waitFor({ state: 'detached' });
+    await assertAccessible(page, assert, 'technician queue');
+    await screenshot(page, 'console-01-queue');
+
+    await page.getByRole('button', { name: `Claim Pixel 8 normal for ${customer.name}` }).click();
+    await page.waitForURL(`**/console/repairs/${state.repairId}`);
+    await page.getByRole('heading', { level: 1, name: `Pixel 8 normal — ${customer.name}` }).waitFor();
+    await page.getByText(`Technician: ${techUser.name}`).waitFor();
+    assertNoProblems(problems, assert);
+  });
+
+  step('reveals the serial on demand', { needs: need('/api/v1/devices/{id}') }, async () => {
+    const { page, problems } = tech;
+    const serial = page.locator('.serial');
+    assert.match(await serial.textContent(), /^•+ ?\S{1,4}$/u, 'masked at first');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await page.locator('.serial', { hasText: `SN-${run}-normal` }).waitFor();
+    assertNoProblems(problems, assert);
+  });
+
+  step('issues a quote with a live total', { needs: need('/api/v1/quotes') }, async () => {
+    const { page, problems } = tech;
+    await page.getByRole('button', { name: 'Send quote' }).click();
+    assert.equal(await page.locator('#q-parts-error').textContent(), 'Parts is required.');
+    await page.getByLabel('Parts').fill('89.99');
+    await page.getByLabel('Labour').fill('40');
+    await page.locator('[data-testid="quote-total"]', { hasText: '$129.99' }).waitFor();
+    await page.getByLabel('Notes for the customer').fill('OEM screen and digitizer; about two hours of work.');
+    await assertAccessible(page, assert, 'repair workspace with quote form');
+    await screenshot(page, 'console-02-quote-form');
+    await page.getByRole('button', { name: 'Send quote' }).click();
+    await page.locator('[data-quote-status="pending"]', { hasText: '$129.99' }).waitFor();
+    await page.locator('rh-status-chip', { hasText: 'Quote ready' }).first().waitFor();
+    const detail = await api.get(`/repairs/${state.repairId}`, { token: await asCustomer() });
+    assert.equal(detail.quotes[0].total, 12999, 'the server computed the same total');
+    state.quoteId = detail.quotes[0].id;
+    assertNoProblems(problems, assert);
+  });
+
+  step('sees the customer accept and pay live', { needs: need('/api/v1/quotes/{id}/accept', '/api/v1/payments/{id}/test-confirm') }, async () => {
+    const { page, problems } = tech;
+    const token = await asCustomer();
+    const { payment } = await api.post(`/quotes/${state.quoteId}/accept`, {}, { token });
+    state.paymentId = payment.id;
+    await api.post(`/payments/${payment.id}/test-confirm`, {}, { token });
+    await page.locator('rh-status-chip', { hasText: 'Approved' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-quote-status="accepted"]').getByText('Accepted and paid').waitFor();
+    await page.getByText('The customer accepted and paid the quote.').waitFor();
+    assertNoProblems(problems, assert);
+  });
+
+  step('moves the repair to in progress and completed', { needs: need('/api/v1/repairs/{id}/status') }, async () => {
+    const { page, problems } = tech;
+    // Only what the contracts allow from `approved`: no "Mark completed" yet, no cancelling.
+    assert.equal(await page.getByRole('button', { name: 'Mark completed' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Cancel repair' }).count(), 0);
+    await page.getByLabel('Note for the history').fill('Parts arrived, starting now.');
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await page.locator('rh-status-chip', { hasText: 'In progress' }).first().waitFor();
+    await page.getByRole('button', { name: 'Mark completed' }).click();
+    await page.locator('rh-status-chip', { hasText: 'Completed' }).first().waitFor();
+    await page.getByText('This repair is closed.').waitFor();
+    const detail = await api.get(`/repairs/${state.repairId}`, { token: await asCustomer() });
+    assert.deepEqual(detail.history.map((h) => h.toStatus), ['submitted', 'quoted', 'approved', 'in_progress', 'completed']);
+    assert.equal(detail.history[3].note, 'Parts arrived, starting now.');
+    assertNoProblems(problems, assert);
+  });
+
+  step('chats with the customer', { needs: need('/api/v1/conversations', '/api/v1/conversations/{id}/messages') }, async () => {
+    const { page, problems } = tech;
+    const token = await asCustomer();
+    const conversation = await api.post('/conversations', { repairRequestId: state.repairId }, { token });
+    state.conversationId = conversation.id;
+    await api.post(`/conversations/${conversation.id}/messages`, { content: 'Thanks! Can I pick it up today?' }, { token });
+    const log = page.getByRole('log', { name: 'Messages' });
+    await log.getByText('Thanks! Can I pick it up today?').waitFor({ timeout: 15_000 });
+    await page.getByLabel('Message', { exact: true }).fill('Yes — any time before 6 pm.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await log.getByText('Yes — any time before 6 pm.').waitFor();
+    const messages = await api.get(`/conversations/${conversation.id}/messages`, { token: await asCustomer() });
+    assert.ok(messages.items.some((m) => m.content === 'Yes — any time before 6 pm.'), 'the reply was stored');
+    await assertAccessible(page, assert, 'repair workspace (completed, chat)');
+    await screenshot(page, 'console-03-workspace-completed');
+    assertNoProblems(problems, assert);
+  });
+
+  step('an admin creates a technician', {}, async () => {
+    admin = await openContext(browser, app.url, { viewport: DESKTOP, label: 'admin' });
+    const { page, problems } = admin;
+    await signIn(page, app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    assert.equal(await page.locator('#u-name-error').textContent(), 'Name is required.');
+    const email = `morgan.${run}@example.com`;
+    await page.getByLabel('Name', { exact: true }).fill('Morgan Bench');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Temporary password').fill('bench power supply 5');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('Morgan Bench can now sign in as technician.').waitFor();
+    await page.locator(`tr[data-user="${email}"]`).waitFor();
+    assert.equal(await api.login(email, 'bench power supply 5').then(Boolean), true, 'the new technician can sign in');
+    await assertAccessible(page, assert, 'users');
+    await screenshot(page, 'console-04-users');
+    assertNoProblems(problems, assert);
+  });
+
+  step('the dashboard shows the revenue', { needs: need('/api/v1/dashboard/revenue') }, async () => {
+    const { page, problems } = admin;
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.locator('[data-testid="open-total"]', { hasText: '1 open' }).waitFor();
+    await page.locator('[data-testid="week-revenue"]', { hasText: '$129.99' }).waitFor();
+    assert.equal(await page.locator('[data-testid="week-refunds"]').first().textContent().then((t) => t.trim()), '$0.00');
+    assertNoProblems(problems, assert);
+  });
+
+  step('refunds part of the payment with a reason and a confirmation', { needs: need('/api/v1/payments/{id}/refund') }, async () => {
+    const { page, problems } = admin;
+    await page.getByRole('link', { name: 'Payments' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
+    await page.locator(`tr[data-payment="${state.paymentId}"]`).getByRole('link', { name: /Details/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Payment of $129.99' }).waitFor();
+    await page.getByLabel(/^Amount/).fill('500');
+    await page.getByLabel('Reason').fill('Screen protector was not fitted');
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    await page.locator('#refund-amount-error', { hasText: 'At most $129.99 can be refunded.' }).waitFor();
+    await page.getByLabel(/^Amount/).fill('20');
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refund $20.00?' });
+    await dialog.waitFor();
+    await assertAccessible(page, assert, 'refund confirmation');
+    await dialog.getByRole('button', { name: 'Refund $20.00' }).click();
+    await page.locator('[data-testid="payment-refunded"]', { hasText: '$20.00' }).waitFor({ timeout: 15_000 });
+    await page.getByText('Screen protector was not fitted').waitFor();
+    await screenshot(page, 'console-05-refund');
+    assertNoProblems(problems, assert);
+  });
+
+  step('the dashboard shows the refund', { needs: need('/api/v1/dashboard/revenue') }, async () => {
+    const { page, problems } = admin;
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.locator('[data-testid="week-refunds"]', { hasText: '$20.00' }).waitFor();
+    await page.locator('[data-testid="week-revenue"]', { hasText: '$129.99' }).waitFor();
+    await page.locator('canvas[role="img"]').first().waitFor();
+    await assertAccessible(page, assert, 'dashboard');
+    await screenshot(page, 'console-06-dashboard');
+    assertNoProblems(problems, assert);
+  });
+
+  step('a customer who signs in to the console is pointed to the portal', {}, async () => {
+    const visitor = await openContext(browser, app.url, { viewport: DESKTOP, label: 'customer' });
+    try {
+      await signIn(visitor.page, customer.email, customer.password);
+      await visitor.page.getByRole('heading', { name: 'The console is for RepairHub staff' }).waitFor();
+      await visitor.page.getByRole('link', { name: 'Go to the customer portal' }).waitFor();
+      assert.equal(await visitor.page.getByRole('navigation', { name: 'Main' }).count(), 0);
+      await assertAccessible(visitor.page, assert, 'customers use the portal');
+      assertNoProblems(visitor.problems, assert);
+    } finally {
+      await visitor.context.close();
+    }
+  });
+});
