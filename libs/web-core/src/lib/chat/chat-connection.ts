@@ -1,7 +1,7 @@
 import { Injectable, effect, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
-import { CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient } from '@repairhub/contracts';
+import { CHAT_HANDSHAKE_ERRORS, CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient } from '@repairhub/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { SOCKET_ORIGIN } from '../config';
 
@@ -48,13 +48,14 @@ export class ChatConnection {
     socket.on('disconnect', (reason) => {
       this.stateSignal.set(reason === 'io client disconnect' ? 'offline' : 'reconnecting');
     });
-    socket.on('connect_error', async () => {
+    socket.on('connect_error', async (error) => {
       // A refused handshake is not retried by Socket.IO (socket.active is false); transport errors are.
       if (socket.active) {
         this.stateSignal.set('reconnecting');
         return;
       }
-      if (retriedAuth || !this.auth.isSignedIn()) {
+      const tokenRefused = (CHAT_HANDSHAKE_ERRORS as readonly string[]).includes(error.message);
+      if (!tokenRefused || retriedAuth || !this.auth.isSignedIn()) {
         this.stateSignal.set('offline');
         return;
       }

@@ -52,14 +52,14 @@ import { ChatRoom } from './chat-room';
               @for (item of room.items(); track item.key) {
                 @if (item.kind === 'stored') {
                   @if (item.message.type === 'system') {
-                    <li class="system"><span>{{ item.message.content }}</span> <time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'MMM d, HH:mm' }}</time></li>
+                    <li class="system"><span>{{ item.message.content }}</span><time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'MMM d, HH:mm' }}</time></li>
                   } @else {
                     <li class="bubble" [class.mine]="item.mine">
                       <span class="who visually-hidden">{{ item.mine ? 'You' : peerLabel() }}:</span>
                       <p class="content">{{ item.message.content }}</p>
                       <span class="meta">
                         <time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'HH:mm' }}</time>
-                        @if (item.mine && room.seenMessageId() === item.message.id) { <span class="seen">· Seen</span> }
+                        @if (item.mine && room.seenMessageId() === item.message.id) { <span class="seen">Seen</span> }
                       </span>
                     </li>
                   }
@@ -119,6 +119,8 @@ import { ChatRoom } from './chat-room';
     .content { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     .meta { display: block; font-size: .75rem; color: var(--text-muted); margin-top: .25rem; }
     .failed-text { color: var(--danger-text); font-weight: 600; }
+    .system time { display: block; font-size: .75rem; }
+    .seen::before { content: ' · '; }
     .system { justify-self: center; text-align: center; font-size: .8125rem; color: var(--text-muted); background: var(--surface); border: 1px dashed var(--border-strong); border-radius: 999px; padding: .25rem .75rem; }
     .typing { min-height: 1.25rem; margin: 0; font-size: .875rem; color: var(--text-muted); }
     .composer { display: flex; gap: .5rem; align-items: end; }

@@ -7,7 +7,9 @@ export interface Toast {
   text: string;
 }
 
-const DISMISS_AFTER_MS = { info: 6000, success: 6000, error: 10000 } as const;
+const DISMISS_AFTER_MS = { info: 5000, success: 4000, error: 10000 } as const;
+/** More would cover the page on a phone; the oldest gives way. */
+const MAX_SHOWN = 2;
 
 /** App-wide toasts; `ToastOutlet` renders them in a live region. */
 @Injectable({ providedIn: 'root' })
@@ -18,7 +20,7 @@ export class Notifier {
 
   show(kind: Toast['kind'], text: string): number {
     const id = this.nextId++;
-    this.list.update((toasts) => [...toasts.slice(-3), { id, kind, text }]);
+    this.list.update((toasts) => [...toasts.slice(-(MAX_SHOWN - 1)), { id, kind, text }]);
     setTimeout(() => this.dismiss(id), DISMISS_AFTER_MS[kind]);
     return id;
   }
