@@ -18,6 +18,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrationsModule } from './integrations/integrations.module.js';
 import { InfraModule } from './infra/infra.module.js';
 import { RedisConnections } from './infra/redis-connections.js';
 import { PaymentsModule } from './payments/payments.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         InfraModule,
         ThrottlerModule.forRootAsync({ inject: [RedisConnections], useFactory: (redis: RedisConnections) => throttlerOptions(config, redis) }),
         AuthModule,
+        IntegrationsModule,
         UsersModule,
         HealthModule,
         EventsModule,

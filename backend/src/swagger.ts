@@ -12,6 +12,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Proprietary', 'https://repairhub.dev/terms')
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from /auth/login' })
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'An API key (`rh_live_…`) from POST /api-keys, in `X-API-Key` or as `Authorization: Bearer rh_live_…`. Keys reach only operations that list them under security, and need every scope in the operation’s `x-required-scopes`.',
+      },
+      'api-key',
+    )
     .addTag('auth', 'Sign-up, sign-in and sessions')
     .addTag('users', 'User administration (admins)')
     .addTag('devices', 'Customers’ devices; serials encrypted at rest')
@@ -20,6 +30,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('dashboard', 'Aggregates for the admin dashboard (admins)')
     .addTag('payments', 'Stripe payments, webhooks and refunds')
     .addTag('conversations', 'Consultation chat per repair request (REST side of the /chat Socket.IO namespace)')
+    .addTag('api-keys', 'Scoped API keys for integrators (admins)')
     .addTag('health', 'Service health')
     .addTag('admin', 'Operations for admins: failed jobs, the email outbox')
     .addTag('notifications', 'Email notification preferences')

@@ -82,7 +82,9 @@ describe('HTTP basics: errors, validation, limits, headers', () => {
     const login = doc.paths['/api/v1/auth/login'].post;
     expect(login.summary).toBeTruthy();
     expect(login.responses['401'].content['application/problem+json']).toBeDefined();
-    expect(doc.paths['/api/v1/users'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/v1/users'].post.security).toEqual([{ bearer: [] }]);
+    // Routes open to API keys list the second scheme too.
+    expect(doc.paths['/api/v1/users'].get.security).toEqual([{ bearer: [] }, { 'api-key': [] }]);
     expect((await fetch(`${t.baseUrl}/api/docs`)).status).toBe(200);
   });
 

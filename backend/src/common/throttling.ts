@@ -4,8 +4,14 @@ import type { RedisConnections } from '../infra/redis-connections.js';
 import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
+import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
 
 const MINUTE = 60_000;
+/** The prefix (public id) of the API key a request presents, if any: the per-key budget is keyed by it. */
+const apiKeyPrefix = (request: Record<string, any>) => {
+  const presented = presentedApiKey(request.headers);
+  return presented ? (parseApiKey(presented)?.prefix ?? null) : null;
+};
 const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method);
 
 /**
@@ -19,6 +25,13 @@ export function throttlerOptions(config: AppConfig, redis?: RedisConnections): T
     ...(redis?.enabled ? { storage: new RedisThrottlerStorage(redis.command, redis.prefix) } : {}),
     throttlers: [
       { name: 'default', ttl: MINUTE, limit: 600, skipIf: off },
+      {
+        name: 'api-key',
+        ttl: MINUTE,
+        limit: config.apiKeyRateLimitPerMinute,
+        skipIf: (c) => off() || !apiKeyPrefix(c.switchToHttp().getRequest()),
+        getTracker: (req) => `api-key:${apiKeyPrefix(req)}`,
+      },
       { name: 'writes', ttl: MINUTE, limit: 120, skipIf: (c) => off() || isRead(c) },
       { name: 'auth-ip', ttl: MINUTE, limit: 10, blockDuration: MINUTE, skipIf: (c) => off() || !isAuthThrottled(c) },
       {

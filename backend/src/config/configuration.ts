@@ -65,6 +65,13 @@ export abstract class AppConfig {
   };
   abstract readonly bootstrap: { adminEmail: string | null; adminPassword: string | null; demoData: boolean };
   abstract readonly rateLimitsEnabled: boolean;
+  /** Requests per minute per API key (on top of the per-IP budgets). */
+  abstract readonly apiKeyRateLimitPerMinute: number;
+  /**
+   * Outbound webhooks. `allowPrivate`: may deliver to loopback/private/link-local addresses and plain http
+   * (development); off in production, where only https to public addresses is allowed.
+   */
+  abstract readonly webhooks: { allowPrivate: boolean; workerEnabled: boolean; pollMs: number; timeoutMs: number };
   /** Per-socket token bucket for `/chat` events (always on: abuse protection, not a quota). */
   abstract readonly chat: { ratePerSecond: number; burst: number };
 }
@@ -188,6 +195,13 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       demoData: v.DEMO_DATA ?? (!databaseUrl && nodeEnv === 'development'),
     },
     rateLimitsEnabled: v.RATE_LIMITS_ENABLED ?? true,
+    apiKeyRateLimitPerMinute: v.API_KEY_RATE_LIMIT ?? 300,
+    webhooks: {
+      allowPrivate: v.WEBHOOKS_ALLOW_PRIVATE ?? nodeEnv !== 'production',
+      workerEnabled: v.WEBHOOK_WORKER_ENABLED ?? true,
+      pollMs: v.WEBHOOK_POLL_MS ?? 1_000,
+      timeoutMs: v.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    },
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
   };
 }

@@ -43,6 +43,21 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_ACCESS_SECRET?: string;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  API_KEY_RATE_LIMIT?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WEBHOOK_WORKER_ENABLED?: boolean;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
+  WEBHOOK_POLL_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
   /** `kid:secret,kid:secret`: the first signs access tokens, all verify (rotation). Checked in configuration.ts. */
   @IsOptional() @IsString()
   JWT_ACCESS_KEYS?: string;

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { DashboardService } from './dashboard.service.js';
 import {
@@ -15,6 +16,7 @@ import {
 
 @ApiTags('dashboard')
 @Roles('admin')
+@Scopes('dashboard:read')
 @Controller('dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}

@@ -4,6 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Public, Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import {
   ListPaymentsQueryDto,
@@ -56,6 +57,7 @@ export class PaymentsController {
   }
 
   @Get()
+  @Scopes('payments:read')
   @Roles('customer', 'admin')
   @ApiRoute({ summary: 'Payments', description: 'Customers: their own. Admins: all, filtered by status or customer. Newest first.', auth: 'customer, admin', ok: PaymentPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListPaymentsQueryDto) {
@@ -63,6 +65,7 @@ export class PaymentsController {
   }
 
   @Get(':id')
+  @Scopes('payments:read')
   @Roles('customer', 'admin')
   @ApiRoute({ summary: 'A payment with its refunds', description: 'The paying customer or an admin.', auth: 'customer, admin', ok: PaymentViewDto, errors: [404] })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
@@ -70,6 +73,7 @@ export class PaymentsController {
   }
 
   @Post(':id/refund')
+  @Scopes('payments:refund')
   @Roles('admin')
   @ApiRoute({
     summary: 'Refund a payment, fully or in part',

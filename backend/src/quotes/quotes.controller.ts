@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { CreateQuoteDto, QuoteViewDto, RejectQuoteDto } from './dto/quote.dto.js';
 import { QuotesService } from './quotes.service.js';
@@ -28,6 +29,7 @@ export class QuotesController {
   }
 
   @Get(':id')
+  @Scopes('quotes:read')
   @ApiRoute({ summary: 'A quote', description: 'Visible to whoever can see its repair request.', auth: 'any', ok: QuoteViewDto, errors: [404] })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.quotes.get(user, id);

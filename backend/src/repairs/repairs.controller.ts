@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { AssignRepairDto, ChangeRepairStatusDto, CreateRepairDto, ListRepairsQueryDto, RepairDetailDto, RepairPageDto } from './dto/repair.dto.js';
 import { RepairsService } from './repairs.service.js';
@@ -21,6 +22,7 @@ export class RepairsController {
   }
 
   @Get()
+  @Scopes('repairs:read')
   @ApiRoute({
     summary: 'List repair requests',
     description:
@@ -33,6 +35,7 @@ export class RepairsController {
   }
 
   @Get(':id')
+  @Scopes('repairs:read')
   @ApiRoute({
     summary: 'A repair request with its device, quotes and status history',
     description: 'Visible to the owner, the assigned technician, any technician while it is unassigned and submitted, and admins.',
@@ -45,6 +48,7 @@ export class RepairsController {
   }
 
   @Post(':id/assign')
+  @Scopes('repairs:write')
   @Roles('technician', 'admin')
   @ApiRoute({
     summary: 'Assign a repair request',
@@ -58,6 +62,7 @@ export class RepairsController {
   }
 
   @Post(':id/status')
+  @Scopes('repairs:write')
   @ApiRoute({
     summary: 'Move a repair request to another status',
     description:

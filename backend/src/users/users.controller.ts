@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserPageDto, UserViewDto } from './dto/user.dto.js';
 import { toUserView } from './user.mapper.js';
@@ -14,6 +15,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @Scopes('users:read')
   @ApiRoute({ summary: 'List and search users', auth: 'admin', ok: UserPageDto })
   list(@Query() query: ListUsersQueryDto) {
     return this.users.list(query);

@@ -8,3 +8,4 @@ export * from './payments.js';
 export * from './chat.js';
 export * from './dashboard.js';
 export * from './operations.js';
+export * from './integrations.js';

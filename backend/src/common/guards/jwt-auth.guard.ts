@@ -1,19 +1,43 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { ApiKeyScope } from '@repairhub/contracts';
+import { ApiKeysService } from '../../integrations/api-keys.service.js';
+import { presentedApiKey } from '../../integrations/api-key-token.js';
+import type { AuthUser } from '../auth-user.js';
 import { IS_PUBLIC } from '../decorators/auth.decorators.js';
-import { unauthenticated } from '../errors/domain-error.js';
+import { SCOPES } from '../decorators/scopes.decorator.js';
+import { forbidden, unauthenticated } from '../errors/domain-error.js';
 
-/** Global: every route needs a valid access token unless marked `@Public()`. */
+/**
+ * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
+ * API keys are default-deny: only routes declaring `@Scopes(...)` accept them, and only with every scope listed.
+ * The role guard then applies as for any user (a key acts with the role of the admin who created it).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; user?: AuthUser }>();
+    const presented = presentedApiKey(request.headers);
+    if (presented === null) return (await super.canActivate(context)) as boolean;
+
+    const principal = await this.apiKeys.authenticate(presented);
+    if (!principal?.apiKey) throw unauthenticated('AUTH.INVALID_API_KEY', 'The API key is invalid, expired or revoked.');
+    const required = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
+    if (!required?.length) throw forbidden('AUTH.API_KEY_NOT_ALLOWED', 'API keys cannot use this route.');
+    const missing = required.filter((scope) => !principal.apiKey!.scopes.includes(scope));
+    if (missing.length) throw forbidden('AUTH.SCOPE_MISSING', `This API key lacks the scope ${missing.join(', ')}.`);
+    request.user = principal;
+    return true;
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
