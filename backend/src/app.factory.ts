@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
-import { sendProblem } from './common/filters/problem.filter.js';
 import { computeSecurityHeaders } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
@@ -56,14 +54,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   const fastify = app.getHttpAdapter().getInstance();
-  const logger = new NestLogger('Http');
   const securityHeaders = computeSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders).header('x-request-id', request.id);
     done();
   });
-  // Errors raised before a route runs (body too large, malformed JSON) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
 
   await app.register(fastifyCookie);
 
