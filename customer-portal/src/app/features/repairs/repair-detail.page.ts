@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -150,6 +150,14 @@ export default class RepairDetailPage {
     // Status changes pushed by the server (quote sent, payment approved, work started) show at once.
     const unsubscribe = this.chat.onRepairUpdated(({ repairRequestId }) => {
       if (repairRequestId === this.id()) this.repair.reload();
+    });
+    // Whatever changed while the socket was (re)connecting was not pushed to us: catch up.
+    let connections = this.chat.connections();
+    effect(() => {
+      const now = this.chat.connections();
+      if (now === connections) return;
+      connections = now;
+      untracked(() => this.repair.reload());
     });
     destroyRef.onDestroy(() => {
       unsubscribe();
