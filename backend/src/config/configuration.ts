@@ -133,7 +133,9 @@ function accessKeys(keys: string | undefined, secret: string | undefined): Acces
   return parsed;
 }
 
-export function loadConfiguration(env: Env = process.env): AppConfig {
+export function loadConfiguration(input: Env = process.env): AppConfig {
+  // An empty value means unset (compose passes `${SMTP_URL:-}` as ""), except DATA_DIR="" (in-memory database).
+  const env = Object.fromEntries(Object.entries(input).filter(([name, value]) => value !== '' || name === 'DATA_DIR'));
   const v = validate(env);
   const nodeEnv = v.NODE_ENV ?? 'development';
   const databaseUrl = v.DATABASE_URL ?? null;

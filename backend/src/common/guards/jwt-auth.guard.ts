@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth-user.js';
 import { IS_PUBLIC } from '../decorators/auth.decorators.js';
 import { SCOPES } from '../decorators/scopes.decorator.js';
 import { forbidden, unauthenticated } from '../errors/domain-error.js';
+import { isDatabaseBusy } from '../errors/to-problem.js';
 
 /**
  * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
@@ -41,6 +42,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
+    // Our own outage (saturated pool, database unreachable) is a 503, not "sign in again".
+    if (isDatabaseBusy(error)) throw error;
     if (error || !user) throw unauthenticated('AUTH.INVALID_TOKEN', 'A valid access token is required.');
     return user;
   }
