@@ -1,4 +1,4 @@
-import { DestroyRef, Injectable, inject } from '@angular/core';
+import { DestroyRef, Injectable, effect, inject, untracked, type Injector } from '@angular/core';
 import type { ChatServerToClient } from '@repairhub/contracts';
 import { ChatConnection } from '@repairhub/web-core';
 
@@ -20,6 +20,17 @@ export class StaffEvents {
     destroyRef.onDestroy(() => socket.off(event, listener));
   }
 
-  /** Bumps on every (re)connect after the first, when a screen should refetch what it may have missed. */
-  readonly reconnects = this.connection.connections;
+  /**
+   * Calls `handler` after the socket comes back from a drop: Socket.IO delivers at most once, so a
+   * screen refetches what may have changed while it was offline. Call from an injection context.
+   */
+  onReconnect(handler: () => void, options: { injector?: Injector } = {}): void {
+    const seen = this.connection.connections();
+    effect(
+      () => {
+        if (this.connection.connections() > Math.max(seen, 1)) untracked(handler);
+      },
+      { injector: options.injector },
+    );
+  }
 }

@@ -107,6 +107,7 @@ export default class AllRepairsPage {
     const events = inject(StaffEvents);
     events.on('repair:created', () => this.repairs.reload());
     events.on('repair:updated', () => this.repairs.reload());
+    events.onReconnect(() => this.repairs.reload());
   }
 
   protected isFinal(repair: RepairSummary): boolean {

@@ -226,6 +226,7 @@ export default class DashboardPage {
     const events = inject(StaffEvents);
     events.on('repair:created', () => this.open.reload());
     events.on('repair:updated', () => this.reloadAll());
+    events.onReconnect(() => this.reloadAll());
   }
 
   protected statusNames(statuses: readonly string[]): string[] {

@@ -37,7 +37,10 @@ describe('QueuePage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         { provide: AuthStore, useValue: { role: signal(role), user: signal({ id: 'me', name: 'Tess', email: 't@x', role }) } },
-        { provide: StaffEvents, useValue: { on: (event: string, handler: (payload: never) => void) => (handlers[event] = handler) } },
+        {
+          provide: StaffEvents,
+          useValue: { on: (event: string, handler: (payload: never) => void) => (handlers[event] = handler), onReconnect: (handler: () => void) => (handlers['reconnect'] = handler) },
+        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -93,6 +96,13 @@ describe('QueuePage', () => {
     handlers['conversation:updated']({ conversationId: 'c', repairRequestId: 'a', lastMessage: {} } as never);
     await fixture.whenStable();
     expect(rows()[1].textContent).toContain('New reply');
+
+    // After a dropped connection the queue refetches what it may have missed.
+    (handlers['reconnect'] as () => void)();
+    fixture.detectChanges();
+    backend.expectOne((r) => r.url === '/api/v1/repairs').flush({ items: [repair('n', { urgency: 'urgent' })], nextCursor: null });
+    await fixture.whenStable();
+    expect(rows()).toHaveLength(1);
   });
 
   it('filters by status and urgency through the API', async () => {

@@ -148,6 +148,7 @@ export default class QueuePage {
       this.refresh();
     });
     events.on('repair:updated', () => this.refresh());
+    events.onReconnect(() => this.refresh());
     events.on('conversation:updated', ({ repairRequestId }) => {
       this.replies.update((ids) => new Set(ids).add(repairRequestId));
       this.liveNote.set('A customer replied.');

@@ -263,6 +263,7 @@ export default class RepairWorkspacePage {
 
   constructor() {
     const events = inject(StaffEvents);
+    events.onReconnect(() => this.repair.reload());
     events.on('repair:updated', ({ repairRequestId, status }) => {
       if (repairRequestId !== this.id()) return;
       const before = this.repair.value()?.status;
