@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RepairsModule } from '../repairs/repairs.module.js';
 import { QuotesController } from './quotes.controller.js';
-import { QuoteJobs } from './quote-jobs.js';
 import { QuotesService } from './quotes.service.js';
 
 @Module({
   imports: [RepairsModule],
   controllers: [QuotesController],
-  providers: [QuotesService, QuoteJobs],
+  providers: [QuotesService],
   exports: [QuotesService],
 })
 export class QuotesModule {}
