@@ -31,6 +31,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('payments', 'Stripe payments, webhooks and refunds')
     .addTag('conversations', 'Consultation chat per repair request (REST side of the /chat Socket.IO namespace)')
     .addTag('api-keys', 'Scoped API keys for integrators (admins)')
+    .addTag('webhooks', 'Outbound webhooks: endpoints, delivery log, re-send (admins)')
     .addTag('health', 'Service health')
     .addTag('admin', 'Operations for admins: failed jobs, the email outbox')
     .addTag('notifications', 'Email notification preferences')

@@ -71,7 +71,7 @@ export abstract class AppConfig {
    * Outbound webhooks. `allowPrivate`: may deliver to loopback/private/link-local addresses and plain http
    * (development); off in production, where only https to public addresses is allowed.
    */
-  abstract readonly webhooks: { allowPrivate: boolean; workerEnabled: boolean; pollMs: number; timeoutMs: number };
+  abstract readonly webhooks: { allowPrivate: boolean; workerEnabled: boolean; pollMs: number; timeoutMs: number; retryBaseMs: number };
   /** Per-socket token bucket for `/chat` events (always on: abuse protection, not a quota). */
   abstract readonly chat: { ratePerSecond: number; burst: number };
 }
@@ -203,6 +203,7 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
       workerEnabled: v.WEBHOOK_WORKER_ENABLED ?? true,
       pollMs: v.WEBHOOK_POLL_MS ?? 1_000,
       timeoutMs: v.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,
     },
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
   };

@@ -58,6 +58,9 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
   WEBHOOK_TIMEOUT_MS?: number;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS?: number;
+
   /** `kid:secret,kid:secret`: the first signs access tokens, all verify (rotation). Checked in configuration.ts. */
   @IsOptional() @IsString()
   JWT_ACCESS_KEYS?: string;

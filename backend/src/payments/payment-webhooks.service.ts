@@ -4,10 +4,12 @@ import { canTransitionPayment, type PaymentStatus } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { queryRows } from '../common/sql.js';
+import { enqueueWebhook } from '../integrations/webhook-outbox.js';
+import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import './payment-events.js';
-import { PAYMENT_COLUMNS, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
 import { confirmedRefunds, INTENT_EVENT_STATUS, intentMismatch, type IntentFacts } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
 import { StripeGateway, type StripeEvent } from './stripe.gateway.js';
@@ -90,6 +92,18 @@ export class PaymentWebhooksService {
     return Promise.resolve({ outcome: 'unhandled' });
   }
 
+  /** Webhook payloads: the payment and quote as the API returns them, read inside the transaction. */
+  private async paymentView(m: EntityManager, id: string) {
+    const [row] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1`, [id]);
+    const refunds = await queryRows<RefundRow>(m, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
+    return toPaymentView(row, refunds);
+  }
+
+  private async quoteView(m: EntityManager, id: string) {
+    const [row] = await queryRows<QuoteRow>(m, `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q WHERE q.id = $1`, [id]);
+    return toQuoteView(row);
+  }
+
   private async lockPayment(m: EntityManager, intentId: string): Promise<PaymentRow | undefined> {
     const [row] = await queryRows<PaymentRow>(
       m,
@@ -132,6 +146,8 @@ export class PaymentWebhooksService {
     if (target === 'succeeded') {
       await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'accepted', 'system');
       await this.repairs.transition(m, payment.repair_request_id, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
+      await enqueueWebhook(m, 'quote.accepted', () => this.quoteView(m, payment.quote_id));
+      await enqueueWebhook(m, 'payment.succeeded', () => this.paymentView(m, payment.id));
       this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
     } else if (failing) {
       // The customer may try again: the quote reopens (a new attempt gets a new intent and key).
@@ -175,6 +191,7 @@ export class PaymentWebhooksService {
     if (confirmed.length) {
       await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [confirmed.map((r) => r.id)]);
     }
+    await enqueueWebhook(m, 'payment.refunded', () => this.paymentView(m, payment.id));
     this.events.publish(m, 'payment.refunded', {
       paymentId: payment.id,
       quoteId: payment.quote_id,

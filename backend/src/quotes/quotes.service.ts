@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canTransitionQuote, quoteTotal, type Actor, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { isUniqueViolation, queryRows, SqlParams } from '../common/sql.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
@@ -69,6 +70,7 @@ export class QuotesService {
           [repair.id, technician.id, input.partsCost, input.laborCost, input.currency, input.notes || null, expiresAt],
         );
         if (repair.status === 'submitted') await this.repairs.applyTransition(m, repair, 'quoted', { id: null, role: 'system' }, 'Quote issued');
+        await enqueueWebhook(m, 'quote.issued', async () => toQuoteView(row));
         this.events.publish(m, 'quote.issued', {
           quoteId: row.id,
           repairId: repair.id,

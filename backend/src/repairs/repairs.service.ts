@@ -15,6 +15,7 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { toPage } from '../common/http/pagination.js';
 import { queryRows, SqlParams } from '../common/sql.js';
 import { DevicesService } from '../devices/devices.service.js';
+import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import type { CreateRepairDto, ListRepairsQueryDto } from './dto/repair.dto.js';
 import { deviceRowOf, toRepairDetail, toRepairSummary, type RepairDetailRow, type RepairSummaryRow } from './repair.mapper.js';
 import { actorFor, transitionRefusal } from './repair.policy.js';
@@ -73,6 +74,7 @@ export class RepairsService {
         [customer.id, input.deviceId, input.issueDescription, input.urgency],
       );
       await this.recordHistory(m, row.id, null, 'submitted', { id: customer.id, role: 'customer' }, null);
+      await enqueueWebhook(m, 'repair.created', () => this.webhookView(m, row.id));
       this.events.publish(m, 'repair.created', { repairId: row.id, customerId: customer.id, deviceId: input.deviceId, urgency: input.urgency });
       return row.id;
     });
@@ -95,6 +97,14 @@ export class RepairsService {
     const [row] = await queryRows<RepairDetailRow>(this.db, sql.text, sql.values);
     if (!row) throw repairNotFound();
     return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer);
+  }
+
+  /** The repair as an admin reads it from the API, inside `manager`'s transaction (webhook payloads). */
+  private async webhookView(manager: EntityManager, id: string): Promise<RepairDetail> {
+    const admin: Viewer = { id: '00000000-0000-0000-0000-000000000000', role: 'admin' };
+    const sql = repairDetailSql(admin, id);
+    const [row] = await queryRows<RepairDetailRow>(manager, sql.text, sql.values);
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin);
   }
 
   /** Whether `viewer` may see the repair (for other modules, e.g. chat participation). */
@@ -211,6 +221,7 @@ export class RepairsService {
     );
     if (updated.length === 0) throw conflict('REPAIR.STATUS_CONFLICT', 'The repair changed meanwhile. Reload it and try again.');
     await this.recordHistory(manager, repair.id, from, to, actor, note);
+    await enqueueWebhook(manager, 'repair.status_changed', () => this.webhookView(manager, repair.id));
     this.events.publish(manager, 'repair.status_changed', {
       repairId: repair.id,
       customerId: repair.customerId,
