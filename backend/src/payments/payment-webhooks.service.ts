@@ -60,6 +60,21 @@ export class PaymentWebhooksService {
     return this.process(event);
   }
 
+  /**
+   * Reconciliation: the PaymentIntent as Stripe has it now (fetched, not pushed) goes through the
+   * same checks and forward-only transition a webhook for it would. Returns null when the intent is
+   * in no state we act on (e.g. still waiting for the customer).
+   */
+  async reconcile(intent: IntentFacts & IntentDetails & { status: string }): Promise<WebhookOutcome | null> {
+    const target = intentStatusTarget(intent);
+    if (!target) return null;
+    return this.db.transaction(async (m) => {
+      const handled = await this.applyIntent(m, intent, target);
+      if (handled.outcome === 'mismatch') this.logger.error({ paymentId: handled.paymentId, detail: handled.detail }, 'Fetched intent does not match our payment');
+      return handled.outcome;
+    });
+  }
+
   private async process(event: StripeEvent): Promise<WebhookResult> {
     const object = (event.data?.object ?? {}) as { id?: string };
     return this.db.transaction(async (m) => {
@@ -209,6 +224,16 @@ export class PaymentWebhooksService {
 interface IntentDetails {
   last_payment_error?: { code?: string; decline_code?: string; message?: string } | null;
   cancellation_reason?: string | null;
+}
+
+/** The payment status a fetched PaymentIntent's own status means (what its webhook would have said). */
+export function intentStatusTarget(intent: { status: string; last_payment_error?: unknown }): PaymentStatus | null {
+  if (intent.status === 'succeeded') return 'succeeded';
+  if (intent.status === 'processing') return 'processing';
+  if (intent.status === 'canceled') return 'canceled';
+  // A declined attempt returns the intent to requires_payment_method with the error attached.
+  if (intent.status === 'requires_payment_method' && intent.last_payment_error) return 'failed';
+  return null;
 }
 
 function factsOf(row: PaymentRow) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QuotesModule } from '../quotes/quotes.module.js';
 import { RepairsModule } from '../repairs/repairs.module.js';
+import { PaymentReconciliation } from './payment-reconciliation.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
@@ -10,7 +11,7 @@ import { StripeGateway } from './stripe.gateway.js';
 @Module({
   imports: [QuotesModule, RepairsModule],
   controllers: [PaymentsController, QuoteAcceptanceController],
-  providers: [StripeGateway, PaymentsService, PaymentWebhooksService],
+  providers: [StripeGateway, PaymentsService, PaymentWebhooksService, PaymentReconciliation],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RepairsModule } from '../repairs/repairs.module.js';
 import { QuotesController } from './quotes.controller.js';
+import { QuoteJobs } from './quote-jobs.js';
 import { QuotesService } from './quotes.service.js';
 
 @Module({
   imports: [RepairsModule],
   controllers: [QuotesController],
-  providers: [QuotesService],
+  providers: [QuotesService, QuoteJobs],
   exports: [QuotesService],
 })
 export class QuotesModule {}

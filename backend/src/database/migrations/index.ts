@@ -5,7 +5,8 @@ import { Chat1764180000000 } from './1764180000000-chat.js';
 import { Payments1764190000000 } from './1764190000000-payments.js';
 import { DashboardIndexes1764200000000 } from './1764200000000-dashboard-indexes.js';
 import { DashboardRefundIndex1764200000001 } from './1764200000001-dashboard-refund-index.js';
+import { ScaleOut1764210000000 } from './1764210000000-scale-out.js';
 import { Integrations1764220000000 } from './1764220000000-integrations.js';
 
 /** Every migration, in order. TypeORM runs the pending ones at start. */
-export const MIGRATIONS = [Foundation1764160000000, RepairDomain1764170000000, QuoteRejectionReason1764170000001, Chat1764180000000, Payments1764190000000, DashboardIndexes1764200000000, DashboardRefundIndex1764200000001, Integrations1764220000000];
+export const MIGRATIONS = [Foundation1764160000000, RepairDomain1764170000000, QuoteRejectionReason1764170000001, Chat1764180000000, Payments1764190000000, DashboardIndexes1764200000000, DashboardRefundIndex1764200000001, ScaleOut1764210000000, Integrations1764220000000];

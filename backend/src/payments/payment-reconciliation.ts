@@ -1,0 +1,69 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { queryRows } from '../common/sql.js';
+import { Jobs } from '../infra/jobs/jobs.service.js';
+import { PaymentWebhooksService } from './payment-webhooks.service.js';
+import { StripeGateway } from './stripe.gateway.js';
+
+export const STUCK_AFTER_MINUTES = 15;
+const BATCH = 100;
+
+export interface ReconcileResult {
+  checked: number;
+  repaired: number;
+  failed: number;
+}
+
+/**
+ * Webhooks get lost (endpoint down, misconfigured secret). Every 5 minutes, payments stuck in a
+ * non-final state for over 15 minutes are compared with the PaymentIntent Stripe has, and moved the
+ * way its webhook would have moved them (same code path, same checks). Safe to run concurrently and
+ * repeatedly: the transition is conditional and forward-only.
+ */
+@Injectable()
+export class PaymentReconciliation implements OnModuleInit {
+  private readonly logger = new Logger('PaymentReconciliation');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly stripe: StripeGateway,
+    private readonly webhooks: PaymentWebhooksService,
+    private readonly jobs: Jobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register({ name: 'payments.reconcile', attempts: 3, backoffMs: 2000, handle: async () => void (await this.reconcileStuck()) });
+    this.jobs.every('payments.reconcile', 5 * 60_000);
+  }
+
+  async reconcileStuck(): Promise<ReconcileResult> {
+    const result: ReconcileResult = { checked: 0, repaired: 0, failed: 0 };
+    // Test mode has no Stripe to ask: its payments are confirmed through the signed test webhook.
+    if (this.stripe.testMode) return result;
+    const stuck = await queryRows<{ id: string; provider_ref: string }>(
+      this.db,
+      `SELECT id, provider_ref FROM payments
+        WHERE provider = 'stripe' AND status IN ('requires_payment', 'processing') AND updated_at < now() - make_interval(mins => $1)
+        ORDER BY updated_at LIMIT ${BATCH}`,
+      [STUCK_AFTER_MINUTES],
+    );
+    for (const payment of stuck) {
+      result.checked++;
+      try {
+        const intent = await this.stripe.retrievePaymentIntent(payment.provider_ref);
+        const outcome = await this.webhooks.reconcile(intent as never);
+        if (outcome === 'applied') {
+          result.repaired++;
+          this.logger.warn({ paymentId: payment.id, intentStatus: intent.status }, 'Payment repaired from Stripe (its webhook never arrived)');
+        }
+      } catch (error) {
+        result.failed++;
+        this.logger.warn({ paymentId: payment.id, err: error }, 'Could not reconcile a payment');
+      }
+    }
+    // Retry the run (with backoff) when Stripe could not be asked; repaired ones are not touched again.
+    if (result.failed > 0) throw new Error(`${result.failed} of ${result.checked} stuck payments could not be checked with Stripe`);
+    return result;
+  }
+}
