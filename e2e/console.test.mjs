@@ -1,8 +1,8 @@
 // The admin console in a real browser against the real app. A technician signs in, sees a new request
 // arrive live, claims one, issues a quote, sees the customer's acceptance and payment arrive live
 // (the customer is driven through the API), starts and completes the work, and chats. An admin then
-// creates a technician, refunds part of the payment and sees the dashboard change. A customer who
-// signs in to the console is pointed to the portal.
+// creates a technician, refunds part of the payment and sees the dashboard change, assigns a request
+// and deactivates the technician again. A customer who signs in to the console is pointed to the portal.
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
@@ -249,6 +249,32 @@ describe('admin console journey', () => {
     await page.locator('canvas[role="img"]').first().waitFor();
     await assertAccessible(page, assert, 'dashboard');
     await screenshot(page, 'console-06-dashboard');
+    assertNoProblems(problems, assert);
+  });
+
+  step('assigns a waiting request to the new technician, then deactivates them after a confirmation', { needs: need('/api/v1/repairs/{id}/assign') }, async () => {
+    const { page, problems } = admin;
+    await page.getByRole('link', { name: 'All repairs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'All repairs' }).waitFor();
+    await page.getByLabel(`Technician for Pixel 8 urgent (${customer.name})`).selectOption({ label: 'Morgan Bench' });
+    await page.getByText('Pixel 8 urgent is now with Morgan Bench.').waitFor();
+    const detail = await api.get(`/repairs/${state.secondRepairId}`, { token: await asAdmin() });
+    assert.equal(detail.assignedTechnicianName, 'Morgan Bench');
+    await assertAccessible(page, assert, 'all repairs');
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    const row = page.locator(`tr[data-user="morgan.${run}@example.com"]`);
+    await row.getByRole('button', { name: 'Deactivate Morgan Bench' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Deactivate Morgan Bench?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await row.getByRole('cell', { name: 'Active', exact: true }).count(), 1, 'cancelling changes nothing');
+    await row.getByRole('button', { name: 'Deactivate Morgan Bench' }).click();
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('Morgan Bench is deactivated.').waitFor();
+    await row.getByRole('cell', { name: 'Deactivated', exact: true }).waitFor();
+    await assert.rejects(api.login(`morgan.${run}@example.com`, 'bench power supply 5'), /401/);
     assertNoProblems(problems, assert);
   });
 
