@@ -34,7 +34,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     if (database.readUrl) {
       return {
         ...common,
-        replication: { master: { url: database.url }, slaves: [{ url: database.readUrl }] },
+        // Implicit reads stay on the primary; list/report queries opt in to the replica (read-replica.ts).
+        replication: { master: { url: database.url }, slaves: [{ url: database.readUrl }], defaultMode: 'master' },
         extra: pool,
       };
     }

@@ -13,6 +13,7 @@ import type { AuthUser } from '../common/auth-user.js';
 import { conflict, forbidden, notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
 import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { onReadReplica } from '../database/read-replica.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import type { ListPaymentsQueryDto, RefundDto } from './dto/payment.dto.js';
 import { paymentIdentity, refundIdentity, testChargeId, testClientSecret, testIntentId, testRefundId } from './payment-keys.js';
@@ -161,12 +162,12 @@ export class PaymentsService {
     if (query.customerId) where.push(`p.customer_id = ${p.add(query.customerId)}`);
     if (query.status) where.push(`p.status = ${p.add(query.status)}`);
     if (query.repairRequestId) where.push(`p.repair_request_id = ${p.add(query.repairRequestId)}`);
-    const rows = await queryRows<PaymentRow & { cursor_at: string }>(
-      this.db,
+    const rows = await onReadReplica(this.db, (m) => queryRows<PaymentRow & { cursor_at: string }>(
+      m,
       `SELECT ${PAYMENT_COLUMNS('p')}, ${cursorTimestamp('p.created_at')} AS cursor_at FROM payments p
         WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC, p.id DESC LIMIT ${p.add(limit + 1)}`,
       p.values,
-    );
+    ));
     const page = toPage(rows, limit, (row) => [row.cursor_at, row.id]);
     return { items: page.items.map((row) => toPaymentView(row)), nextCursor: page.nextCursor };
   }

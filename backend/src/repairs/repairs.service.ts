@@ -14,6 +14,7 @@ import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-
 import { DomainEvents } from '../common/events/domain-events.js';
 import { toPage } from '../common/http/pagination.js';
 import { queryRows, SqlParams } from '../common/sql.js';
+import { onReadReplica } from '../database/read-replica.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import type { CreateRepairDto, ListRepairsQueryDto } from './dto/repair.dto.js';
@@ -86,7 +87,7 @@ export class RepairsService {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const sql = listRepairsSql(viewer, query, limit);
     if (!sql) return { items: [], nextCursor: null };
-    const rows = await queryRows<RepairSummaryRow & { urgency_rank?: number; cursor_at: string }>(this.db, sql.text, sql.values);
+    const rows = await onReadReplica(this.db, (m) => queryRows<RepairSummaryRow & { urgency_rank?: number; cursor_at: string }>(m, sql.text, sql.values));
     const page = toPage(rows, limit, (row) => repairCursorOf(viewer, row));
     return { items: page.items.map(toRepairSummary), nextCursor: page.nextCursor };
   }

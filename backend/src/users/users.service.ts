@@ -9,6 +9,7 @@ import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { User } from './user.entity.js';
 import { toUserView } from './user.mapper.js';
+import { onReadReplica } from '../database/read-replica.js';
 
 export const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
@@ -71,7 +72,7 @@ export class UsersService {
       const [createdAt, id] = decodeCursor(query.cursor, 2);
       qb.andWhere('(u.created_at, u.id) < (:createdAt, :id)', { createdAt, id });
     }
-    const page = toPage(await qb.getMany(), limit, (u) => [u.createdAt.toISOString(), u.id]);
+    const page = toPage(await onReadReplica(this.repo.manager.connection, (m) => (m.queryRunner ? qb.setQueryRunner(m.queryRunner) : qb).getMany()), limit, (u) => [u.createdAt.toISOString(), u.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
