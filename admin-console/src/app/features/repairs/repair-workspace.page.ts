@@ -20,6 +20,7 @@ import {
   Loading,
   MoneyPipe,
   Notifier,
+  REPAIR_STATUS_LABELS,
   StatusChip,
   StatusTimeline,
   readProblem,
@@ -119,7 +120,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
                   @for (q of r.quotes; track q.id) {
                     <li [attr.data-quote-status]="q.status">
                       <strong>{{ q.total | money: q.currency }}</strong>
-                      <span class="muted">(parts {{ q.partsCost | money: q.currency }}, labour {{ q.laborCost | money: q.currency }})</span>
+                      <span class="muted parts">(parts {{ q.partsCost | money: q.currency }}, labour {{ q.laborCost | money: q.currency }})</span>
                       — <span class="quote-status">{{ quoteLabels[q.status] }}</span>
                       <br /><span class="muted small-text">Issued {{ q.createdAt | date: 'MMM d, HH:mm' }} · valid until {{ q.expiresAt | date: 'MMM d, y' }}</span>
                       @if (q.notes) { <p class="notes">{{ q.notes }}</p> }
@@ -204,6 +205,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
     .facts dd { margin: 0; }
     .serial { font-family: ui-monospace, monospace; margin-right: .5rem; }
     .small-text { font-size: .875rem; }
+    .parts { margin-left: .375rem; }
     .confirm { border: 2px solid #b3261e; border-radius: .5rem; padding: .75rem 1rem; }
     h2, h3 { margin: 0; }
   `,
@@ -308,7 +310,7 @@ export default class RepairWorkspacePage {
         this.busy.set(false);
         this.note.set('');
         this.repair.set(detail);
-        this.notifier.success(`Status changed to “${this.actionLabel(status).replace(/^Mark /, '')}”.`);
+        this.notifier.success(`Status changed to ${REPAIR_STATUS_LABELS[status]}.`);
       },
       error: (error: unknown) => this.failed(error),
     });
