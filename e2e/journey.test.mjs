@@ -18,12 +18,19 @@ describe('customer journey', () => {
   let customer;
   let technician;
   let paths;
-  const step = steps();
+  const step = steps({
+    onFailure: async (name) => {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+      if (customer) await screenshot(customer.page, `FAILED-${slug}-customer`);
+      if (technician) await screenshot(technician.page, `FAILED-${slug}-technician`);
+      for (const line of [...(customer?.problems ?? []), ...(technician?.problems ?? [])]) process.stderr.write(`${line}\n`);
+    },
+  });
   const run = Date.now().toString(36);
   const person = { name: 'Jamie Rivera', email: `jamie.${run}@example.com`, password: 'correct horse battery staple' };
   const tech = { name: 'Taylor Tech', email: `taylor.${run}@example.com`, password: 'solder and flux 2025' };
   const state = { repairId: null, chatted: false };
-  // Access tokens live 5 s here: sign in right before each batch of API calls.
+  // Access tokens live a few seconds here: sign in right before each batch of API calls.
   const asAdmin = () => api.login(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
   const asTechnician = () => api.login(tech.email, tech.password);
 
@@ -185,7 +192,7 @@ describe('customer journey', () => {
     await customerLog.getByText(reply).waitFor({ timeout: 10_000 });
     assert.equal(await customerLog.locator('b').count(), 0, 'messages are rendered as text');
     await techLog.getByText(reply).waitFor();
-    assert.equal(await cp.getByText('Your technician is typing…').count(), 0);
+    await cp.getByText('Your technician is typing…').waitFor({ state: 'detached' });
 
     await assertAccessible(cp, assert, 'chat (customer)');
     await assertAccessible(tp, assert, 'chat (technician)');
@@ -238,7 +245,7 @@ describe('customer journey', () => {
     await card.getByRole('button', { name: 'Reveal' }).click();
     await card.getByText('PF-2X9ABC').waitFor();
     await card.getByRole('button', { name: 'Hide' }).click();
-    assert.equal(await card.getByText('PF-2X9ABC').count(), 0);
+    await card.getByText('PF-2X9ABC').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Add a device' }).click();
     await page.getByLabel('Type').selectOption('phone');

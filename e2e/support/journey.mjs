@@ -3,7 +3,8 @@
 // too, unless the blocked step is `optional`: nothing after it builds on it).
 import { it } from 'node:test';
 
-export function steps() {
+/** @param {{ onFailure?: (step: string) => Promise<void> }} [hooks] e.g. screenshots of the open pages */
+export function steps(hooks = {}) {
   let broken = null;
   return function step(name, options, fn) {
     it(name, { timeout: options.timeout ?? 90_000 }, async (t) => {
@@ -17,6 +18,7 @@ export function steps() {
         await fn(t);
       } catch (error) {
         broken = name;
+        await hooks.onFailure?.(name).catch(() => undefined);
         throw error;
       }
     });

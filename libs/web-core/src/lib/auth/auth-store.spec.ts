@@ -63,7 +63,7 @@ describe('AuthStore', () => {
     const signedIn = firstValueFrom(auth.signIn({ email: 'ada@example.com', password: 'x'.repeat(10) }));
     backend.expectOne('/api/v1/auth/login').flush(response('first', 60));
     await signedIn;
-    vi.advanceTimersByTime(44_000);
+    vi.advanceTimersByTime(29_000);
     backend.expectNone('/api/v1/auth/refresh');
     vi.advanceTimersByTime(2_000);
     backend.expectOne('/api/v1/auth/refresh').flush(response('second', 60));
