@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
+import { openConversation, postMessage } from './factories/chat.factory.js';
 import { createApiKey, withKey } from './factories/integrations.factory.js';
 import { acceptQuote, quoteToPay } from './factories/payments.factory.js';
 import { createRepair } from './factories/repairs.factory.js';
@@ -148,6 +149,21 @@ describe('outbound webhooks', () => {
     expect(byType['quote.accepted']).toEqual((await t.api.get(`/quotes/${quote.id}`, { token: admin.token })).body);
     expect(byType['payment.succeeded']).toMatchObject({ id: payment.id, status: 'succeeded', amountRefunded: 0 });
     expect(byType['payment.refunded']).toEqual((await t.api.get(`/payments/${payment.id}`, { token: admin.token })).body);
+    await t.api.delete(`/webhook-endpoints/${endpoint.id}`, { token: admin.token });
+    hook.received.length = 0;
+  });
+
+  it('sends message.created with the message as the API returns it', async () => {
+    const { endpoint, secret } = (await t.api.post('/webhook-endpoints', { url: hook.url, eventTypes: ['message.created'] }, { token: admin.token })).body;
+    const repair = await createRepair(t, customer);
+    const conversation = await openConversation(t, customer, repair.id);
+    const message = await postMessage(t, customer, conversation.id, 'Is the screen covered?', 'c-1');
+    // A repeated clientId stores nothing, so nothing is sent for it.
+    await postMessage(t, customer, conversation.id, 'Is the screen covered?', 'c-1');
+    const [delivery] = await hook.count(1);
+    expect(verify(secret, delivery)).toBe(true);
+    expect(JSON.parse(delivery.body)).toMatchObject({ type: 'message.created', data: message });
+    expect(await t.sql(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE endpoint_id = $1`, [endpoint.id])).toEqual([{ n: 1 }]);
     await t.api.delete(`/webhook-endpoints/${endpoint.id}`, { token: admin.token });
     hook.received.length = 0;
   });

@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor } from '../common/http/pagination.js';
 import { invalidCursor, isUuid, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
+import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRow, type MessageRow } from './chat.mapper.js';
 import { conversationRoom, userRoom } from './chat-rooms.js';
 
@@ -159,8 +160,9 @@ export class ChatService {
     }
     if (!isUuid(conversationId)) throw conversationNotFound();
 
-    const [row] = await queryRows<MessageRow & { repair_request_id: string; customer_id: string; assigned_technician_id: string | null }>(
-      this.db,
+    const row = await this.db.transaction(async (m) => {
+      const [inserted] = await queryRows<MessageRow & { repair_request_id: string; customer_id: string; assigned_technician_id: string | null }>(
+        m,
       `WITH allowed AS (
          SELECT c.id, c.repair_request_id, r.customer_id, r.assigned_technician_id
            FROM conversations c JOIN repair_requests r ON r.id = c.repair_request_id JOIN users u ON u.id = $2
@@ -175,8 +177,11 @@ export class ChatService {
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
        SELECT ${MESSAGE_COLUMNS('ins')}, a.repair_request_id, a.customer_id, a.assigned_technician_id FROM ins CROSS JOIN allowed a`,
-      [conversationId, user.id, input.content, clientId],
-    );
+        [conversationId, user.id, input.content, clientId],
+      );
+      if (inserted) await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
+      return inserted;
+    });
     if (row) {
       const message = toMessageView(row);
       this.announce(message, { repairRequestId: row.repair_request_id, customerId: row.customer_id, technicianId: row.assigned_technician_id });
@@ -205,8 +210,9 @@ export class ChatService {
     if (options.create) await queryRows(this.db, `INSERT INTO conversations (repair_request_id) SELECT id FROM repair_requests WHERE id = $1 ON CONFLICT DO NOTHING`, [
       repairRequestId,
     ]);
-    const [row] = await queryRows<MessageRow & { customer_id: string; assigned_technician_id: string | null }>(
-      this.db,
+    const row = await this.db.transaction(async (m) => {
+      const [inserted] = await queryRows<MessageRow & { customer_id: string; assigned_technician_id: string | null }>(
+        m,
       `WITH target AS (
          SELECT c.id, r.customer_id, r.assigned_technician_id
            FROM conversations c JOIN repair_requests r ON r.id = c.repair_request_id
@@ -217,8 +223,11 @@ export class ChatService {
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
        SELECT ${MESSAGE_COLUMNS('ins')}, t.customer_id, t.assigned_technician_id FROM ins CROSS JOIN target t`,
-      [repairRequestId, content],
-    );
+        [repairRequestId, content],
+      );
+      if (inserted) await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
+      return inserted;
+    });
     if (!row) return null;
     const message = toMessageView(row);
     this.announce(message, { repairRequestId, customerId: row.customer_id, technicianId: row.assigned_technician_id });
