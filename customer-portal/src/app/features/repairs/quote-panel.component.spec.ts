@@ -90,6 +90,7 @@ describe('QuotePanel', () => {
     expect(button(/Paying/)?.disabled).toBe(true);
     const confirms = backend.match('/api/v1/payments/p1/test-confirm');
     expect(confirms).toHaveLength(1);
+    expect(confirms[0].request.body).toEqual({ outcome: 'succeeded' });
     confirms[0].flush(payment('processing'));
     await vi.waitFor(() => backend.expectOne('/api/v1/payments/p1').flush(payment('succeeded')));
     await fixture.whenStable();
@@ -97,6 +98,27 @@ describe('QuotePanel', () => {
     expect(paid.map((p) => p.status)).toEqual(['succeeded']);
     expect(element.textContent).toContain('Payment received');
     expect(button(/Pay/)).toBeUndefined();
+  });
+
+  it('plays a declined card in test mode and offers the payment again', async () => {
+    const { fixture, element, button } = await render();
+    let changed = 0;
+    fixture.componentInstance.changed.subscribe(() => changed++);
+    button(/Accept & pay/).click();
+    backend.expectOne('/api/v1/quotes/q1/accept').flush({ payment: { id: 'p1', status: 'requires_payment', amount: 12999, currency: 'usd', clientSecret: 's' } });
+    await vi.waitFor(() => backend.expectOne('/api/v1/payments/config').flush({ testMode: true, publishableKey: null }));
+    await fixture.whenStable();
+
+    button(/Simulate a declined card/).click();
+    const confirm = backend.expectOne('/api/v1/payments/p1/test-confirm');
+    expect(confirm.request.body).toEqual({ outcome: 'failed' });
+    confirm.flush(payment('failed'));
+    await vi.waitFor(() => backend.expectOne('/api/v1/payments/p1').flush(payment('failed')));
+    await fixture.whenStable();
+
+    expect(element.querySelector('[role=alert]')?.textContent?.trim()).toBe('The payment failed and no money was taken. You can try again.');
+    expect(button(/Accept & pay \$129\.99/)).toBeDefined();
+    expect(changed).toBe(1);
   });
 
   it('explains a conflict from the server and asks the page to reload', async () => {

@@ -28,6 +28,7 @@ import type {
   RepairDetail,
   RepairSummary,
   SendMessageRequest,
+  TestConfirmRequest,
   SerialAccessLogEntry,
   StaleQuotesView,
   StatusDurationsView,
@@ -130,7 +131,7 @@ export class ApiClient {
     list: (query?: ListPaymentsQuery) => this.get<Page<PaymentView>>('/payments', query),
     get: (id: string) => this.get<PaymentView>(`/payments/${id}`),
     /** Test mode only: confirms the payment through the same signed-webhook path Stripe would use. */
-    testConfirm: (id: string) => this.post<PaymentView>(`/payments/${id}/test-confirm`),
+    testConfirm: (id: string, body: TestConfirmRequest = {}) => this.post<PaymentView>(`/payments/${id}/test-confirm`, body),
     refund: (id: string, body: RefundRequest) => this.post<PaymentView>(`/payments/${id}/refund`, body),
   };
 

@@ -54,9 +54,14 @@ type Phase = 'preparing' | 'ready' | 'paying' | 'confirming' | 'done' | 'failed'
       </div>
 
       @if (phase() === 'ready' || phase() === 'paying' || phase() === 'failed') {
-        <button type="button" class="button primary pay" (click)="pay()" [disabled]="phase() === 'paying'" [attr.aria-busy]="phase() === 'paying'">
-          @if (phase() === 'paying') { Paying… } @else if (testMode()) { Pay {{ payment().amount | money: payment().currency }} (test) } @else { Pay {{ payment().amount | money: payment().currency }} }
-        </button>
+        <div class="row">
+          <button type="button" class="button primary pay" (click)="pay()" [disabled]="phase() === 'paying'" [attr.aria-busy]="phase() === 'paying'">
+            @if (phase() === 'paying') { Paying… } @else if (testMode()) { Pay {{ payment().amount | money: payment().currency }} (test) } @else { Pay {{ payment().amount | money: payment().currency }} }
+          </button>
+          @if (testMode()) {
+            <button type="button" class="button secondary" (click)="pay('failed')" [disabled]="phase() === 'paying'">Simulate a declined card</button>
+          }
+        </div>
       }
     </div>
   `,
@@ -67,7 +72,7 @@ type Phase = 'preparing' | 'ready' | 'paying' | 'confirming' | 'done' | 'failed'
     .amount { margin: 0; font-size: 1.0625rem; }
     .status { display: flex; align-items: center; gap: .5rem; margin: 0; }
     .success { color: var(--success); font-weight: 600; }
-    .pay { justify-self: start; }
+
     .stripe-element { min-height: 3rem; }
   `,
 })
@@ -103,13 +108,14 @@ export class Checkout implements OnInit {
     else void this.mountStripe();
   }
 
-  protected async pay(): Promise<void> {
+  /** `outcome` only in test mode: 'failed' plays a declined card through the same webhook path. */
+  protected async pay(outcome: 'succeeded' | 'failed' = 'succeeded'): Promise<void> {
     if (this.phase() === 'paying' || this.phase() === 'confirming') return;
     this.phase.set('paying');
     this.error.set(null);
     try {
       if (this.testMode()) {
-        await firstValueFrom(this.api.payments.testConfirm(this.payment().id));
+        await firstValueFrom(this.api.payments.testConfirm(this.payment().id, { outcome }));
       } else {
         await this.confirmWithStripe();
       }
