@@ -13,8 +13,8 @@ const esm = {
 };
 
 export default {
-  // Global (not per project) in Jest 30: e2e hooks boot a whole app.
-  testTimeout: 60000,
+  // Global (not per project) in Jest 30: e2e hooks boot whole apps, some tests spawn real processes.
+  testTimeout: 180000,
   projects: [
     { ...esm, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
