@@ -20,7 +20,8 @@ export const WEB_APPS: WebApp[] = [
 
 /**
  * Serves each built app from the same origin as the API (so the refresh cookie needs no CORS),
- * with index.html for client-side routes. Hashed assets are cached for a year, index.html never.
+ * with index.html for client-side routes. Hashed assets are cached for a year, index.html never;
+ * precompressed copies go to browsers that accept them.
  *
  * The fallback is a catch-all GET route, not Fastify's not-found handler: Nest installs its own
  * not-found handler during `init()` and Fastify allows only one per prefix. Every API route is more
@@ -36,6 +37,9 @@ export async function serveApps(app: NestFastifyApplication): Promise<void> {
       decorateReply: i === 0,
       wildcard: false,
       index: ['index.html'],
+      // `npm run build:web` writes .br/.gz beside each asset (scripts/compress-web.mjs); without them
+      // the plain file is sent.
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
