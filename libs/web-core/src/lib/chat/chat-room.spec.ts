@@ -215,6 +215,16 @@ describe('ChatRoom', () => {
     expect(socket.sent('conversation:read')).toEqual([{ conversationId: 'c1', messageId: history[1].id }]);
   });
 
+  it('leaves the conversation when the panel goes away', async () => {
+    const room = openRoom();
+    await settle();
+    expect(room.status()).toBe('ready');
+    TestBed.resetTestingModule();
+    expect(socket.sent('conversation:leave')).toEqual([{ conversationId: 'c1' }]);
+    socket.fire('message:new', { message: message({ content: 'after leaving' }) });
+    expect(room.items()).toEqual([]);
+  });
+
   it('shows the typing indicator for a few seconds, and not for my own typing', async () => {
     vi.useFakeTimers();
     try {

@@ -107,6 +107,8 @@ export class ChatRoom {
 
     inject(DestroyRef).onDestroy(() => {
       joiner.destroy();
+      // Stop the room's broadcasts to this tab; the server keeps the user's own room for list updates.
+      if (this.socket.connected) this.socket.emit('conversation:leave', { conversationId: this.conversationId });
       this.socket.off('message:new', onNew);
       this.socket.off('typing', onTyping);
       this.socket.off('conversation:read', onRead);
