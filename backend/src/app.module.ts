@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { InfraModule } from './infra/infra.module.js';
 import { RedisConnections } from './infra/redis-connections.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { RepairsModule } from './repairs/repairs.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         QuotesModule,
         ChatModule,
         PaymentsModule,
+        NotificationsModule,
         DashboardModule,
       ],
       providers: [

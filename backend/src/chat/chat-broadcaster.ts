@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChatServerToClient } from '@repairhub/contracts';
 import type { Namespace } from 'socket.io';
+import { userRoom } from './chat-rooms.js';
 
 type EventName = keyof ChatServerToClient;
 type Payload<E extends EventName> = Parameters<ChatServerToClient[E]>[0];
@@ -28,6 +29,16 @@ export class ChatBroadcaster {
     } catch (error) {
       this.logger.error({ err: error, event }, 'Socket broadcast failed');
     }
+  }
+
+  /**
+   * Whether `userId` has a live `/chat` socket on any instance (the Redis adapter answers
+   * `fetchSockets` for the whole cluster). False before the gateway has started.
+   */
+  async isConnected(userId: string): Promise<boolean> {
+    if (!this.namespace) return false;
+    const sockets = await this.namespace.in(userRoom(userId)).fetchSockets();
+    return sockets.length > 0;
   }
 
   /** Makes every socket in `fromRoom` (say, one user's) leave `room`, on every instance. */

@@ -10,6 +10,6 @@ import { ChatService } from './chat.service.js';
   imports: [AuthModule],
   controllers: [ChatController],
   providers: [ChatService, ChatBroadcaster, ChatGateway, ChatEventsListener],
-  exports: [ChatService],
+  exports: [ChatService, ChatBroadcaster],
 })
 export class ChatModule {}

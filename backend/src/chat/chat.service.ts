@@ -10,6 +10,22 @@ import { ChatBroadcaster } from './chat-broadcaster.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRow, type MessageRow } from './chat.mapper.js';
 import { conversationRoom, userRoom } from './chat-rooms.js';
+import { DomainEvents } from '../common/events/domain-events.js';
+
+declare module '../common/events/domain-event-map.js' {
+  interface DomainEventMap {
+    /** A participant's text message was stored (not system messages, not a repeated clientId). */
+    'chat.message_sent': {
+      messageId: string;
+      conversationId: string;
+      repairId: string;
+      senderId: string;
+      customerId: string;
+      assignedTechnicianId: string | null;
+      content: string;
+    };
+  }
+}
 
 export type ChatUser = Pick<AuthUser, 'id' | 'role'>;
 
@@ -53,6 +69,7 @@ export class ChatService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly broadcaster: ChatBroadcaster,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The conversation of a repair request the caller may see, created on first call. */
@@ -179,7 +196,18 @@ export class ChatService {
        SELECT ${MESSAGE_COLUMNS('ins')}, a.repair_request_id, a.customer_id, a.assigned_technician_id FROM ins CROSS JOIN allowed a`,
         [conversationId, user.id, input.content, clientId],
       );
-      if (inserted) await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
+      if (inserted) {
+        await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
+        this.events.publish(m, 'chat.message_sent', {
+          messageId: inserted.id,
+          conversationId: inserted.conversation_id,
+          repairId: inserted.repair_request_id,
+          senderId: user.id,
+          customerId: inserted.customer_id,
+          assignedTechnicianId: inserted.assigned_technician_id,
+          content: input.content as string,
+        });
+      }
       return inserted;
     });
     if (row) {

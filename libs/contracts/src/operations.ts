@@ -28,6 +28,9 @@ export interface EmailView {
 }
 
 export interface NotificationPreferences {
-  /** Quote, repair and chat notifications; payment receipts and failures are always sent. */
-  nonEssentialEmails: boolean;
+  /**
+   * Quote reminders and "customer replied while you were offline" emails. Quotes, payment receipts
+   * and failures, and repair completion are always sent.
+   */
+  emailNonEssential: boolean;
 }

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EMAIL_STATUSES, type EmailStatus, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
+import { IsBoolean } from 'class-validator';
+
+export class EmailViewDto implements EmailView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'quote_issued' }) template: string;
+  @ApiProperty({ format: 'email' }) to: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ description: 'The plain-text part' }) text: string;
+  @ApiProperty({ description: 'The HTML part' }) html: string;
+  @ApiProperty({ enum: EMAIL_STATUSES, description: '`stored`: kept here only (no SMTP, or not handed over yet); `sent`: handed to SMTP; `skipped`: the user opted out' })
+  status: EmailStatus;
+  @ApiProperty({ description: 'Essential emails are sent whatever the preference' }) essential: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+}
+
+export class EmailPageDto {
+  @ApiProperty({ type: [EmailViewDto] }) items: EmailViewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class NotificationPreferencesDto implements NotificationPreferences {
+  @ApiProperty({ description: 'Quote reminders and chat notifications by email' })
+  @IsBoolean()
+  emailNonEssential: boolean;
+}

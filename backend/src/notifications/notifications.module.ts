@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module.js';
+import { EmailSender } from './email-sender.js';
+import { EmailOutboxController, PreferencesController } from './notifications.controller.js';
+import { NotificationsService } from './notifications.service.js';
+
+@Module({
+  imports: [ChatModule],
+  controllers: [EmailOutboxController, PreferencesController],
+  providers: [NotificationsService, EmailSender],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

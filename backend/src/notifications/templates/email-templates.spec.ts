@@ -1,0 +1,39 @@
+import { ESSENTIAL, excerpt, formatMoney, renderEmail, type EmailContext } from './email-templates.js';
+
+const ctx: EmailContext = { publicUrl: 'https://repairs.example.com/', recipientName: 'Ada <script>', repairId: 'r-1', deviceLabel: 'Apple "iPhone" & Co' };
+
+describe('email templates', () => {
+  it('links customers to the portal and staff to the console, from PUBLIC_URL', () => {
+    expect(renderEmail(ctx, { template: 'repair_completed' }).text).toContain('https://repairs.example.com/repairs/r-1');
+    const staff = renderEmail(ctx, { template: 'customer_replied', customerName: 'Bob', excerpt: 'Hi' });
+    expect(staff.text).toContain('https://repairs.example.com/console/repairs/r-1');
+    expect(staff.html).toContain('href="https://repairs.example.com/console/repairs/r-1"');
+  });
+
+  it('escapes every value in the HTML part and keeps the text part literal', () => {
+    const mail = renderEmail(ctx, { template: 'customer_replied', customerName: '<b>Eve</b>', excerpt: '<img src=x onerror=alert(1)>' });
+    expect(mail.html).not.toMatch(/<img|<b>Eve|<script>/);
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.html).toContain('Apple &quot;iPhone&quot; &amp; Co');
+    expect(mail.text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('states amounts in the currency’s own units', () => {
+    expect(formatMoney(12999, 'usd')).toBe('$129.99');
+    const quote = renderEmail(ctx, { template: 'quote_issued', total: 12999, currency: 'usd', expiresAt: '2026-12-01T10:00:00.000Z' });
+    expect(quote.subject).toContain('$129.99');
+    expect(quote.text).toContain('Dec 1, 2026');
+  });
+
+  it('tells how to opt out only in non-essential emails', () => {
+    expect(renderEmail(ctx, { template: 'quote_reminder', expiresAt: '2026-12-01T10:00:00.000Z' }).text).toContain('turn off');
+    expect(renderEmail(ctx, { template: 'payment_failed', amount: 100, currency: 'usd', status: 'failed' }).text).not.toContain('turn off');
+    expect(ESSENTIAL.payment_failed).toBe(true);
+    expect(ESSENTIAL.quote_reminder).toBe(false);
+  });
+
+  it('shortens chat excerpts to one line', () => {
+    expect(excerpt('a\n\n b', 10)).toBe('a b');
+    expect(excerpt('x'.repeat(300), 10)).toHaveLength(10);
+  });
+});

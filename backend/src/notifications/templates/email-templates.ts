@@ -1,0 +1,161 @@
+import { minorUnits, type Currency } from '@repairhub/contracts';
+
+/**
+ * Every email RepairHub sends, in one place: a subject, a plain-text part and an HTML part built from
+ * the same facts. Values are escaped in the HTML part; links point at PUBLIC_URL (the customer portal
+ * at `/`, the console at `/console/`). Pure functions, so the wording is unit-tested directly.
+ */
+
+/** What every template knows about the recipient and the repair it is about. */
+export interface EmailContext {
+  publicUrl: string;
+  recipientName: string;
+  repairId: string;
+  /** "Apple iPhone 13", from the repair's device. */
+  deviceLabel: string;
+}
+
+export type EmailFacts =
+  | { template: 'quote_issued'; total: number; currency: Currency; expiresAt: string }
+  | { template: 'payment_succeeded'; amount: number; currency: Currency }
+  | { template: 'payment_failed'; amount: number; currency: Currency; status: 'failed' | 'canceled' }
+  | { template: 'repair_completed' }
+  | { template: 'quote_reminder'; expiresAt: string }
+  | { template: 'customer_replied'; customerName: string; excerpt: string };
+
+export type EmailTemplate = EmailFacts['template'];
+
+/**
+ * Essential emails are sent whatever the user's preference (money and the outcome of the repair);
+ * reminders and chat nudges are non-essential and follow `users.email_non_essential`.
+ */
+export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
+  quote_issued: true,
+  payment_succeeded: true,
+  payment_failed: true,
+  repair_completed: true,
+  quote_reminder: false,
+  customer_replied: false,
+};
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function formatMoney(amount: number, currency: Currency): string {
+  const digits = minorUnits(currency);
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    amount / 10 ** digits,
+  );
+}
+
+const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+
+/** The repair's page: the portal for customers, the console for staff. */
+export function repairLink(publicUrl: string, repairId: string, audience: 'customer' | 'staff'): string {
+  const base = publicUrl.replace(/\/$/, '');
+  return audience === 'customer' ? `${base}/repairs/${encodeURIComponent(repairId)}` : `${base}/console/repairs/${encodeURIComponent(repairId)}`;
+}
+
+interface Parts {
+  subject: string;
+  /** Paragraphs, plain text (escaped for the HTML part). */
+  lines: string[];
+  action: string;
+  audience: 'customer' | 'staff';
+  /** Shown under the action; non-essential emails say how to stop them. */
+  footer?: string;
+}
+
+const OPT_OUT = 'You can turn off reminders and chat notifications in your account settings.';
+
+function parts(ctx: EmailContext, facts: EmailFacts): Parts {
+  const device = ctx.deviceLabel;
+  switch (facts.template) {
+    case 'quote_issued':
+      return {
+        subject: `Your quote for ${device}: ${formatMoney(facts.total, facts.currency)}`,
+        lines: [
+          `Your technician has quoted ${formatMoney(facts.total, facts.currency)} for the repair of your ${device}.`,
+          `The quote is valid until ${formatDate(facts.expiresAt)}. Review the breakdown and accept it to start the work.`,
+        ],
+        action: 'Review the quote',
+        audience: 'customer',
+      };
+    case 'payment_succeeded':
+      return {
+        subject: `Payment received for ${device}`,
+        lines: [`We received your payment of ${formatMoney(facts.amount, facts.currency)}. The repair of your ${device} is approved and will start shortly.`],
+        action: 'Follow your repair',
+        audience: 'customer',
+      };
+    case 'payment_failed':
+      return {
+        subject: `Your payment for ${device} did not go through`,
+        lines: [
+          facts.status === 'canceled'
+            ? `Your payment of ${formatMoney(facts.amount, facts.currency)} was canceled.`
+            : `Your payment of ${formatMoney(facts.amount, facts.currency)} failed. You were not charged.`,
+          'The quote is open again: you can accept it and pay with another card.',
+        ],
+        action: 'Try again',
+        audience: 'customer',
+      };
+    case 'repair_completed':
+      return {
+        subject: `Your ${device} is repaired`,
+        lines: [`Good news: the repair of your ${device} is complete.`, 'The details and the full history are on the repair page.'],
+        action: 'See the repair',
+        audience: 'customer',
+      };
+    case 'quote_reminder':
+      return {
+        subject: `Reminder: a quote for ${device} is waiting for you`,
+        lines: [`A quote for the repair of your ${device} is waiting for your answer. It expires on ${formatDate(facts.expiresAt)}.`],
+        action: 'Review the quote',
+        audience: 'customer',
+        footer: OPT_OUT,
+      };
+    case 'customer_replied':
+      return {
+        subject: `${facts.customerName} replied about ${device}`,
+        lines: [`${facts.customerName} wrote while you were offline:`, `“${facts.excerpt}”`],
+        action: 'Open the conversation',
+        audience: 'staff',
+        footer: OPT_OUT,
+      };
+  }
+}
+
+export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail {
+  const p = parts(ctx, facts);
+  const link = repairLink(ctx.publicUrl, ctx.repairId, p.audience);
+  const greeting = `Hello ${ctx.recipientName},`;
+  const text = [greeting, '', ...p.lines.flatMap((l) => [l, '']), `${p.action}: ${link}`, ...(p.footer ? ['', p.footer] : []), '', '— RepairHub', ''].join('\n');
+  const html = [
+    '<!doctype html>',
+    `<html><head><meta charset="utf-8"><title>${escapeHtml(p.subject)}</title></head>`,
+    '<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2937">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...p.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 8px 16px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px">${escapeHtml(p.action)}</a></p>`,
+    ...(p.footer ? [`<p style="color: #6b7280; font-size: 12px">${escapeHtml(p.footer)}</p>`] : []),
+    '<p>— RepairHub</p>',
+    '</body></html>',
+    '',
+  ].join('\n');
+  return { subject: p.subject, text, html };
+}
+
+/** Chat excerpts in emails: one line, at most `max` characters. */
+export function excerpt(content: string, max = 200): string {
+  const line = content.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
