@@ -21,9 +21,13 @@ function count(file) {
   rmSync(file, { force: true });
 }
 
+// No step may hang the run: CI has 90 minutes for everything.
+const STEP_TIMEOUT_MS = 40 * 60_000;
+
 function step(label, command, args, { report, env } = {}) {
   process.stdout.write(`\n━━ ${label}\n`);
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env }, timeout: STEP_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (result.error) process.stdout.write(`${label}: ${result.error.message}\n`);
   count(report);
   if (result.status !== 0) failedSteps.push(label);
   return result.status === 0;
