@@ -47,3 +47,30 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('rate limits: token refresh', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('lets many users behind one address keep refreshing after the login budget is spent', async () => {
+    const users = [];
+    for (let i = 0; i < 3; i++) users.push(await registerCustomer(t));
+    // Spend this address's login budget.
+    for (let i = 0; i < 12; i++) await t.api.post('/auth/login', { email: `nobody-${i}@example.test`, password: 'Wrong-Guess-xyz' });
+    expectProblem(await t.api.post('/auth/login', { email: users[0].email, password: users[0].password }), 429);
+
+    const body = { headers: { 'x-token-transport': 'body' } };
+    for (const user of users) {
+      let refreshToken = user.refreshToken;
+      for (let round = 0; round < 5; round++) {
+        const res = await t.api.post('/auth/refresh', { refreshToken }, body);
+        expect(res.status).toBe(200);
+        refreshToken = res.body.refreshToken;
+      }
+    }
+  });
+});

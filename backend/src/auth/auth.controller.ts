@@ -49,7 +49,8 @@ export class AuthController {
   }
 
   @Public()
-  @AuthThrottle()
+  // Not in the tight password-guessing budget: a 256-bit token cannot be guessed, and many users behind
+  // one address refresh every few minutes. The general per-IP write budget still applies.
   @Post('refresh')
   @transportHeader
   @ApiRoute({
@@ -64,7 +65,6 @@ export class AuthController {
   }
 
   @Public()
-  @AuthThrottle()
   @Post('logout')
   @ApiRoute({ summary: 'Revoke the refresh token and clear the cookie', auth: 'public', noContent: true, errors: [403] })
   async logout(@Body() body: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -76,7 +76,8 @@ export class AuthController {
   @Get('me')
   @ApiRoute({ summary: 'The signed-in user', auth: 'any', ok: UserViewDto })
   async me(@CurrentUser() user: AuthUser) {
-    return toUserView(await this.users.get(user.id));
+    const me = await this.users.get(user.id);
+    return { ...toUserView(me), emailNonEssential: me.emailNonEssential };
   }
 
   private presentedToken(body: RefreshDto, req: FastifyRequest): string {

@@ -8,6 +8,8 @@ export interface TestUser {
   password: string;
   role: Role;
   token: string;
+  /** Set for customers registered through the API (body transport). */
+  refreshToken?: string;
 }
 
 export const STRONG_PASSWORD = 'Violet-Harbor-Lantern-42';
@@ -21,7 +23,7 @@ export async function registerCustomer(t: TestApp, name = 'Test Customer'): Prom
   const email = uniqueEmail('customer');
   const response = await t.api.post('/auth/register', { email, password: STRONG_PASSWORD, name }, { headers: { 'x-token-transport': 'body' } });
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
-  return { id: response.body.user.id, email, password: STRONG_PASSWORD, role: 'customer', token: response.body.accessToken };
+  return { id: response.body.user.id, email, password: STRONG_PASSWORD, role: 'customer', token: response.body.accessToken, refreshToken: response.body.refreshToken };
 }
 
 /** Creates a staff account inside the app (as the admin API would) and signs it in. */
