@@ -151,6 +151,7 @@ describe('email outbox without SMTP, and the non-essential preference', () => {
     expect(off.status).toBe(200);
     expect(off.body).toEqual({ emailNonEssential: false });
     expect((await t.api.get('/auth/me/preferences', { token: me.token })).body).toEqual({ emailNonEssential: false });
+    expect((await t.api.get('/auth/me', { token: me.token })).body).toMatchObject({ id: me.id, emailNonEssential: false });
 
     // A quote waiting 49 hours: the reminder is recorded as skipped, the quote itself was emailed.
     const { quote } = await quotedRepair(t, me, technician);

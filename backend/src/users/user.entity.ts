@@ -22,6 +22,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Quote reminders and chat emails; essential ones ignore it. */
+  @Column({ type: 'boolean', default: true })
+  emailNonEssential: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -11,6 +11,8 @@ export interface UserView {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** Only on `GET /auth/me`: whether non-essential emails (reminders, chat) are on. */
+  emailNonEssential?: boolean;
 }
 
 export interface RegisterRequest {

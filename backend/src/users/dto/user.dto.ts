@@ -72,6 +72,7 @@ export class UserViewDto implements UserView {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ required: false, description: 'Only on GET /auth/me: non-essential emails on or off' }) emailNonEssential?: boolean;
 }
 
 export class UserPageDto {
