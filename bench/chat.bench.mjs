@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
+import { api } from './lib.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CHAT_CLIENTS ?? 1000);
 const ROOM_SIZE = Number(process.env.BENCH_CHAT_ROOM_SIZE ?? 50);
@@ -14,17 +15,6 @@ const RATE = Number(process.env.BENCH_CHAT_RATE ?? 100); // messages per second,
 const ROOMS = Math.max(1, Math.floor(CLIENTS / ROOM_SIZE));
 const PASSWORD = 'Bench-Lantern-Harbor-77';
 const ADMIN = { email: `bench-admin-${Date.now()}@example.test`, password: PASSWORD };
-
-async function api(url, path, { method = 'GET', token, body } = {}) {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-token-transport': 'body', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 function connect(url, token) {
   return new Promise((resolve, reject) => {

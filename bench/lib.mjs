@@ -100,6 +100,18 @@ export async function measureLoop(fn, { concurrency = 4, durationS = DURATION_S 
   return { rps: latencies.length / durationS, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
 }
 
+/** One JSON call to the app under test (refresh tokens in the body); throws on any non-2xx. */
+export async function api(url, path, { method = 'GET', token, body } = {}) {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-token-transport': 'body', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
 export function compare(name, ours, baseline, target) {
   return { name, ours, baseline, ratio: ours.rps / baseline.rps, target };
 }

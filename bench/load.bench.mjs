@@ -5,6 +5,7 @@
 // Needs Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379) besides PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { api } from './lib.mjs';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CUSTOMERS = Number(process.env.BENCH_LOAD_CUSTOMERS ?? 20);
@@ -18,17 +19,6 @@ const MIX = [
   ['message', 0.2],
   ['accept', 0.1],
 ];
-
-async function api(url, path, { method = 'GET', token, body } = {}) {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-token-transport': 'body', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 function connect(url, token) {
   return new Promise((resolve, reject) => {

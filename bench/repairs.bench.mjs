@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { api } from './lib.mjs';
 
 const REPAIRS = Number(process.env.BENCH_REPAIRS ?? 100_000);
 const CUSTOMERS = 2_000;
@@ -77,17 +78,6 @@ export async function seed(client) {
             now() + interval '14 days', created_at + interval '1 hour', created_at + interval '1 hour'
        FROM repair_requests WHERE status <> 'submitted'`,
   );
-}
-
-async function api(url, path, { method = 'GET', token, body } = {}) {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-token-transport': 'body', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 async function startBare(env) {
