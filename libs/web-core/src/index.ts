@@ -1,4 +1,5 @@
 export * from './lib/config';
+export * from './lib/app-providers';
 export * from './lib/api/api-client';
 export * from './lib/api/http-context';
 export * from './lib/auth/auth-store';
