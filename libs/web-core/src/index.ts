@@ -2,6 +2,7 @@ export * from './lib/config';
 export * from './lib/app-providers';
 export * from './lib/api/api-client';
 export * from './lib/api/http-context';
+export * from './lib/api/cursor-list';
 export * from './lib/auth/auth-store';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/auth/guards';

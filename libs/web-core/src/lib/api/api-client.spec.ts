@@ -59,4 +59,18 @@ describe('ApiClient', () => {
       clientId: 'k1',
     });
   });
+
+  it('maps the outbox, dead-letter and preference routes, encoding job ids', () => {
+    void firstValueFrom(api.operations.emails({ cursor: 'c2', limit: 50 }));
+    void firstValueFrom(api.operations.failedJobs());
+    void firstValueFrom(api.operations.retryJob('email.quote/1'));
+    void firstValueFrom(api.preferences.get());
+    void firstValueFrom(api.preferences.update({ emailNonEssential: false }));
+    expect(backend.expectOne((r) => r.url === 'https://api.test/api/v1/admin/emails').request.params.get('cursor')).toBe('c2');
+    expect(backend.expectOne((r) => r.url === 'https://api.test/api/v1/admin/jobs/failed').request.params.keys()).toEqual([]);
+    expect(backend.expectOne('https://api.test/api/v1/admin/jobs/failed/email.quote%2F1/retry').request.method).toBe('POST');
+    expect(backend.expectOne((r) => r.url === 'https://api.test/api/v1/auth/me/preferences' && r.method === 'GET')).toBeTruthy();
+    const patch = backend.expectOne((r) => r.url === 'https://api.test/api/v1/auth/me/preferences' && r.method === 'PATCH');
+    expect(patch.request.body).toEqual({ emailNonEssential: false });
+  });
 });

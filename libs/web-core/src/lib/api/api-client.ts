@@ -12,6 +12,8 @@ import type {
   CreateRepairRequest,
   CreateUserRequest,
   DeviceView,
+  EmailView,
+  FailedJobView,
   OpenRequestsView,
   ListDevicesQuery,
   ListPaymentsQuery,
@@ -19,6 +21,7 @@ import type {
   ListUsersQuery,
   LoginRequest,
   MessageView,
+  NotificationPreferences,
   Page,
   PaymentView,
   PaymentsConfigView,
@@ -92,6 +95,12 @@ export class ApiClient {
     me: () => this.get<UserView>('/auth/me'),
   };
 
+  /** The signed-in user's email preferences. */
+  readonly preferences = {
+    get: () => this.get<NotificationPreferences>('/auth/me/preferences'),
+    update: (body: NotificationPreferences) => this.patch<NotificationPreferences>('/auth/me/preferences', body),
+  };
+
   readonly users = {
     list: (query?: ListUsersQuery) => this.get<Page<UserView>>('/users', query),
     create: (body: CreateUserRequest) => this.post<UserView>('/users', body),
@@ -141,6 +150,14 @@ export class ApiClient {
     statusDurations: (days?: number) => this.get<StatusDurationsView>('/dashboard/status-durations', { days }),
     staleQuotes: (hours?: number) => this.get<StaleQuotesView>('/dashboard/stale-quotes', { hours }),
     revenue: (weeks?: number) => this.get<WeeklyRevenueView>('/dashboard/revenue', { weeks }),
+  };
+
+  /** Admins: the email outbox and the background jobs that used up their retries. */
+  readonly operations = {
+    emails: (query: { limit?: number; cursor?: string } = {}) => this.get<Page<EmailView>>('/admin/emails', query),
+    failedJobs: (limit?: number) => this.get<FailedJobView[]>('/admin/jobs/failed', { limit }),
+    /** Job ids are not UUIDs (BullMQ ids carry dots and underscores), hence the encoding. */
+    retryJob: (id: string) => this.post<void>(`/admin/jobs/failed/${encodeURIComponent(id)}/retry`),
   };
 
   readonly conversations = {
