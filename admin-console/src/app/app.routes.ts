@@ -15,6 +15,8 @@ export const routes: Routes = [
       { path: 'repairs', title: 'All repairs — RepairHub Console', loadComponent: () => import('./features/admin/repairs.page') },
       { path: 'payments', title: 'Payments — RepairHub Console', loadComponent: () => import('./features/admin/payments.page') },
       { path: 'payments/:id', title: 'Payment — RepairHub Console', loadComponent: () => import('./features/admin/payment.page') },
+      { path: 'emails', title: 'Email outbox — RepairHub Console', loadComponent: () => import('./features/admin/emails.page') },
+      { path: 'jobs', title: 'Failed jobs — RepairHub Console', loadComponent: () => import('./features/admin/failed-jobs.page') },
       { path: 'dashboard', title: 'Dashboard — RepairHub Console', loadComponent: () => import('./features/dashboard/dashboard.page') },
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
     ],

@@ -21,6 +21,8 @@ import { AuthStore, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-
                 <li><a routerLink="/admin/users" routerLinkActive="active" ariaCurrentWhenActive="page">Users</a></li>
                 <li><a routerLink="/admin/payments" routerLinkActive="active" ariaCurrentWhenActive="page">Payments</a></li>
                 <li><a routerLink="/admin/dashboard" routerLinkActive="active" ariaCurrentWhenActive="page">Dashboard</a></li>
+                <li><a routerLink="/admin/emails" routerLinkActive="active" ariaCurrentWhenActive="page">Emails</a></li>
+                <li><a routerLink="/admin/jobs" routerLinkActive="active" ariaCurrentWhenActive="page">Failed jobs</a></li>
               }
             </ul>
           </nav>
