@@ -9,6 +9,7 @@ export const routes: Routes = [
   { path: 'sign-up', canMatch: [requireGuest('/repairs')], title: 'Create your account — RepairHub', loadComponent: () => import('./features/auth/sign-up.page') },
   { path: 'repairs', canMatch: [customersOnly], loadChildren: () => import('./features/repairs/repairs.routes') },
   { path: 'devices', canMatch: [customersOnly], loadChildren: () => import('./features/devices/devices.routes') },
+  { path: 'account', canMatch: [customersOnly], title: 'Account — RepairHub', loadComponent: () => import('./features/account/account.page') },
   { path: 'staff', title: 'Use the console — RepairHub', loadComponent: () => import('./features/home/staff.page') },
   { path: '**', title: 'Page not found — RepairHub', loadComponent: () => import('./features/home/not-found.page') },
 ];

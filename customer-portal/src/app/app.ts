@@ -18,6 +18,7 @@ import { filter } from 'rxjs';
             <a routerLink="/repairs" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">My repairs</a>
             <a routerLink="/repairs/new" routerLinkActive="active" ariaCurrentWhenActive="page">New request</a>
             <a routerLink="/devices" routerLinkActive="active" ariaCurrentWhenActive="page">My devices</a>
+            <a routerLink="/account" routerLinkActive="active" ariaCurrentWhenActive="page">Account</a>
           </nav>
           <div class="account">
             <span class="who" title="{{ auth.user()?.email }}">{{ auth.user()?.name }}</span>
