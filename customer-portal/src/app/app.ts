@@ -18,10 +18,12 @@ import { filter } from 'rxjs';
             <a routerLink="/repairs" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">My repairs</a>
             <a routerLink="/repairs/new" routerLinkActive="active" ariaCurrentWhenActive="page">New request</a>
             <a routerLink="/devices" routerLinkActive="active" ariaCurrentWhenActive="page">My devices</a>
-            <a routerLink="/account" routerLinkActive="active" ariaCurrentWhenActive="page">Account</a>
           </nav>
           <div class="account">
-            <span class="who" title="{{ auth.user()?.email }}">{{ auth.user()?.name }}</span>
+            <a class="who" routerLink="/account" routerLinkActive="active" ariaCurrentWhenActive="page" title="{{ auth.user()?.email }}">
+              <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.75" /><path d="M3.5 17.5a6.5 6.5 0 0 1 13 0" fill="none" stroke="currentColor" stroke-width="1.75" /></svg>
+              <span class="visually-hidden">Account: </span><span class="name">{{ auth.user()?.name }}</span>
+            </a>
             <button type="button" class="button secondary small" (click)="signOut()">Sign out</button>
           </div>
         } @else if (auth.status() === 'signed-out') {
@@ -50,7 +52,11 @@ import { filter } from 'rxjs';
     nav a.active { border-bottom-color: var(--primary); color: var(--primary); }
     .account { display: flex; align-items: center; gap: .75rem; margin-left: auto; order: 2; padding-bottom: .5rem; }
     @media (min-width: 48rem) { .account { order: 3; } }
-    .who { color: var(--text-muted); max-width: 12rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    /* The name leads to the account page (details, email settings), as on most sites; the phone nav has no room for a fourth tab. */
+    .who { color: var(--text-muted); max-width: 12rem; display: inline-flex; align-items: center; gap: .375rem; padding: .375rem 0; text-underline-offset: 3px; }
+    .who svg { flex: none; }
+    .who .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .who.active { color: var(--primary); }
     .small { min-height: 2.25rem; padding: .375rem .75rem; font-size: .9375rem; }
     main:focus { outline: none; box-shadow: none; }
   `,
