@@ -2,7 +2,8 @@
 // arrive live, claims one, issues a quote, sees the customer's acceptance and payment arrive live
 // (the customer is driven through the API), starts and completes the work, and chats. An admin then
 // creates a technician, refunds part of the payment and sees the dashboard change, assigns a request
-// and deactivates the technician again. A customer who signs in to the console is pointed to the portal.
+// and deactivates the technician again, reads the customer's quote email in the outbox and opens the
+// failed jobs. A customer who signs in to the console is pointed to the portal.
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
@@ -275,6 +276,39 @@ describe('admin console journey', () => {
     await page.getByText('Morgan Bench is deactivated.').waitFor();
     await row.getByRole('cell', { name: 'Deactivated', exact: true }).waitFor();
     await assert.rejects(api.login(`morgan.${run}@example.com`, 'bench power supply 5'), /401/);
+    assertNoProblems(problems, assert);
+  });
+
+  step('reads the quote email to the customer in the email outbox', { needs: need('/api/v1/admin/emails') }, async () => {
+    const { page, problems } = admin;
+    await page.getByRole('link', { name: 'Emails' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Email outbox' }).waitFor();
+    // Issuing the quote earlier queued this email; no SMTP in e2e runs, so the outbox keeps it.
+    const subject = 'Your quote for Pixel 8 normal: $129.99';
+    const row = page.locator('tbody tr', { hasText: customer.email }).filter({ hasText: subject });
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal((await row.locator('.chip').textContent())?.trim(), 'Kept, not sent');
+    await assertAccessible(page, assert, 'email outbox');
+    await row.getByRole('button', { name: `Read “${subject}” to ${customer.email}` }).click();
+    const dialog = page.getByRole('dialog', { name: subject });
+    await dialog.getByText(`Hello ${customer.name},`).waitFor();
+    assert.match(await dialog.getByTestId('email-text').textContent(), new RegExp(`Review the quote: \\S+/repairs/${state.repairId}`));
+    await assertAccessible(page, assert, 'email reader');
+    await screenshot(page, 'console-07-email');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assertNoProblems(problems, assert);
+  });
+
+  step('opens the failed jobs', { needs: need('/api/v1/admin/jobs/failed') }, async () => {
+    const { page, problems } = admin;
+    const failed = await api.get('/admin/jobs/failed', { token: await asAdmin() });
+    await page.getByRole('link', { name: 'Failed jobs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Failed jobs' }).waitFor();
+    // Nothing in these journeys is meant to fail: the list is empty unless something really broke.
+    if (failed.length === 0) await page.getByText('No failed jobs.').waitFor();
+    else await page.locator(`tr[data-job="${failed[0].id}"]`).waitFor();
+    await assertAccessible(page, assert, 'failed jobs');
     assertNoProblems(problems, assert);
   });
 

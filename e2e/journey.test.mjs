@@ -1,6 +1,7 @@
 // The customer journey in a real browser against the real app: sign up → device → request → the
 // technician quotes (API) → accept and pay in test mode → approved → chat with the technician in a
-// second browser context → the session outlives its access token and a reload → sign out.
+// second browser context → the session outlives its access token and a reload → devices → turn off
+// non-essential emails → sign out.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -264,6 +265,28 @@ describe('customer journey', () => {
     await edited.getByRole('button', { name: 'Remove' }).click();
     await edited.getByRole('button', { name: 'Remove' }).click();
     await edited.waitFor({ state: 'detached' });
+    assertNoProblems(problems, assert);
+  });
+
+  step('turns off non-essential emails, and the choice survives a reload', { needs: need('/api/v1/auth/me/preferences') }, async () => {
+    const { page, problems } = customer;
+    // The header's name leads to the account page.
+    await page.getByRole('banner').getByRole('link', { name: `Account: ${person.name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    const box = page.getByRole('checkbox', { name: 'Email me reminders and other non-essential updates' });
+    await box.waitFor();
+    assert.equal(await box.isChecked(), true, 'on for a new account');
+    await box.uncheck();
+    await page.getByRole('status').filter({ hasText: 'Saved. We will only email you what is essential.' }).waitFor();
+    await assertAccessible(page, assert, 'account');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await box.waitFor();
+    assert.equal(await box.isChecked(), false, 'still off after a reload');
+    await screenshot(page, '12-account');
+    const stored = await api.get('/auth/me/preferences', { token: await api.login(person.email, person.password) });
+    assert.deepEqual(stored, { emailNonEssential: false });
     assertNoProblems(problems, assert);
   });
 
