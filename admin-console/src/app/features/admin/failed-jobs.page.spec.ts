@@ -8,7 +8,7 @@ import FailedJobsPage, { summarizeJobData } from './failed-jobs.page';
 const job = (id: string, overrides: Partial<FailedJobView> = {}): FailedJobView => ({
   id,
   name: 'email.send',
-  data: { dedupeKey: `quote.issued:${id}`, repairId: 'r1', facts: { template: 'quote_issued', total: 12999 } },
+  data: { dedupeKey: `quote.issued:${id}-0d1f-4a57-9a7e-2f0c7b1d9e11`, repairId: 'r1', facts: { template: 'quote_issued', total: 12999 } },
   attempts: 6,
   error: 'connect ECONNREFUSED 127.0.0.1:25',
   failedAt: '2026-01-01T10:00:00Z',
@@ -41,7 +41,8 @@ describe('FailedJobsPage', () => {
     ]);
     const cells = rows().map((row) => [...row.querySelectorAll('td')].slice(1, 5).map((cell) => cell.textContent?.trim()));
     expect(cells[0][0]).toBe('email.send');
-    expect(cells[0][1]).toContain('dedupeKey: quote.issued:j1 · repairId: r1 · facts.template: quote_issued · facts.total: 12999');
+    expect(cells[0][1]).toContain('repairId: r1 · facts.template: quote_issued · facts.total: 12999');
+    expect(cells[0][1]).toContain('"dedupeKey": "quote.issued:j1-0d1f-4a57-9a7e-2f0c7b1d9e11"');
     expect(cells[0].slice(2)).toEqual(['6', 'connect ECONNREFUSED 127.0.0.1:25']);
     expect(cells[1]).toEqual(['payments.reconcile', 'No data', '3', 'Stripe timed out']);
   });
@@ -101,7 +102,7 @@ describe('FailedJobsPage', () => {
   it('summarizes any job data in one bounded line', () => {
     expect(summarizeJobData(undefined)).toBe('');
     expect(summarizeJobData('x')).toBe('x');
-    expect(summarizeJobData({ a: 1, b: { c: true, d: { deep: 'skipped' } } })).toBe('a: 1 · b.c: true');
-    expect(summarizeJobData({ text: 'y'.repeat(400) })).toHaveLength(160);
+    expect(summarizeJobData({ a: 1, b: { c: true, d: { deep: 'skipped' } }, id: '0b7f3d6e-1c9a-4e0f-8f4e-3b9f4c8a2d10' })).toBe('a: 1 · b.c: true');
+    expect(summarizeJobData(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, 'value'])))).toHaveLength(160);
   });
 });

@@ -5,20 +5,22 @@ import type { FailedJobView } from '@repairhub/contracts';
 import { ApiClient, EmptyState, ErrorState, Loading, Notifier, readProblem } from '@repairhub/web-core';
 
 const SUMMARY_MAX = 160;
+/** Longer values are ids and keys: they make the line unreadable and stay in the full data. */
+const SHORT_VALUE = 24;
 
 /**
- * One line about what a job was for, from its data: the scalar fields, nested ones by dotted name
- * (`facts.template: quote_issued`). The full data stays one click away.
+ * One line about what a job was for, from its data: the short scalar fields, nested ones by dotted
+ * name (`facts.template: quote_issued`). Empty when nothing is short; the full data is one click away.
  */
 export function summarizeJobData(data: unknown): string {
   if (data === null || data === undefined) return '';
-  if (typeof data !== 'object') return String(data);
+  if (typeof data !== 'object') return String(data).slice(0, SUMMARY_MAX);
   const parts: string[] = [];
   const walk = (value: object, prefix: string) => {
     for (const [key, inner] of Object.entries(value)) {
       if (inner !== null && typeof inner === 'object') {
         if (!prefix) walk(inner, `${key}.`);
-      } else if (inner !== undefined) {
+      } else if (inner !== undefined && String(inner).length <= SHORT_VALUE) {
         parts.push(`${prefix}${key}: ${String(inner)}`);
       }
     }
@@ -60,9 +62,9 @@ export function summarizeJobData(data: unknown): string {
                   <td><time [attr.datetime]="j.failedAt">{{ j.failedAt | date: 'MMM d, HH:mm' }}</time></td>
                   <td class="name">{{ j.name }}</td>
                   <td class="about">
-                    @if (summary(j); as line) {
+                    @if (hasData(j)) {
                       <details>
-                        <summary>{{ line }}</summary>
+                        <summary>{{ summary(j) || 'Job data' }}</summary>
                         <pre>{{ json(j) }}</pre>
                       </details>
                     } @else {
@@ -100,6 +102,10 @@ export default class FailedJobsPage {
   /** Ids whose retry is on its way: their button stays disabled until the server answers. */
   protected readonly retrying = signal<ReadonlySet<string>>(new Set());
   protected readonly jobs = rxResource({ stream: () => this.api.operations.failedJobs() });
+
+  protected hasData(job: FailedJobView): boolean {
+    return job.data !== null && job.data !== undefined && (typeof job.data !== 'object' || Object.keys(job.data).length > 0);
+  }
 
   protected summary(job: FailedJobView): string {
     return summarizeJobData(job.data);
