@@ -112,7 +112,7 @@ describe('auth', () => {
       expectProblem(await t.api.get('/auth/me'), 401, 'AUTH.INVALID_TOKEN');
     });
 
-    it('refuses tampered, alg:none, wrong-secret, wrong-audience, expired and refresh-typed tokens', async () => {
+    it('refuses tampered, alg:none, wrong-secret, wrong-audience, expired, refresh-typed and session-less tokens', async () => {
       const user = await registerCustomer(t);
       const [header, payload, signature] = user.token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
@@ -128,6 +128,8 @@ describe('auth', () => {
         forgeToken(hs, { ...claims, iss: 'someone-else' }, secret),
         forgeToken(hs, { ...claims, iat: now - 3600, exp: now - 60 }, secret),
         forgeToken(hs, { ...claims, typ: 'refresh' }, secret),
+        forgeToken(hs, { ...claims, sid: undefined }, secret),
+        forgeToken(hs, { ...claims, role: 'superuser' }, secret),
         // Properly signed, but without a key id or naming a key that is not configured.
         forgeToken({ alg: 'HS256', typ: 'JWT' }, claims, secret),
         forgeToken({ ...hs, kid: 'retired' }, claims, secret),
@@ -149,8 +151,9 @@ describe('auth', () => {
       expect((await t.api.get('/auth/me', { token: second.body.accessToken })).status).toBe(200);
 
       expectProblem(await t.api.post('/auth/refresh', { refreshToken: first }, bodyTransport), 401, 'AUTH.REFRESH_INVALID');
-      // The reuse revoked the family: the legitimately rotated token is dead too.
+      // The reuse revoked the family: the rotated refresh token and the access token issued with it are dead too.
       expectProblem(await t.api.post('/auth/refresh', { refreshToken: second.body.refreshToken }, bodyTransport), 401);
+      expectProblem(await t.api.get('/auth/me', { token: second.body.accessToken }), 401);
     });
 
     it('lets exactly one of several concurrent uses of one token win', async () => {
@@ -189,6 +192,18 @@ describe('auth', () => {
       expect(out.headers.get('set-cookie')).toMatch(/refresh_token=;.*Expires=Thu, 01 Jan 1970/);
       expectProblem(await t.api.post('/auth/refresh', { refreshToken: token }, bodyTransport), 401);
     });
+
+    it('ends the session’s access tokens at once, and only that session’s', async () => {
+      const user = await registerCustomer(t);
+      const signIn = () => t.api.post('/auth/login', { email: user.email, password: user.password }, bodyTransport);
+      const [leaving, staying] = [(await signIn()).body, (await signIn()).body];
+      expect((await t.api.get('/auth/me', { token: leaving.accessToken })).status).toBe(200);
+
+      expect((await t.api.post('/auth/logout', { refreshToken: leaving.refreshToken })).status).toBe(204);
+      expectProblem(await t.api.get('/auth/me', { token: leaving.accessToken }), 401);
+      expect((await t.api.get('/auth/me', { token: staying.accessToken })).status).toBe(200);
+      expect((await t.api.get('/auth/me', { token: user.token })).status).toBe(200);
+    });
   });
 
   describe('deactivation', () => {
@@ -201,6 +216,28 @@ describe('auth', () => {
       expectProblem(await t.api.get('/auth/me', { token: user.token }), 401);
       expectProblem(await t.api.post('/auth/refresh', { refreshToken }, bodyTransport), 401);
       expectProblem(await t.api.post('/auth/login', { email: user.email, password: user.password }), 401, 'AUTH.INVALID_CREDENTIALS');
+    });
+
+    it('lets a reactivated user sign in again while tokens from before stay dead', async () => {
+      const admin = await createStaff(t, 'admin');
+      const user = await registerCustomer(t);
+      expect((await t.api.patch(`/users/${user.id}`, { active: false }, { token: admin.token })).status).toBe(200);
+      expect((await t.api.patch(`/users/${user.id}`, { active: true }, { token: admin.token })).status).toBe(200);
+
+      expectProblem(await t.api.get('/auth/me', { token: user.token }), 401);
+      const again = await t.api.post('/auth/login', { email: user.email, password: user.password }, bodyTransport);
+      expect(again.status).toBe(200);
+      expect((await t.api.get('/auth/me', { token: again.body.accessToken })).status).toBe(200);
+    });
+
+    it('ends the sessions of a user whose role changes: the next sign-in carries the new role', async () => {
+      const admin = await createStaff(t, 'admin');
+      const user = await registerCustomer(t);
+      expect((await t.api.patch(`/users/${user.id}`, { role: 'technician' }, { token: admin.token })).status).toBe(200);
+
+      expectProblem(await t.api.get('/repairs', { token: user.token }), 401);
+      const again = await t.api.post('/auth/login', { email: user.email, password: user.password }, bodyTransport);
+      expect((await t.api.get('/auth/me', { token: again.body.accessToken })).body.role).toBe('technician');
     });
   });
 });

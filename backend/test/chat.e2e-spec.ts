@@ -56,8 +56,22 @@ describe('consultation chat', () => {
       expect((await handshakeError(t, none)).message).toBe('AUTH.INVALID_TOKEN');
 
       const leaving = await registerCustomer(t, 'Leaving Customer');
-      await t.sql(`UPDATE users SET active = false WHERE id = $1`, [leaving.id]);
+      expect((await t.api.patch(`/users/${leaving.id}`, { active: false }, { token: admin.token })).status).toBe(200);
       expect((await handshakeError(t, leaving.token)).message).toBe('AUTH.INVALID_TOKEN');
+    });
+
+    it('closes the sockets of a signed-out session and of a deactivated user, and no one else’s', async () => {
+      const user = await registerCustomer(t, 'Socket Leaver');
+      const second = await t.api.post('/auth/login', { email: user.email, password: user.password }, { headers: { 'x-token-transport': 'body' } });
+      const [firstSession, secondSession, bystander] = [await connect(user), await connect({ ...user, token: second.body.accessToken }), await connect(customer)];
+
+      expect((await t.api.post('/auth/logout', { refreshToken: user.refreshToken })).status).toBe(204);
+      expect(await firstSession.disconnected()).toBe('io server disconnect');
+      expect(secondSession.socket.connected).toBe(true);
+
+      expect((await t.api.patch(`/users/${user.id}`, { active: false }, { token: admin.token })).status).toBe(200);
+      expect(await secondSession.disconnected()).toBe('io server disconnect');
+      expect(bystander.socket.connected).toBe(true);
     });
 
     it('accepts a valid access token', async () => {

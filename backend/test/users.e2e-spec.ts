@@ -77,12 +77,14 @@ describe('users (admin)', () => {
     expectProblem(await t.api.get('/users?limit=101', { token: admin.token }), 400);
   });
 
-  it('changes a role, and the new role applies to the user’s next request', async () => {
+  it('changes a role: the user’s sessions end, and the next sign-in carries the new role', async () => {
     const tech = await createStaff(t, 'technician');
     expectProblem(await t.api.get('/users', { token: tech.token }), 403);
     const res = await t.api.patch(`/users/${tech.id}`, { role: 'admin' }, { token: admin.token });
     expect(res.body.role).toBe('admin');
-    expect((await t.api.get('/users', { token: tech.token })).status).toBe(200);
+    expectProblem(await t.api.get('/users', { token: tech.token }), 401, 'AUTH.INVALID_TOKEN');
+    const again = await t.api.post('/auth/login', { email: tech.email, password: tech.password });
+    expect((await t.api.get('/users', { token: again.body.accessToken })).status).toBe(200);
   });
 
   it('stops an admin from locking themselves out', async () => {

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Role } from '@repairhub/contracts';
+import { ROLES, type Role } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { AppConfig } from '../config/configuration.js';
-import { UsersService } from '../users/users.service.js';
 import { verificationSecret } from './access-keys.js';
+import { SessionRevocations } from './session-revocations.js';
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The session (refresh-token family) the token was issued for. */
+  sid: string;
   role: Role;
   typ: 'access';
 }
@@ -27,17 +29,18 @@ export function accessTokenOptions(config: AppConfig) {
 
 /**
  * Verifies access tokens outside the HTTP guard (the Socket.IO handshake), with exactly the rules of
- * the JWT strategy: HS256 only, issuer, audience, expiry, `typ: 'access'`, and the user re-read and active.
+ * the JWT strategy: HS256 only, issuer, audience, expiry, `typ: 'access'`, and neither the session
+ * nor the user revoked.
  */
 @Injectable()
 export class AccessTokenVerifier {
   constructor(
     private readonly config: AppConfig,
     private readonly jwt: JwtService,
-    private readonly users: UsersService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
-  /** The signed-in user, or null for a missing, malformed, forged, expired or non-access token or an inactive user. */
+  /** The signed-in user, or null for a missing, malformed, forged, expired or non-access token or a revoked one. */
   async verify(token: string): Promise<AuthUser | null> {
     let claims: AccessTokenClaims;
     const secret = verificationSecret(this.config.auth.accessKeys, token);
@@ -50,11 +53,14 @@ export class AccessTokenVerifier {
     return this.resolve(claims);
   }
 
-  /** Claims whose signature was already checked → the current user (deactivation and role changes apply at once). */
+  /**
+   * Claims whose signature was already checked → the caller. No database read: sign-out, refresh-token
+   * reuse, deactivation and role changes reach every instance through the revocation marks.
+   */
   async resolve(claims: AccessTokenClaims): Promise<AuthUser | null> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') return null;
-    const user = await this.users.findActive(claims.sub);
-    if (!user) return null;
-    return { id: user.id, email: user.email, role: user.role };
+    const { typ, sub, sid, role } = claims;
+    if (typ !== 'access' || typeof sub !== 'string' || typeof sid !== 'string' || !ROLES.includes(role)) return null;
+    if (await this.revocations.isRevoked({ sub, sid })) return null;
+    return { id: sub, role, sessionId: sid };
   }
 }

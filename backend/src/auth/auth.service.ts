@@ -53,7 +53,7 @@ export class AuthService {
       await this.refreshTokens.revokeAllForUser(userId);
       throw unauthenticated('AUTH.REFRESH_INVALID', 'Your session has ended. Please sign in again.');
     }
-    return { body: await this.accessFor(user), refresh: next };
+    return { body: await this.accessFor(user, next.familyId), refresh: next };
   }
 
   logout(token: string): Promise<void> {
@@ -62,11 +62,11 @@ export class AuthService {
 
   private async startSession(user: User): Promise<Session> {
     const refresh = await this.refreshTokens.issue(user.id);
-    return { body: await this.accessFor(user), refresh };
+    return { body: await this.accessFor(user, refresh.familyId), refresh };
   }
 
-  private async accessFor(user: User): Promise<AuthResponse> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, typ: 'access' };
+  private async accessFor(user: User, sessionId: string): Promise<AuthResponse> {
+    const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role, typ: 'access' };
     const expiresIn = Math.floor(this.config.auth.accessTtlMs / 1000);
     const [signing] = this.config.auth.accessKeys;
     const accessToken = await this.jwt.signAsync(claims, {

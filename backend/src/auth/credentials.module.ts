@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PasswordService } from './password.service.js';
 import { RefreshTokenService } from './refresh-token.service.js';
+import { SessionRevocations } from './session-revocations.js';
 
-/** Password hashing and refresh-token storage, shared by auth and user administration. */
-@Module({ providers: [PasswordService, RefreshTokenService], exports: [PasswordService, RefreshTokenService] })
+/** Password hashing, refresh-token storage and session revocation, shared by auth and user administration. */
+@Module({
+  providers: [PasswordService, RefreshTokenService, SessionRevocations],
+  exports: [PasswordService, RefreshTokenService, SessionRevocations],
+})
 export class CredentialsModule {}

@@ -40,7 +40,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** Re-reads the user so a deactivation or role change takes effect on the next request. */
+  /** The caller, unless the session or the user has been revoked since the token was issued. */
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
     return (await this.verifier.resolve(claims)) ?? false;
   }

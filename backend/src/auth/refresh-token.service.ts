@@ -5,10 +5,13 @@ import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { unauthenticated } from '../common/errors/domain-error.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionRevocations } from './session-revocations.js';
 
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
+  /** The session (token family) it belongs to; access tokens carry it as `sid`. */
+  familyId: string;
 }
 
 @Injectable()
@@ -16,6 +19,7 @@ export class RefreshTokenService {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** 256 random bits; only an HMAC keyed with JWT_REFRESH_SECRET is stored. */
@@ -28,14 +32,9 @@ export class RefreshTokenService {
     const now = Date.now();
     const familyExpiresAt = family?.expiresAt ?? new Date(now + this.config.auth.refreshFamilyTtlMs);
     const expiresAt = new Date(Math.min(now + this.config.auth.refreshTtlMs, familyExpiresAt.getTime()));
-    await this.db.getRepository(RefreshToken).insert({
-      userId,
-      familyId: family?.id ?? randomUUID(),
-      tokenHash: this.hash(token),
-      expiresAt,
-      familyExpiresAt,
-    });
-    return { token, expiresAt };
+    const familyId = family?.id ?? randomUUID();
+    await this.db.getRepository(RefreshToken).insert({ userId, familyId, tokenHash: this.hash(token), expiresAt, familyExpiresAt });
+    return { token, expiresAt, familyId };
   }
 
   /**
@@ -44,12 +43,12 @@ export class RefreshTokenService {
    */
   async rotate(token: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     const tokenHash = this.hash(token);
-    const spent: { user_id: string; family_id: string; family_expires_at: Date }[] = await this.db.query(
+    const spent = await this.updateReturning<{ user_id: string; family_id: string; family_expires_at: Date }>(
       `UPDATE refresh_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING user_id, family_id, family_expires_at`,
       [tokenHash],
-    ).then((result: [unknown[], number] | unknown[]) => (Array.isArray(result[0]) ? result[0] : result) as never);
+    );
 
     if (spent.length === 0) {
       const known = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash }, select: { familyId: true, usedAt: true, revokedAt: true } });
@@ -66,11 +65,24 @@ export class RefreshTokenService {
     if (known) await this.revokeFamily(known.familyId);
   }
 
+  /** Ends the session: its refresh tokens die in the database, its access tokens on every instance. */
   async revokeFamily(familyId: string): Promise<void> {
     await this.db.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.revocations.revokeSessions([familyId]);
   }
 
+  /** Ends every session of the user (deactivation, role change, a refresh for an inactive user). */
   async revokeAllForUser(userId: string): Promise<void> {
-    await this.db.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const revoked = await this.updateReturning<{ family_id: string }>(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
+      [userId],
+    );
+    await this.revocations.revokeSessions(revoked.map((row) => row.family_id));
+  }
+
+  /** The rows an UPDATE … RETURNING touched (the PostgreSQL driver answers [rows, count]; PGlite only rows). */
+  private async updateReturning<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const result: [T[], number] | T[] = await this.db.query(sql, params);
+    return (Array.isArray(result[0]) ? result[0] : result) as T[];
   }
 }

@@ -41,6 +41,16 @@ export class ChatBroadcaster {
     return sockets.length > 0;
   }
 
+  /** Closes every socket in any of `rooms`, on every instance (a revoked session or user). */
+  disconnect(rooms: string[]): void {
+    if (!this.namespace || rooms.length === 0) return;
+    try {
+      this.namespace.in(rooms).disconnectSockets(true);
+    } catch (error) {
+      this.logger.error({ err: error, rooms }, 'Socket disconnect failed');
+    }
+  }
+
   /** Makes every socket in `fromRoom` (say, one user's) leave `room`, on every instance. */
   leave(fromRoom: string, room: string): void {
     this.namespace?.in(fromRoom).socketsLeave(room);

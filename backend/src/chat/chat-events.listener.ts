@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Currency } from '@repairhub/contracts';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
-import { ADMIN_ROOM, STAFF_ROOM, userRoom } from './chat-rooms.js';
+import { ADMIN_ROOM, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
 import { ChatService } from './chat.service.js';
 import { paymentSucceededText, quoteIssuedText, statusChangedText, technicianAssignedText } from './system-messages.js';
 
@@ -15,8 +15,8 @@ interface PaymentSucceeded {
 
 /**
  * Turns repair-domain events into the conversation's timeline (system messages), keeps the assigned
- * technician's read state and open sockets in step with the assignment, and pushes live updates to
- * users' own rooms and the staff room. Events of one repair are handled one after another, in the
+ * technician's read state and open sockets in step with the assignment, pushes live updates to
+ * users' own rooms and the staff room, and closes the sockets of revoked sessions and deactivated users. Events of one repair are handled one after another, in the
  * order they were published, so the timeline reads in order.
  */
 @Injectable()
@@ -51,6 +51,8 @@ export class ChatEventsListener implements OnModuleInit, OnModuleDestroy {
       this.events.on('quote.issued', (e) =>
         this.serial(e.repairId, () => this.chat.postSystem(e.repairId, quoteIssuedText(e.total, e.currency, e.expiresAt, e.replacedQuoteId !== null), { create: true })),
       ),
+      this.events.on('sessions.revoked', (e) => this.broadcaster.disconnect(e.sessionIds.map(sessionRoom))),
+      this.events.on('user.deactivated', (e) => this.broadcaster.disconnect([userRoom(e.userId)])),
       // Published by the payments module; subscribed by name so chat does not depend on it.
       (this.events.on as (name: string, listener: (payload: PaymentSucceeded) => Promise<void>) => () => void)('payment.succeeded', (e) =>
         this.serial(e.repairId, () => this.chat.postSystem(e.repairId, paymentSucceededText(e.amount, e.currency), { create: true })),

@@ -18,7 +18,7 @@ import { toAckError } from '../common/errors/to-ack-error.js';
 import { RateLimitedError } from '../common/errors/to-problem.js';
 import { AppConfig } from '../config/configuration.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
-import { ADMIN_ROOM, conversationRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
+import { ADMIN_ROOM, conversationRoom, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
 import { ChatService } from './chat.service.js';
 import { KeyedThrottle, TokenBucket } from './token-bucket.js';
 
@@ -72,7 +72,12 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
           const { ratePerSecond, burst } = this.config.chat;
           (socket.data as SocketData).user = user;
           (socket.data as SocketData).bucket = new TokenBucket(ratePerSecond, burst, Date.now());
-          void socket.join([userRoom(user.id), ...(user.role === 'customer' ? [] : [STAFF_ROOM]), ...(user.role === 'admin' ? [ADMIN_ROOM] : [])]);
+          void socket.join([
+            userRoom(user.id),
+            ...(user.sessionId ? [sessionRoom(user.sessionId)] : []),
+            ...(user.role === 'customer' ? [] : [STAFF_ROOM]),
+            ...(user.role === 'admin' ? [ADMIN_ROOM] : []),
+          ]);
           next();
         },
         (error: unknown) => {

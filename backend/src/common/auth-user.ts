@@ -1,9 +1,10 @@
 import type { ApiKeyScope, Role } from '@repairhub/contracts';
 
-/** Who is calling, as the JWT strategy (or the API-key check) resolved it (always re-read from the database). */
+/** Who is calling, as the JWT strategy (from the verified token) or the API-key check (from the database) resolved it. */
 export interface AuthUser {
   id: string;
-  email: string;
+  /** The session (refresh-token family) of a signed-in user; absent for an API key. */
+  sessionId?: string;
   role: Role;
   /**
    * Set when the caller is an API key: a service principal acting with the role of the admin who created it,

@@ -90,8 +90,8 @@ export class ApiKeysService {
   async authenticate(presented: string): Promise<AuthUser | null> {
     const key = parseApiKey(presented);
     if (!key) return null;
-    const [row] = await this.db.query<(ApiKeyRow & { secret_hash: Buffer; user_id: string; email: string; role: string; active: boolean })[]>(
-      `SELECT k.id, k.name, k.scopes, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at, u.id AS user_id, u.email, u.role, u.active
+    const [row] = await this.db.query<(ApiKeyRow & { secret_hash: Buffer; user_id: string; role: string; active: boolean })[]>(
+      `SELECT k.id, k.name, k.scopes, k.secret_hash, k.expires_at, k.revoked_at, k.last_used_at, u.id AS user_id, u.role, u.active
          FROM api_keys k JOIN users u ON u.id = k.created_by WHERE k.prefix = $1`,
       [key.prefix],
     );
@@ -99,7 +99,7 @@ export class ApiKeysService {
     if (row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= Date.now())) return null;
     if (!row.active || row.role !== 'admin') return null;
     await this.touch(row.id, row.last_used_at);
-    return { id: row.user_id, email: row.email, role: 'admin', apiKey: { id: row.id, name: row.name, scopes: row.scopes } };
+    return { id: row.user_id, role: 'admin', apiKey: { id: row.id, name: row.name, scopes: row.scopes } };
   }
 
   /** At most one write a minute per key: skipped in memory, and conditional in SQL for several instances. */

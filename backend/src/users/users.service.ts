@@ -6,6 +6,7 @@ import { conflict, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
+import { SessionRevocations } from '../auth/session-revocations.js';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
 import { User } from './user.entity.js';
 import { toUserView } from './user.mapper.js';
@@ -20,6 +21,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   private get repo() {
@@ -81,9 +83,13 @@ export class UsersService {
     if (actorId === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
       throw conflict('USER.SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role.');
     }
+    const before = { active: user.active, role: user.role };
     Object.assign(user, changes);
     const saved = await this.repo.save(user);
-    if (changes.active === false || changes.role) await this.refreshTokens.revokeAllForUser(id);
+    if (before.active && !saved.active) await this.revocations.userDeactivated(id);
+    if (!before.active && saved.active) await this.revocations.userReactivated(id);
+    // Access tokens carry the role: a new one takes effect at the next sign-in, so sessions holding the old one end now.
+    if (!saved.active || before.role !== saved.role) await this.refreshTokens.revokeAllForUser(id);
     return saved;
   }
 }

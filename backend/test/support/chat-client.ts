@@ -12,6 +12,8 @@ export interface TestChatClient {
   /** Resolves with the first `event` payload matching `match` (already received or still to come). */
   next<T = any>(event: string, match?: (payload: T) => boolean, timeoutMs?: number): Promise<T>;
   emit<T = any>(event: keyof ChatClientToServer, payload: unknown): Promise<T>;
+  /** Resolves with the reason the socket was disconnected (already or still to come). */
+  disconnected(timeoutMs?: number): Promise<string>;
   close(): void;
 }
 
@@ -39,6 +41,7 @@ export async function connectChat(t: Pick<TestApp, 'baseUrl'>, token: string | u
       }
     }
   });
+  const disconnectReason = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => {
@@ -60,6 +63,8 @@ export async function connectChat(t: Pick<TestApp, 'baseUrl'>, token: string | u
       });
     },
     emit: (event, payload) => (socket.timeout(5000) as any).emitWithAck(event, payload),
+    disconnected: (timeoutMs = 5000) =>
+      Promise.race([disconnectReason, new Promise<string>((_, reject) => setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs).unref())]),
     close: () => socket.close(),
   };
 }

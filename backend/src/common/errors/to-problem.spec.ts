@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { conflict, invalid } from './domain-error.js';
+import { conflict, DomainError, invalid } from './domain-error.js';
 import { RateLimitedError, toProblem } from './to-problem.js';
 
 const context = { instance: '/api/v1/things', requestId: 'req-1' };
@@ -25,6 +25,18 @@ describe('toProblem', () => {
       expect(unexpected).toBe(false);
     }
     expect(toProblem(new Error('timeout'), context).problem.status).toBe(500);
+  });
+
+  it('answers an outage of ours with 503 and Retry-After, logged when it wraps the failure', () => {
+    const outage = Object.assign(new DomainError('unavailable', 'AUTH.SESSIONS_UNAVAILABLE', 'Sign-in is briefly unavailable.'), {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:6379'),
+    });
+    const { problem, headers, unexpected } = toProblem(outage, context);
+    expect(problem).toMatchObject({ status: 503, code: 'AUTH.SESSIONS_UNAVAILABLE', detail: 'Sign-in is briefly unavailable.' });
+    expect(JSON.stringify(problem)).not.toContain('ECONNREFUSED');
+    expect(headers['retry-after']).toBe('1');
+    expect(unexpected).toBe(true);
+    expect(toProblem(conflict('QUOTE.EXPIRED', 'Expired.'), context).unexpected).toBe(false);
   });
 
   it('sets Retry-After on rate limiting', () => {

@@ -35,7 +35,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 export interface ProblemResult {
   problem: ProblemDetails;
   headers: Record<string, string>;
-  /** True when the error was unexpected and must be logged with its stack. */
+  /** True when the error was unexpected, or wraps a failure of ours (an outage), and must be logged with its stack. */
   unexpected: boolean;
 }
 
@@ -46,8 +46,9 @@ export function toProblem(error: unknown, context: { instance: string; requestId
 
   if (error instanceof DomainError) {
     if (error instanceof RateLimitedError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    if (error.kind === 'unavailable') headers['retry-after'] ??= '1';
     const problem = buildProblem({ ...base, status: STATUS_BY_KIND[error.kind], code: error.code, detail: error.message, errors: error.fields });
-    return { problem, headers, unexpected: false };
+    return { problem, headers, unexpected: error.cause !== undefined };
   }
 
   if (error instanceof HttpException) {

@@ -31,6 +31,9 @@ export interface DomainEventMap {
     replacedQuoteId: string | null;
   };
   'quote.rejected': { quoteId: string; repairId: string; customerId: string; technicianId: string; reason: string | null };
+  /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
+  'sessions.revoked': { sessionIds: string[] };
+  'user.deactivated': { userId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -38,6 +38,11 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     this.afterCommit.hold(manager.queryRunner, () => this.emitSoon(name, payload));
   }
 
+  /** Publishes a fact that no transaction guards (it has already happened everywhere it must). */
+  publishNow<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    this.emitSoon(name, payload);
+  }
+
   /** TypeORM hook (this service registers itself as a subscriber). */
   afterTransactionCommit(event: TransactionCommitEvent): void {
     this.afterCommit.committed(event.queryRunner);

@@ -7,7 +7,7 @@ import { presentedApiKey } from '../../integrations/api-key-token.js';
 import type { AuthUser } from '../auth-user.js';
 import { IS_PUBLIC } from '../decorators/auth.decorators.js';
 import { SCOPES } from '../decorators/scopes.decorator.js';
-import { forbidden, unauthenticated } from '../errors/domain-error.js';
+import { DomainError, forbidden, unauthenticated } from '../errors/domain-error.js';
 import { isDatabaseBusy } from '../errors/to-problem.js';
 
 /**
@@ -42,8 +42,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
-    // Our own outage (saturated pool, database unreachable) is a 503, not "sign in again".
-    if (isDatabaseBusy(error)) throw error;
+    // Our own outage (saturated pool, database or Redis unreachable) is a 503, not "sign in again".
+    if (isDatabaseBusy(error) || (error instanceof DomainError && error.kind === 'unavailable')) throw error;
     if (error || !user) throw unauthenticated('AUTH.INVALID_TOKEN', 'A valid access token is required.');
     return user;
   }

@@ -47,6 +47,9 @@ export class ChatConnection {
     });
     socket.on('disconnect', (reason) => {
       this.stateSignal.set(reason === 'io client disconnect' ? 'offline' : 'reconnecting');
+      // The server closes the sockets of a revoked session and Socket.IO does not retry that by itself:
+      // reconnecting sends the handshake again, and a refused token takes the refresh path below.
+      if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', async (error) => {
       // A refused handshake is not retried by Socket.IO (socket.active is false); transport errors are.
