@@ -238,7 +238,7 @@ describe('repair requests', () => {
     async function repairIn(status: RepairStatus): Promise<string> {
       const repair = await createRepair(t, users.owner);
       await t.api.post(`/repairs/${repair.id}/assign`, {}, { token: users.tech.token });
-      const path: RepairStatus[] = { submitted: [], quoted: ['quoted'], approved: ['quoted', 'approved'], in_progress: ['quoted', 'approved', 'in_progress'], completed: ['quoted', 'approved', 'in_progress', 'completed'], cancelled: ['cancelled'] }[status];
+      const path = ({ submitted: [], quoted: ['quoted'], approved: ['quoted', 'approved'], in_progress: ['quoted', 'approved', 'in_progress'], completed: ['quoted', 'approved', 'in_progress', 'completed'], cancelled: ['cancelled'] } satisfies Record<RepairStatus, RepairStatus[]>)[status] as RepairStatus[];
       for (const step of path) {
         if (step === 'quoted') await issueQuote(t, users.tech, repair.id);
         else if (step === 'approved') await transitionAsSystem(t, repair.id, 'approved');
@@ -353,7 +353,7 @@ describe('repair requests', () => {
       let cursor: string | null = null;
       do {
         const sep = path.includes('?') ? '&' : '?';
-        const res = await t.api.get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+        const res: ApiResponse = await t.api.get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, { token });
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(limit);
         seen.push(...ids(res));

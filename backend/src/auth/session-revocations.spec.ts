@@ -55,8 +55,8 @@ describe('SessionRevocations on Redis', () => {
 
   it('keeps marks under the deployment prefix, for the access token lifetime plus clock skew', async () => {
     const set = jest.fn();
-    const exec = jest.fn().mockResolvedValue([[null, 'OK']]);
-    const exists = jest.fn().mockResolvedValue(1);
+    const exec = jest.fn(async () => [[null, 'OK']]);
+    const exists = jest.fn(async () => 1);
     const revocations = onRedis({ multi: () => ({ set, exec }) as never, exists: exists as never });
 
     await revocations.revokeSessions(['family-1', 'family-1']);
@@ -67,12 +67,12 @@ describe('SessionRevocations on Redis', () => {
   });
 
   it('answers 503 rather than letting a token through when Redis cannot be asked', async () => {
-    const revocations = onRedis({ exists: jest.fn().mockRejectedValue(new Error('connect ECONNREFUSED')) as never });
+    const revocations = onRedis({ exists: jest.fn(async () => { throw new Error('connect ECONNREFUSED'); }) as never });
     await expect(revocations.isRevoked(session)).rejects.toMatchObject({ kind: 'unavailable', code: 'AUTH.SESSIONS_UNAVAILABLE' });
   });
 
   it('fails the revocation loudly when Redis refuses a write', async () => {
-    const exec = jest.fn().mockResolvedValue([[new Error('READONLY'), null]]);
+    const exec = jest.fn(async () => [[new Error('READONLY'), null]]);
     const { events, bus } = published();
     const revocations = onRedis({ multi: () => ({ set: jest.fn(), exec }) as never }, bus);
     await expect(revocations.userDeactivated('user-1')).rejects.toMatchObject({ kind: 'unavailable' });
