@@ -105,6 +105,26 @@ describe('QueuePage', () => {
     expect(rows()).toHaveLength(1);
   });
 
+  it('shows more on demand, and a live refetch starts the list over', async () => {
+    const { fixture, rows, buttons } = await render('technician');
+    backend.expectOne((r) => r.url === '/api/v1/repairs').flush({ items: [repair('a')], nextCursor: 'next-1' });
+    await fixture.whenStable();
+    buttons('Show more')[0].click();
+    const more = backend.expectOne((r) => r.url === '/api/v1/repairs');
+    expect(more.request.params.get('cursor')).toBe('next-1');
+    more.flush({ items: [repair('b')], nextCursor: null });
+    await fixture.whenStable();
+    expect(rows().map((row) => row.getAttribute('data-repair'))).toEqual(['a', 'b']);
+    expect(buttons('Show more')).toHaveLength(0);
+
+    handlers['repair:updated']({} as never);
+    fixture.detectChanges();
+    backend.expectOne((r) => r.url === '/api/v1/repairs' && !r.params.has('cursor')).flush({ items: [repair('c')], nextCursor: 'next-2' });
+    await fixture.whenStable();
+    expect(rows().map((row) => row.getAttribute('data-repair'))).toEqual(['c']);
+    expect(buttons('Show more')).toHaveLength(1);
+  });
+
   it('filters by status and urgency through the API', async () => {
     const { fixture, element } = await render('technician');
     backend.expectOne((r) => r.url === '/api/v1/repairs').flush({ items: [], nextCursor: null });

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { REPAIR_STATUSES, URGENCIES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
 import {
@@ -12,6 +11,7 @@ import {
   Notifier,
   REPAIR_STATUS_LABELS,
   StatusChip,
+  cursorList,
   readProblem,
 } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
@@ -51,11 +51,11 @@ export const URGENCY_SHORT: Record<Urgency, string> = { low: 'Low', normal: 'Nor
           </div>
         </form>
 
-        @if (queue.error(); as error) {
-          <rh-error-state [error]="error" (retry)="queue.reload()" />
-        } @else if (!queue.hasValue()) {
+        @if (queue.first.error(); as error) {
+          <rh-error-state [error]="error" (retry)="queue.first.reload()" />
+        } @else if (!queue.first.hasValue()) {
           <rh-loading label="Loading the queue…" />
-        } @else if (items().length === 0) {
+        } @else if (queue.items().length === 0) {
           <rh-empty-state [message]="filtered() ? 'No requests match these filters.' : 'The queue is empty. New requests appear here as they arrive.'" />
         } @else {
           <div class="table-wrap">
@@ -65,7 +65,7 @@ export const URGENCY_SHORT: Record<Urgency, string> = { low: 'Low', normal: 'Nor
                 <tr><th scope="col">Urgency</th><th scope="col">Device and problem</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col">Received</th><th scope="col">Technician</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
               </thead>
               <tbody>
-                @for (r of items(); track r.id) {
+                @for (r of queue.items(); track r.id) {
                   <tr [attr.data-repair]="r.id">
                     <td><span class="urgency" [class]="'urgency urgency-' + r.urgency">{{ urgencyShort[r.urgency] }}</span></td>
                     <td>
@@ -92,8 +92,8 @@ export const URGENCY_SHORT: Record<Urgency, string> = { low: 'Low', normal: 'Nor
               </tbody>
             </table>
           </div>
-          @if (nextCursor()) {
-            <button type="button" class="button secondary" (click)="loadMore()">Show more</button>
+          @if (queue.hasMore()) {
+            <button type="button" class="button secondary" (click)="queue.loadMore()">Show more</button>
           }
         }
       </section>
@@ -127,28 +127,25 @@ export default class QueuePage {
   /** Requests whose customer wrote since this screen opened. */
   protected readonly replies = signal<ReadonlySet<string>>(new Set());
   protected readonly liveNote = signal('');
-  private readonly more = signal<RepairSummary[]>([]);
-  /** The cursor after the rows "Show more" added; undefined until it was used. */
-  private readonly moreCursor = signal<string | null | undefined>(undefined);
-
-  private readonly query = computed(() => ({
-    status: this.status() || undefined,
-    urgency: this.urgency() || undefined,
-    assignedTo: this.isAdmin() ? UNASSIGNED : undefined,
-    limit: 50,
-  }));
-  protected readonly queue = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.repairs.list(params) });
-  protected readonly items = computed(() => [...(this.queue.value()?.items ?? []), ...this.more()]);
-  protected readonly nextCursor = computed(() => (this.moreCursor() === undefined ? (this.queue.value()?.nextCursor ?? null) : this.moreCursor()));
+  /** A new first page (other filters, a live event's refetch) drops the rows "Show more" added. */
+  protected readonly queue = cursorList({
+    params: () => ({
+      status: this.status() || undefined,
+      urgency: this.urgency() || undefined,
+      assignedTo: this.isAdmin() ? UNASSIGNED : undefined,
+      limit: 50,
+    }),
+    load: (query) => this.api.repairs.list(query),
+  });
 
   constructor() {
     const events = inject(StaffEvents);
     events.on('repair:created', () => {
       this.liveNote.set('A new request arrived.');
-      this.refresh();
+      this.queue.first.reload();
     });
-    events.on('repair:updated', () => this.refresh());
-    events.onReconnect(() => this.refresh());
+    events.on('repair:updated', () => this.queue.first.reload());
+    events.onReconnect(() => this.queue.first.reload());
     events.on('conversation:updated', ({ repairRequestId }) => {
       this.replies.update((ids) => new Set(ids).add(repairRequestId));
       this.liveNote.set('A customer replied.');
@@ -156,27 +153,7 @@ export default class QueuePage {
   }
 
   protected value(event: Event): never {
-    this.more.set([]);
-    this.moreCursor.set(undefined);
     return (event.target as HTMLSelectElement).value as never;
-  }
-
-  private refresh(): void {
-    this.more.set([]);
-    this.moreCursor.set(undefined);
-    this.queue.reload();
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor) return;
-    this.api.repairs.list({ ...this.query(), cursor }).subscribe({
-      next: (page) => {
-        this.more.update((rows) => [...rows, ...page.items]);
-        this.moreCursor.set(page.nextCursor);
-      },
-      error: (error: unknown) => this.notifier.error(error),
-    });
   }
 
   protected claim(repair: RepairSummary): void {
@@ -190,7 +167,7 @@ export default class QueuePage {
       error: (error: unknown) => {
         this.claiming.set(null);
         this.notifier.error(readProblem(error).message);
-        this.refresh();
+        this.queue.first.reload();
       },
     });
   }

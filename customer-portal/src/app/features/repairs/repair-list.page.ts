@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { REPAIR_STATUSES, URGENCIES, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
-import { ApiClient, EmptyState, ErrorState, Loading, Notifier, REPAIR_STATUS_LABELS, StatusChip, URGENCY_LABELS } from '@repairhub/web-core';
+import { REPAIR_STATUSES, URGENCIES, type RepairStatus, type Urgency } from '@repairhub/contracts';
+import { ApiClient, EmptyState, ErrorState, Loading, REPAIR_STATUS_LABELS, StatusChip, URGENCY_LABELS, cursorList } from '@repairhub/web-core';
 
 const PAGE_SIZE = 20;
 
@@ -39,12 +38,12 @@ const PAGE_SIZE = 20;
         </div>
       </form>
 
-      @if (repairs.isLoading() && !repairs.hasValue()) {
+      @if (repairs.first.isLoading() && !repairs.first.hasValue()) {
         <rh-loading label="Loading your repairs…" />
-      } @else if (repairs.error()) {
-        <rh-error-state title="We couldn't load your repairs" [error]="repairs.error()" (retry)="repairs.reload()" />
-      } @else if (repairs.hasValue()) {
-        @if (items().length === 0) {
+      } @else if (repairs.first.error()) {
+        <rh-error-state title="We couldn't load your repairs" [error]="repairs.first.error()" (retry)="repairs.first.reload()" />
+      } @else if (repairs.first.hasValue()) {
+        @if (repairs.items().length === 0) {
           @if (filtered()) {
             <rh-empty-state message="No repairs match these filters.">
               <button type="button" class="button secondary" (click)="clearFilters()">Show all repairs</button>
@@ -56,7 +55,7 @@ const PAGE_SIZE = 20;
           }
         } @else {
           <ul class="list" aria-label="Repairs">
-            @for (repair of items(); track repair.id) {
+            @for (repair of repairs.items(); track repair.id) {
               <li>
                 <a class="card item" [routerLink]="['/repairs', repair.id]">
                   <span class="top">
@@ -69,9 +68,9 @@ const PAGE_SIZE = 20;
               </li>
             }
           </ul>
-          @if (nextCursor()) {
-            <button type="button" class="button secondary more" (click)="loadMore()" [disabled]="loadingMore()">
-              {{ loadingMore() ? 'Loading…' : 'Show more' }}
+          @if (repairs.hasMore()) {
+            <button type="button" class="button secondary more" (click)="repairs.loadMore()" [disabled]="repairs.loadingMore()">
+              {{ repairs.loadingMore() ? 'Loading…' : 'Show more' }}
             </button>
           }
         }
@@ -94,7 +93,6 @@ const PAGE_SIZE = 20;
 export default class RepairListPage {
   private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
-  private readonly notifier = inject(Notifier);
   /** Filters live in the URL (`?status=&urgency=`), so they survive reloads and the back button. */
   readonly status = input<RepairStatus>();
   readonly urgency = input<Urgency>();
@@ -105,18 +103,9 @@ export default class RepairListPage {
   protected readonly urgencyLabels = URGENCY_LABELS;
   protected readonly filtered = computed(() => !!this.status() || !!this.urgency());
 
-  protected readonly repairs = rxResource({
+  protected readonly repairs = cursorList({
     params: () => ({ status: this.validStatus(), urgency: this.validUrgency() }),
-    stream: ({ params }) => this.api.repairs.list({ ...params, limit: PAGE_SIZE }),
-  });
-  private readonly more = signal<RepairSummary[]>([]);
-  private readonly moreCursor = signal<string | null | undefined>(undefined);
-  protected readonly loadingMore = signal(false);
-
-  protected readonly items = computed(() => (this.repairs.hasValue() ? [...this.repairs.value().items, ...this.more()] : []));
-  protected readonly nextCursor = computed(() => {
-    const extra = this.moreCursor();
-    return extra !== undefined ? extra : this.repairs.hasValue() ? this.repairs.value().nextCursor : null;
+    load: (query) => this.api.repairs.list({ ...query, limit: PAGE_SIZE }),
   });
 
   private validStatus(): RepairStatus | undefined {
@@ -130,31 +119,10 @@ export default class RepairListPage {
   }
 
   protected filter(name: 'status' | 'urgency', value: string): void {
-    this.more.set([]);
-    this.moreCursor.set(undefined);
     void this.router.navigate([], { queryParams: { [name]: value || null }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 
   protected clearFilters(): void {
-    this.more.set([]);
-    this.moreCursor.set(undefined);
     void this.router.navigate([], { queryParams: {}, replaceUrl: true });
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.api.repairs.list({ status: this.validStatus(), urgency: this.validUrgency(), limit: PAGE_SIZE, cursor }).subscribe({
-      next: (page) => {
-        this.more.update((list) => [...list, ...page.items]);
-        this.moreCursor.set(page.nextCursor);
-        this.loadingMore.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadingMore.set(false);
-        this.notifier.error(error);
-      },
-    });
   }
 }
