@@ -1,8 +1,9 @@
 // The baseline server of repairs.bench.mjs, in its own process like the app it is compared with:
 // bare Fastify + pg doing per request what our stack does, without the framework. It verifies the
-// HS256 access token (kid, signature, alg, exp, iss, aud, typ), re-reads the user, runs the same SQL
+// HS256 access token (kid, signature, alg, exp, iss, aud, typ, sid, role), looks the session and the
+// user up in an in-memory revocation map (what one instance without Redis does), runs the same SQL
 // (the query builders and mappers are imported from the build, so the SQL cannot drift) and answers
-// the same JSON. `/noauth/...` skips the token and the user read: the database work alone.
+// the same JSON. `/noauth/...` skips the token check: the database work alone.
 // Env: DATABASE_URL, JWT_ACCESS_SECRET, SERIAL_ENCRYPTION_KEYS, DATABASE_POOL_SIZE. Prints the port.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
@@ -39,15 +40,23 @@ function verifyToken(authorization) {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const claims = JSON.parse(Buffer.from(p, 'base64url'));
   if (claims.exp * 1000 < Date.now() || claims.iss !== 'repairhub' || claims.aud !== 'repairhub-api' || claims.typ !== 'access') return null;
+  if (typeof claims.sid !== 'string' || !ROLES.has(claims.role)) return null;
   return claims;
 }
+
+const ROLES = new Set(['customer', 'technician', 'admin']);
+/** Revoked sessions and users → until when (empty in the run, as in ours: the lookup is what costs). */
+const revokedUntil = new Map();
+const isRevoked = (claims) => (revokedUntil.get(`family:${claims.sid}`) ?? 0) > Date.now() || (revokedUntil.get(`user:${claims.sub}`) ?? 0) > Date.now();
 
 async function viewer(request, reply, withAuth) {
   if (!withAuth) return { id: request.headers['x-bench-user'], role: 'technician' };
   const claims = verifyToken(request.headers.authorization);
-  const { rows } = claims ? await pool.query('SELECT id, email, role FROM users WHERE id = $1 AND active LIMIT 1', [claims.sub]) : { rows: [] };
-  if (!rows[0]) reply.code(401).send({ status: 401 });
-  return rows[0] ?? null;
+  if (!claims || isRevoked(claims)) {
+    reply.code(401).send({ status: 401 });
+    return null;
+  }
+  return { id: claims.sub, role: claims.role };
 }
 
 const app = Fastify();
