@@ -1,6 +1,6 @@
 // Repair reads as a technician on PostgreSQL seeded with 100,000 repair requests:
 // GET /repairs/:id (detail: device, quotes, history) and GET /repairs?limit=20 (the queue's first page).
-// Ours: the built app (JWT guard with the user re-read, validation, Nest, TypeORM's connection pool).
+// Ours: the built app (JWT guard with the session revocation check, validation, Nest, TypeORM's connection pool).
 // Baseline: repairs.bare.mjs, bare Fastify + pg in its own process doing the same work per request.
 // Each comparison alternates ours and the baseline over several rounds, so load from other work on
 // the machine falls on both sides.
