@@ -26,6 +26,15 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * `POST /auth/me/password` (204). A wrong `currentPassword` or a weak `newPassword` is a 400 naming
+ * that field; every other session of the user ends, the one that asked keeps going.
+ */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface RefreshRequest {
   refreshToken?: string;
 }
