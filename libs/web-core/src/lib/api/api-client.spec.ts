@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE_URL } from '../config';
 import { ApiClient } from './api-client';
+import { AUTH_ENDPOINT } from './http-context';
 
 describe('ApiClient', () => {
   let api: ApiClient;
@@ -72,5 +73,15 @@ describe('ApiClient', () => {
     expect(backend.expectOne((r) => r.url === 'https://api.test/api/v1/auth/me/preferences' && r.method === 'GET')).toBeTruthy();
     const patch = backend.expectOne((r) => r.url === 'https://api.test/api/v1/auth/me/preferences' && r.method === 'PATCH');
     expect(patch.request.body).toEqual({ emailNonEssential: false });
+  });
+
+  it('changes the password as the signed-in user, not as a session route', async () => {
+    const done = firstValueFrom(api.auth.changePassword({ currentPassword: 'old secret 1', newPassword: 'new secret 22' }), { defaultValue: undefined });
+    const request = backend.expectOne('https://api.test/api/v1/auth/me/password');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ currentPassword: 'old secret 1', newPassword: 'new secret 22' });
+    expect(request.request.context.get(AUTH_ENDPOINT)).toBe(false);
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await done;
   });
 });

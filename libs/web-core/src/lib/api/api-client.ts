@@ -5,6 +5,7 @@ import type {
   AcceptQuoteResponse,
   AssignRepairRequest,
   AuthResponse,
+  ChangePasswordRequest,
   ChangeRepairStatusRequest,
   ConversationView,
   CreateDeviceRequest,
@@ -93,6 +94,11 @@ export class ApiClient {
     refresh: () => this.post<AuthResponse>('/auth/refresh', {}, this.authContext()),
     logout: () => this.post<void>('/auth/logout', {}, this.authContext()),
     me: () => this.get<UserView>('/auth/me'),
+    /**
+     * 204. Sent with the bearer token like any signed-in route: this session keeps going, the user's
+     * other sessions end. A wrong current or weak new password is a 400 naming that field.
+     */
+    changePassword: (body: ChangePasswordRequest) => this.post<void>('/auth/me/password', body),
   };
 
   /** The signed-in user's email preferences. */
