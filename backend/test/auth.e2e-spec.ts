@@ -206,6 +206,61 @@ describe('auth', () => {
     });
   });
 
+  describe('password change', () => {
+    const NEW_PASSWORD = 'Copper-Meadow-Falcon-77';
+    const signIn = (email: string, password: string) => t.api.post('/auth/login', { email, password }, bodyTransport);
+    const change = (token: string, currentPassword: string, newPassword: string) =>
+      t.api.post('/auth/me/password', { currentPassword, newPassword }, { token });
+
+    it('keeps the session that asked and ends every other; only the new password signs in', async () => {
+      const user = await registerCustomer(t);
+      const laptop = (await signIn(user.email, user.password)).body;
+      const phone = (await signIn(user.email, user.password)).body;
+
+      expect((await change(laptop.accessToken, user.password, NEW_PASSWORD)).status).toBe(204);
+
+      expect((await t.api.get('/auth/me', { token: laptop.accessToken })).status).toBe(200);
+      expect((await t.api.post('/auth/refresh', { refreshToken: laptop.refreshToken }, bodyTransport)).status).toBe(200);
+      expectProblem(await t.api.get('/auth/me', { token: phone.accessToken }), 401);
+      expectProblem(await t.api.post('/auth/refresh', { refreshToken: phone.refreshToken }, bodyTransport), 401);
+      expectProblem(await signIn(user.email, user.password), 401, 'AUTH.INVALID_CREDENTIALS');
+      expect((await signIn(user.email, NEW_PASSWORD)).status).toBe(200);
+    });
+
+    it('explains a wrong current password, a weak or unchanged new one, beside the field, and changes nothing', async () => {
+      const user = await registerCustomer(t);
+      const cases: [string, string, string, string][] = [
+        ['not my password', NEW_PASSWORD, 'currentPassword', 'AUTH.WRONG_PASSWORD'],
+        [user.password, 'password123', 'newPassword', 'AUTH.WEAK_PASSWORD'],
+        [user.password, 'short', 'newPassword', 'REQUEST.VALIDATION'],
+        [user.password, user.password, 'newPassword', 'AUTH.PASSWORD_UNCHANGED'],
+      ];
+      for (const [current, next, field, code] of cases) {
+        const res = await change(user.token, current, next);
+        expect(res.status).toBe(400);
+        if (code !== 'REQUEST.VALIDATION') expect(res.body.code).toBe(code);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      expectProblem(await t.api.post('/auth/me/password', { currentPassword: user.password, newPassword: NEW_PASSWORD, userId: user.id }, { token: user.token }), 400);
+      expectProblem(await t.api.post('/auth/me/password', { currentPassword: user.password, newPassword: NEW_PASSWORD }), 401);
+      expect((await signIn(user.email, user.password)).status).toBe(200);
+      expect((await t.api.get('/auth/me', { token: user.token })).status).toBe(200);
+    });
+
+    it('lets one of two concurrent changes win; the other is refused and the winner’s password holds', async () => {
+      const user = await registerCustomer(t);
+      const attempts = ['Amber-Canyon-Willow-31', 'Silver-Orchard-Raven-58'];
+      const results = await Promise.all(attempts.map((next) => change(user.token, user.password, next)));
+      expect(results.filter((r) => r.status === 204)).toHaveLength(1);
+      const loser = results.find((r) => r.status !== 204)!;
+      expect([400, 409]).toContain(loser.status);
+      const winner = attempts[results.findIndex((r) => r.status === 204)];
+      const loserPassword = attempts.find((p) => p !== winner)!;
+      expect((await signIn(user.email, winner)).status).toBe(200);
+      expectProblem(await signIn(user.email, loserPassword), 401);
+    });
+  });
+
   describe('deactivation', () => {
     it('stops a deactivated user’s access and refresh tokens at once', async () => {
       const admin = await createStaff(t, 'admin');

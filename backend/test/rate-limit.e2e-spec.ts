@@ -36,6 +36,22 @@ describe('rate limits', () => {
     expect(limited).toBe(true);
   });
 
+  it('throttles guessing the current password with a stolen access token like a sign-in', async () => {
+    const app2 = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+    try {
+      const user = await registerCustomer(app2);
+      const statuses: number[] = [];
+      for (let i = 0; i < 12 && !statuses.includes(429); i++) {
+        const res = await app2.api.post('/auth/me/password', { currentPassword: `Guess-${i}-xyz`, newPassword: 'Copper-Meadow-Falcon-77' }, { token: user.token });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 3)).toEqual([400, 400, 400]);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await app2.close();
+    }
+  });
+
   it('does not throttle ordinary reads', async () => {
     const app2 = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
     try {

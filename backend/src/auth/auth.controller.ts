@@ -12,7 +12,7 @@ import { toUserView } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthThrottle } from './auth-throttle.js';
 import { AuthService, type Session } from './auth.service.js';
-import { AuthResponseDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
+import { AuthResponseDto, ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
 import { assertSameSite, clearRefreshCookie, setRefreshCookie, wantsBodyTransport } from './session-cookie.js';
 
 const transportHeader = ApiHeader({
@@ -78,6 +78,20 @@ export class AuthController {
   async me(@CurrentUser() user: AuthUser) {
     const me = await this.users.get(user.id);
     return { ...toUserView(me), emailNonEssential: me.emailNonEssential };
+  }
+
+  // In the tight password-guessing budget: a stolen access token must not become a password oracle.
+  @AuthThrottle()
+  @Post('me/password')
+  @ApiRoute({
+    summary: 'Change my password',
+    description: 'Needs the current password. Every other session of the user ends; this one goes on.',
+    auth: 'any',
+    noContent: true,
+    errors: [400, 409],
+  })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, body);
   }
 
   private presentedToken(body: RefreshDto, req: FastifyRequest): string {

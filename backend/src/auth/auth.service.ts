@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthResponse } from '@repairhub/contracts';
 import { AppConfig } from '../config/configuration.js';
-import { unauthenticated } from '../common/errors/domain-error.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { invalid, unauthenticated } from '../common/errors/domain-error.js';
 import type { User } from '../users/user.entity.js';
 import { toUserView } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
-import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
+import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import type { AccessTokenClaims } from './jwt.strategy.js';
 import { LoginFailuresService } from './login-failures.service.js';
 import { PasswordService } from './password.service.js';
@@ -54,6 +55,23 @@ export class AuthService {
       throw unauthenticated('AUTH.REFRESH_INVALID', 'Your session has ended. Please sign in again.');
     }
     return { body: await this.accessFor(user, next.familyId), refresh: next };
+  }
+
+  /**
+   * Checks the current password (a wrong one counts as a failed sign-in for the account), sets the new
+   * one and ends every other session of the user; the caller's session goes on.
+   */
+  async changePassword(caller: AuthUser, input: ChangePasswordDto): Promise<void> {
+    const user = await this.users.get(caller.id);
+    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
+      await sleep(this.failures.delayFor(await this.failures.recordFailure(user.email)));
+      throw invalid('AUTH.WRONG_PASSWORD', 'Your current password is incorrect.', 'currentPassword');
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw invalid('AUTH.PASSWORD_UNCHANGED', 'Choose a new password different from your current one.', 'newPassword');
+    }
+    await this.users.replacePassword(user, input.newPassword, 'newPassword');
+    await this.refreshTokens.revokeAllForUser(user.id, { keep: caller.sessionId });
   }
 
   logout(token: string): Promise<void> {

@@ -36,13 +36,13 @@ export class PasswordService implements OnModuleInit {
   }
 
   /** Length rules come from the DTO; this refuses passwords found in common-password lists. */
-  assertAcceptable(password: string, context: string[] = []): void {
+  assertAcceptable(password: string, context: string[] = [], field = 'password'): void {
     if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-      throw invalid('AUTH.WEAK_PASSWORD', `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, 'password');
+      throw invalid('AUTH.WEAK_PASSWORD', `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, field);
     }
     const result = this.strength.check(password.slice(0, SCORED_PREFIX), context);
     if (result.score === 0) {
-      throw invalid('AUTH.WEAK_PASSWORD', 'This password is too common or easy to guess. Choose a longer or less common one.', 'password');
+      throw invalid('AUTH.WEAK_PASSWORD', 'This password is too common or easy to guess. Choose a longer or less common one.', field);
     }
   }
 }

@@ -71,11 +71,15 @@ export class RefreshTokenService {
     await this.revocations.revokeSessions([familyId]);
   }
 
-  /** Ends every session of the user (deactivation, role change, a refresh for an inactive user). */
-  async revokeAllForUser(userId: string): Promise<void> {
+  /**
+   * Ends every session of the user (deactivation, role change, a refresh for an inactive user), or
+   * every one but `keep` (a password change ends the others).
+   */
+  async revokeAllForUser(userId: string, { keep }: { keep?: string } = {}): Promise<void> {
     const revoked = await this.updateReturning<{ family_id: string }>(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
-      [userId],
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2 RETURNING family_id`,
+      [userId, keep ?? null],
     );
     await this.revocations.revokeSessions(revoked.map((row) => row.family_id));
   }

@@ -40,6 +40,17 @@ export class UsersService {
     }
   }
 
+  /**
+   * Replaces the password, only if it is still the one `user` was read with (two concurrent changes:
+   * the second is refused rather than silently overwriting the first).
+   */
+  async replacePassword(user: User, newPassword: string, field: string): Promise<void> {
+    this.passwords.assertAcceptable(newPassword, [user.email, user.name], field);
+    const passwordHash = await this.passwords.hash(newPassword);
+    const result = await this.repo.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash });
+    if (!result.affected) throw conflict('AUTH.PASSWORD_CHANGED_MEANWHILE', 'Your password was just changed elsewhere. Sign in again.');
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.repo.findOne({ where: { email: email.toLowerCase() } });
   }
