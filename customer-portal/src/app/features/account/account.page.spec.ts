@@ -42,6 +42,13 @@ describe('AccountPage', () => {
     expect(element.textContent).toContain('We always email you about quotes, payments and a finished repair');
   });
 
+  it('has a Password section with the change-password form', async () => {
+    const { element } = await render();
+    const section = element.querySelector('section[aria-labelledby="password-heading"]');
+    expect(section?.querySelector('h2')?.textContent).toBe('Password');
+    expect(section?.querySelector('rh-change-password-form input#currentPassword')).toBeTruthy();
+  });
+
   it('saves a change, ignores clicks while saving, and confirms it', async () => {
     const { fixture, box, status, patch } = await render(true);
     box().click();

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { ApiClient, AuthStore, ErrorState, Loading, readProblem } from '@repairhub/web-core';
+import { ApiClient, AuthStore, ChangePasswordForm, ErrorState, Loading, readProblem } from '@repairhub/web-core';
 
-/** The customer's account: who is signed in and which emails they get. */
+/** The customer's account: who is signed in, which emails they get, and their password. */
 @Component({
   selector: 'rh-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorState, Loading],
+  imports: [ChangePasswordForm, ErrorState, Loading],
   template: `
     <div class="page">
       <h1>Account</h1>
@@ -45,6 +45,12 @@ import { ApiClient, AuthStore, ErrorState, Loading, readProblem } from '@repairh
         }
         <p class="status" role="status">{{ saving() ? 'Saving…' : saved() }}</p>
         @if (error(); as message) { <p class="form-error" role="alert">{{ message }}</p> }
+      </section>
+
+      <section class="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        <p class="muted">Changing it signs you out on your other devices; you stay signed in here.</p>
+        <rh-change-password-form />
       </section>
     </div>
   `,
