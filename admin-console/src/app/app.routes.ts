@@ -6,6 +6,7 @@ export const routes: Routes = [
   { path: 'sign-in', canMatch: [requireGuest('/')], title: 'Sign in — RepairHub Console', loadComponent: () => import('./features/auth/sign-in.page') },
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
   { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
+  { path: 'account', canMatch: [staffOnly], title: 'Account — RepairHub Console', loadComponent: () => import('./features/account/account.page') },
   { path: 'repairs/:id', canMatch: [staffOnly], title: 'Repair — RepairHub Console', loadComponent: () => import('./features/repairs/repair-workspace.page') },
   {
     path: 'admin',

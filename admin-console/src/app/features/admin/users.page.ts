@@ -3,9 +3,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signa
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UserView } from '@repairhub/contracts';
-import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, applyProblem, readProblem } from '@repairhub/web-core';
-
-const ROLE_LABELS: Record<Role, string> = { customer: 'Customer', technician: 'Technician', admin: 'Admin' };
+import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, readProblem } from '@repairhub/web-core';
 
 /** Admins: find people, add technicians and admins, change roles, deactivate accounts. */
 @Component({

@@ -1,4 +1,6 @@
-import type { DeviceType, PaymentStatus, QuoteStatus, RepairStatus, Urgency } from '@repairhub/contracts';
+import type { DeviceType, PaymentStatus, QuoteStatus, RepairStatus, Role, Urgency } from '@repairhub/contracts';
+
+export const ROLE_LABELS: Record<Role, string> = { customer: 'Customer', technician: 'Technician', admin: 'Admin' };
 
 export const REPAIR_STATUS_LABELS: Record<RepairStatus, string> = {
   submitted: 'Submitted',
