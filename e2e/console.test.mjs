@@ -1,6 +1,7 @@
 // The admin console in a real browser against the real app. A technician signs in, sees a new request
 // arrive live, claims one, issues a quote, sees the customer's acceptance and payment arrive live
-// (the customer is driven through the API), starts and completes the work, and chats. An admin then
+// (the customer is driven through the API), starts and completes the work, chats, and changes their
+// password on their Account page (reached from the header). An admin then
 // creates a technician, refunds part of the payment and sees the dashboard change, assigns a request
 // and deactivates the technician again, reads the customer's quote email in the outbox and opens the
 // failed jobs. A customer who signs in to the console is pointed to the portal.
@@ -179,6 +180,29 @@ describe('admin console journey', () => {
     assert.ok(messages.items.some((m) => m.content === 'Yes — any time before 6 pm.'), 'the reply was stored');
     await assertAccessible(page, assert, 'repair workspace (completed, chat)');
     await screenshot(page, 'console-03-workspace-completed');
+    assertNoProblems(problems, assert);
+  });
+
+  step('the technician opens their account from the header and changes the password', { optional: true, needs: need('/api/v1/auth/me/password') }, async () => {
+    const { page, problems } = tech;
+    const account = page.getByRole('banner').getByRole('link', { name: `Account: ${techUser.name} · Technician` });
+    await account.click();
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    assert.equal(await account.getAttribute('aria-current'), 'page');
+    await page.getByText(techUser.email, { exact: true }).waitFor();
+    await assertAccessible(page, assert, 'account');
+
+    const newPassword = 'flux and rosin 2026';
+    const form = page.getByRole('region', { name: 'Password' });
+    await form.getByLabel('Current password').fill(techUser.password);
+    await form.getByLabel('New password', { exact: true }).fill(newPassword);
+    await form.getByLabel('Confirm new password').fill(newPassword);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Password changed. You were signed out on your other devices.' }).waitFor();
+    techUser.password = newPassword;
+    assert.equal(await api.login(techUser.email, newPassword).then(Boolean), true, 'the new password signs in');
+    await assertAccessible(page, assert, 'account (password changed)');
+    await screenshot(page, 'console-03b-account');
     assertNoProblems(problems, assert);
   });
 

@@ -1,7 +1,8 @@
 // The customer journey in a real browser against the real app: sign up → device → request → the
 // technician quotes (API) → accept and pay in test mode → approved → chat with the technician in a
 // second browser context → the session outlives its access token and a reload → devices → turn off
-// non-essential emails → sign out.
+// non-essential emails → change the password (another session ends, this one goes on) → sign out and
+// back in with the new password.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
 import { ROOT } from './support/app.mjs';
-import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, forget, launch, openContext, screenshot } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 describe('customer journey', () => {
@@ -28,6 +29,7 @@ describe('customer journey', () => {
     },
   });
   const run = Date.now().toString(36);
+  // `password` becomes the new one once the customer changed it.
   const person = { name: 'Jamie Rivera', email: `jamie.${run}@example.com`, password: 'correct horse battery staple' };
   const tech = { name: 'Taylor Tech', email: `taylor.${run}@example.com`, password: 'solder and flux 2025' };
   const state = { repairId: null, chatted: false };
@@ -290,6 +292,55 @@ describe('customer journey', () => {
     assertNoProblems(problems, assert);
   });
 
+  step('changes the password on the Account page: other sessions end, this one goes on', { needs: need('/api/v1/auth/me/password') }, async () => {
+    const { page, problems } = customer;
+    const oldPassword = person.password;
+    const newPassword = 'battery horse staple correct 2';
+    const elsewhere = await api.login(person.email, oldPassword); // another device's session
+
+    const form = page.getByRole('region', { name: 'Password' });
+    const current = form.getByLabel('Current password');
+    const fresh = form.getByLabel('New password', { exact: true });
+    const confirm = form.getByLabel('Confirm new password');
+    const submit = form.getByRole('button', { name: 'Change password' });
+    assert.equal(await fresh.getAttribute('autocomplete'), 'new-password');
+    await current.fill('not my password at all');
+    await fresh.fill(newPassword);
+    await confirm.fill(`${newPassword}!`);
+    await submit.click();
+    assert.equal(await form.locator('#confirmPassword-error').textContent(), 'This does not match your new password.');
+
+    // A wrong current password is explained beside it, and focus goes there to type it again.
+    await confirm.fill(newPassword);
+    await submit.click();
+    const wrong = form.locator('#currentPassword-error');
+    await wrong.waitFor();
+    assert.equal(await wrong.textContent(), 'Your current password is incorrect.');
+    assert.equal(await current.getAttribute('aria-invalid'), 'true');
+    assert.ok(await current.evaluate((input) => input === document.activeElement), 'focus on the current password');
+    await assertAccessible(page, assert, 'account (wrong current password)');
+    await screenshot(page, '13-password-wrong');
+    // Chrome logs the expected 400 as a console error; nothing else may have gone wrong.
+    assertNoProblems(forget(problems, /status of 400 .*\/api\/v1\/auth\/me\/password/), assert);
+
+    await current.fill(oldPassword);
+    await submit.click();
+    await page.getByRole('status').filter({ hasText: 'Password changed. You were signed out on your other devices.' }).waitFor();
+    assert.equal(await wrong.count(), 0);
+    for (const field of [current, fresh, confirm]) assert.equal(await field.inputValue(), '', 'the form is emptied');
+    person.password = newPassword;
+    await assertAccessible(page, assert, 'account (password changed)');
+    await screenshot(page, '14-password-changed');
+
+    // The other session is over, the old password is refused; this page's session survives a reload.
+    await assert.rejects(api.get('/auth/me', { token: elsewhere }), /401/);
+    await assert.rejects(api.login(person.email, oldPassword), /401/);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: `Account: ${person.name}` }).waitFor();
+    assertNoProblems(problems, assert);
+  });
+
   step('signs out, and a reload does not bring the session back', {}, async () => {
     const { page, problems } = customer;
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -299,6 +350,17 @@ describe('customer journey', () => {
     await page.goto('/repairs');
     await page.waitForURL(/\/sign-in\?returnUrl=%2Frepairs$/);
     await assertAccessible(page, assert, 'sign-in');
+    assertNoProblems(problems, assert);
+  });
+
+  step('signs in with the current password and is back at their repairs', {}, async () => {
+    const { page, problems } = customer;
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/repairs$/);
+    await page.getByRole('link', { name: /Lenovo ThinkPad X1/ }).waitFor();
+    await page.getByRole('banner').getByRole('link', { name: `Account: ${person.name}` }).waitFor();
     assertNoProblems(problems, assert);
   });
 });
