@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { unauthenticated } from '../common/errors/domain-error.js';
+import { queryRows } from '../common/sql.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { SessionRevocations } from './session-revocations.js';
 
@@ -43,7 +44,8 @@ export class RefreshTokenService {
    */
   async rotate(token: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     const tokenHash = this.hash(token);
-    const spent = await this.updateReturning<{ user_id: string; family_id: string; family_expires_at: Date }>(
+    const spent = await queryRows<{ user_id: string; family_id: string; family_expires_at: Date }>(
+      this.db,
       `UPDATE refresh_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING user_id, family_id, family_expires_at`,
@@ -76,17 +78,12 @@ export class RefreshTokenService {
    * every one but `keep` (a password change ends the others).
    */
   async revokeAllForUser(userId: string, { keep }: { keep?: string } = {}): Promise<void> {
-    const revoked = await this.updateReturning<{ family_id: string }>(
+    const revoked = await queryRows<{ family_id: string }>(
+      this.db,
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2 RETURNING family_id`,
       [userId, keep ?? null],
     );
     await this.revocations.revokeSessions(revoked.map((row) => row.family_id));
-  }
-
-  /** The rows an UPDATE … RETURNING touched (the PostgreSQL driver answers [rows, count]; PGlite only rows). */
-  private async updateReturning<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const result: [T[], number] | T[] = await this.db.query(sql, params);
-    return (Array.isArray(result[0]) ? result[0] : result) as T[];
   }
 }

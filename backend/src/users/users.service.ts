@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
@@ -12,8 +13,6 @@ import { User } from './user.entity.js';
 import { toUserView } from './user.mapper.js';
 import { onReadReplica } from '../database/read-replica.js';
 
-export const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505';
 
 @Injectable()
 export class UsersService {
