@@ -1,23 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { ApiClient, AuthStore, ChangePasswordForm, ErrorState, Loading, readProblem } from '@repairhub/web-core';
+import { AccountDetails, ApiClient, ErrorState, Loading, PasswordSection, readProblem } from '@repairhub/web-core';
 
 /** The customer's account: who is signed in, which emails they get, and their password. */
 @Component({
   selector: 'rh-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ChangePasswordForm, ErrorState, Loading],
+  imports: [AccountDetails, ErrorState, Loading, PasswordSection],
   template: `
     <div class="page">
       <h1>Account</h1>
 
-      <section class="card" aria-labelledby="details-heading">
-        <h2 id="details-heading">Your details</h2>
-        <dl class="details">
-          <div><dt>Name</dt><dd>{{ auth.user()?.name }}</dd></div>
-          <div><dt>Email</dt><dd>{{ auth.user()?.email }}</dd></div>
-        </dl>
-      </section>
+      <rh-account-details />
 
       <section class="card" aria-labelledby="email-heading">
         <h2 id="email-heading">Emails</h2>
@@ -47,19 +41,11 @@ import { ApiClient, AuthStore, ChangePasswordForm, ErrorState, Loading, readProb
         @if (error(); as message) { <p class="form-error" role="alert">{{ message }}</p> }
       </section>
 
-      <section class="card" aria-labelledby="password-heading">
-        <h2 id="password-heading">Password</h2>
-        <p class="muted">Changing it signs you out on your other devices; you stay signed in here.</p>
-        <rh-change-password-form />
-      </section>
+      <rh-password-section />
     </div>
   `,
   styles: `
     h2 { font-size: 1.125rem; }
-    .details { display: grid; gap: .25rem; margin: 0; }
-    .details div { display: flex; flex-wrap: wrap; gap: .5rem; }
-    .details dt { font-weight: 600; min-width: 4rem; }
-    .details dd { margin: 0; overflow-wrap: anywhere; }
     .choice { display: flex; gap: .75rem; align-items: start; }
     .choice input { width: 1.25rem; height: 1.25rem; margin: .15rem 0 0; flex: none; }
     .choice label { font-weight: 600; }
@@ -69,7 +55,6 @@ import { ApiClient, AuthStore, ChangePasswordForm, ErrorState, Loading, readProb
 })
 export default class AccountPage {
   private readonly api = inject(ApiClient);
-  protected readonly auth = inject(AuthStore);
   protected readonly saving = signal(false);
   protected readonly saved = signal('');
   protected readonly error = signal<string | null>(null);
