@@ -7,6 +7,7 @@ export * from './lib/auth/auth-store';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/auth/guards';
 export * from './lib/auth/session-redirect';
+export * from './lib/auth/return-url';
 export * from './lib/auth/sign-in-form.component';
 export * from './lib/auth/account-sections.component';
 export * from './lib/auth/change-password-form.component';

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { UserView } from '@repairhub/contracts';
-import { SignInForm } from '@repairhub/web-core';
-import { safeReturnUrl } from '../../core/return-url';
+import { SignInForm, safeReturnUrl } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-sign-in-page',
@@ -11,16 +10,12 @@ import { safeReturnUrl } from '../../core/return-url';
   template: `
     <div class="page narrow">
       <h1>Sign in</h1>
-      @if (expired()) {
-        <p class="notice" role="status">Your session ended. Sign in again to continue where you were.</p>
-      }
-      <rh-sign-in-form (signedIn)="signedIn($event)" />
+      <rh-sign-in-form [expired]="!!expired()" (signedIn)="signedIn($event)" />
       <p>New to RepairHub? <a routerLink="/sign-up" [queryParams]="returnUrl() ? { returnUrl: returnUrl() } : {}">Create an account</a></p>
     </div>
   `,
   styles: `
     .narrow { max-width: 28rem; }
-    .notice { background: var(--warning-soft); color: var(--warning-text); padding: .75rem 1rem; border-radius: var(--radius); margin: 0; }
   `,
 })
 export default class SignInPage {

@@ -2,8 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@repairhub/contracts';
-import { AuthStore, FieldA11y, FieldError, Notifier, applyProblem, readProblem } from '@repairhub/web-core';
-import { safeReturnUrl } from '../../core/return-url';
+import { AuthStore, FieldA11y, FieldError, Notifier, applyProblem, readProblem, safeReturnUrl } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-sign-up-page',

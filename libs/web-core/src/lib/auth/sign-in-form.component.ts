@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, type UserView } from '@repairhub/contracts';
 import { applyProblem, readProblem } from '../errors/problem';
@@ -15,6 +15,9 @@ import { AuthStore } from './auth-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, FieldError, FieldA11y],
   template: `
+    @if (expired()) {
+      <p class="notice" role="status">Your session ended. Sign in again to continue where you were.</p>
+    }
     <form class="card stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       @if (formError(); as message) {
         <p class="form-error" role="alert">{{ message }}</p>
@@ -32,10 +35,15 @@ import { AuthStore } from './auth-store';
       <button type="submit" class="button primary" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
     </form>
   `,
-  styles: `:host { display: block; }`,
+  styles: `
+    :host { display: grid; gap: 1rem; }
+    .notice { background: var(--warning-soft); color: var(--warning-text); padding: .75rem 1rem; border-radius: var(--radius); margin: 0; }
+  `,
 })
 export class SignInForm {
   private readonly auth = inject(AuthStore);
+  /** Shows why the user is here: their session ended while they were working. */
+  readonly expired = input(false);
   readonly signedIn = output<UserView>();
 
   protected readonly busy = signal(false);

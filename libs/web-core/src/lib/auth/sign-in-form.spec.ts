@@ -34,6 +34,14 @@ describe('SignInForm', () => {
     return { fixture, element, signedIn, type, submit };
   }
 
+  it('says why the user is here when their session ended', async () => {
+    const { fixture, element } = await render();
+    expect(element.querySelector('[role=status]')).toBeNull();
+    fixture.componentRef.setInput('expired', true);
+    await fixture.whenStable();
+    expect(element.querySelector('[role=status]')?.textContent).toContain('Your session ended');
+  });
+
   it('explains empty fields without calling the API', async () => {
     const { element, submit } = await render();
     await submit();
