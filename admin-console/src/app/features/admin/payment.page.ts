@@ -144,7 +144,6 @@ export default class PaymentPage {
         this.form.reset();
         this.payment.set(updated);
         this.notifier.success(`Refund of ${this.confirmText()} requested.`);
-        this.payment.reload();
       },
       error: (error: unknown) => {
         this.busy.set(false);

@@ -12,7 +12,6 @@ import {
   REPAIR_STATUS_LABELS,
   StatusChip,
   cursorList,
-  readProblem,
 } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
 
@@ -166,7 +165,7 @@ export default class QueuePage {
       },
       error: (error: unknown) => {
         this.claiming.set(null);
-        this.notifier.error(readProblem(error).message);
+        this.notifier.error(error);
         this.queue.first.reload();
       },
     });
