@@ -72,6 +72,27 @@ describe('users (admin)', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it('pages through users created in the same instant without skipping any', async () => {
+    const tag = `same-instant-${Date.now()}`;
+    // One statement: every row gets the same now(). On PostgreSQL it has microseconds, which a
+    // millisecond cursor dropped: the rows after the first page were skipped.
+    await t.sql(
+      `INSERT INTO users (email, name, role, password_hash) SELECT $1 || '-' || n || '@example.test', 'Same Instant', 'customer', 'x' FROM generate_series(1, 3) n`,
+      [tag],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { email: string }[]; nextCursor: string | null } } = await t.api.get(
+        `/users?limit=1&q=${tag}${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.token },
+      );
+      seen.push(...res.body.items.map((u) => u.email));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual([1, 2, 3].map((n) => `${tag}-${n}@example.test`));
+  });
+
   it('rejects a forged cursor and a limit above 100', async () => {
     expectProblem(await t.api.get('/users?cursor=not-a-cursor', { token: admin.token }), 400, 'REQUEST.INVALID_CURSOR');
     expectProblem(await t.api.get('/users?limit=101', { token: admin.token }), 400);

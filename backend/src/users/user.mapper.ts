@@ -1,13 +1,13 @@
 import type { UserView } from '@repairhub/contracts';
 import type { User } from './user.entity.js';
 
-export function toUserView(user: User): UserView {
+export function toUserView(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'>): UserView {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     active: user.active,
-    createdAt: user.createdAt.toISOString(),
+    createdAt: new Date(user.createdAt).toISOString(),
   };
 }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
-import { decodeCursor, toPage } from '../common/http/pagination.js';
-import { isUniqueViolation } from '../common/sql.js';
+import { toPage } from '../common/http/pagination.js';
+import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
@@ -74,17 +74,23 @@ export class UsersService {
 
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const qb = this.repo.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'DESC').limit(limit + 1);
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    const p = new SqlParams();
+    const where = [newestFirstCursor(query.cursor, 'u', p)];
+    if (query.role) where.push(`u.role = ${p.add(query.role)}`);
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.email LIKE :pattern OR lower(u.name) LIKE :pattern)', { pattern });
+      const pattern = p.add(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern})`);
     }
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      qb.andWhere('(u.created_at, u.id) < (:createdAt, :id)', { createdAt, id });
-    }
-    const page = toPage(await onReadReplica(this.repo.manager.connection, (m) => (m.queryRunner ? qb.setQueryRunner(m.queryRunner) : qb).getMany()), limit, (u) => [u.createdAt.toISOString(), u.id]);
+    const rows = await onReadReplica(this.db, (m) =>
+      queryRows<Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & { cursor_at: string }>(
+        m,
+        `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at AS "createdAt", ${cursorTimestamp('u.created_at')} AS cursor_at
+           FROM users u WHERE ${where.join(' AND ')}
+          ORDER BY u.created_at DESC, u.id DESC LIMIT ${p.add(limit + 1)}`,
+        p.values,
+      ),
+    );
+    const page = toPage(rows, limit, (u) => [u.cursor_at, u.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 
