@@ -64,12 +64,6 @@ export class DevicesService {
     return this.view(row, reveal);
   }
 
-  /** For other modules: the visible device row mapped masked, or null. */
-  async findView(viewer: Viewer, id: string): Promise<DeviceView | null> {
-    const row = await this.findVisible(viewer, id);
-    return row ? this.view(row, false) : null;
-  }
-
   async update(owner: Viewer, id: string, changes: UpdateDeviceDto): Promise<DeviceView> {
     const p = new SqlParams();
     const sets = ['updated_at = now()'];

@@ -58,10 +58,6 @@ export class SerialCipher {
     return [...this.keys.keys()];
   }
 
-  hasKey(kid: string): boolean {
-    return this.keys.has(kid);
-  }
-
   /** Encrypts `serial` (stored as given) under the current key. */
   encrypt(serial: string, deviceId: string): EncryptedSerial {
     const { key } = this.keys.get(this.currentKeyId)!;

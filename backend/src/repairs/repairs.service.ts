@@ -108,13 +108,6 @@ export class RepairsService {
     return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin);
   }
 
-  /** Whether `viewer` may see the repair (for other modules, e.g. chat participation). */
-  async isVisibleTo(viewer: Viewer, id: string): Promise<boolean> {
-    const p = new SqlParams();
-    const rows = await queryRows(this.db, `SELECT 1 FROM repair_requests r WHERE r.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)}`, p.values);
-    return rows.length > 0;
-  }
-
   /**
    * Technicians take an unassigned `submitted` request (or keep their own); admins assign any open
    * request to any active technician. Two technicians racing for one request: the first wins, the
