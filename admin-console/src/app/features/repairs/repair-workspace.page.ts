@@ -268,9 +268,11 @@ export default class RepairWorkspacePage {
     events.onReconnect(() => this.repair.reload());
     events.on('repair:updated', ({ repairRequestId, status }) => {
       if (repairRequestId !== this.id()) return;
+      // The echo of this user's own change (already shown from the response) is not fetched again.
       const before = this.repair.value()?.status;
+      if (before === status) return;
       this.repair.reload();
-      if (before && before !== status && status === 'approved') this.notifier.success('The customer accepted and paid the quote.');
+      if (before && status === 'approved') this.notifier.success('The customer accepted and paid the quote.');
     });
   }
 

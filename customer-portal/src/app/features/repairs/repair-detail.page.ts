@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -146,23 +146,15 @@ export default class RepairDetailPage {
     effect(() => {
       if (this.awaitingApproval() && this.repair.hasValue() && this.repair.value().status !== 'quoted') this.stopAwaiting();
     });
-    const destroyRef = inject(DestroyRef);
-    // Status changes pushed by the server (quote sent, payment approved, work started) show at once.
-    const unsubscribe = this.chat.onRepairUpdated(({ repairRequestId }) => {
-      if (repairRequestId === this.id()) this.repair.reload();
+    // Status changes pushed by the server (quote sent, payment approved, work started) show at once;
+    // the echo of the customer's own change (already shown) is not fetched again.
+    this.chat.on('repair:updated', ({ repairRequestId, status }) => {
+      if (repairRequestId !== this.id() || this.repair.value()?.status === status) return;
+      this.repair.reload();
     });
-    // Whatever changed while the socket was (re)connecting was not pushed to us: catch up.
-    let connections = this.chat.connections();
-    effect(() => {
-      const now = this.chat.connections();
-      if (now === connections) return;
-      connections = now;
-      untracked(() => this.repair.reload());
-    });
-    destroyRef.onDestroy(() => {
-      unsubscribe();
-      this.stopAwaiting();
-    });
+    // Whatever changed while the socket was reconnecting was not pushed to us: catch up.
+    this.chat.onReconnect(() => this.repair.reload());
+    inject(DestroyRef).onDestroy(() => this.stopAwaiting());
   }
 
   /** The webhook approves the repair a moment after the payment succeeds; poll until it has. */
@@ -191,11 +183,11 @@ export default class RepairDetailPage {
     if (this.cancelling()) return;
     this.cancelling.set(true);
     this.api.repairs.changeStatus(this.id(), { status: 'cancelled' }).subscribe({
-      next: () => {
+      next: (detail) => {
         this.cancelling.set(false);
         this.confirmingCancel.set(false);
+        this.repair.set(detail);
         this.notifier.info('Repair request cancelled.');
-        this.repair.reload();
       },
       error: (error: unknown) => {
         this.cancelling.set(false);

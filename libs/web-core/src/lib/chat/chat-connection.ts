@@ -1,4 +1,4 @@
-import { Injectable, effect, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, effect, inject, signal, untracked, type Injector } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 import { CHAT_HANDSHAKE_ERRORS, CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient } from '@repairhub/contracts';
@@ -74,11 +74,30 @@ export class ChatConnection {
     return socket;
   }
 
-  /** Live status changes of repairs the user can see; returns the unsubscribe function. */
-  onRepairUpdated(handler: (update: { repairRequestId: string; status: string }) => void): () => void {
+  /**
+   * Calls `handler` for each server `event` until `destroyRef` (default: the injecting view) is
+   * destroyed. Connects the socket on first use.
+   */
+  on<E extends keyof ChatServerToClient>(event: E, handler: ChatServerToClient[E], destroyRef: DestroyRef = inject(DestroyRef)): void {
     const socket = this.get();
-    socket.on('repair:updated', handler);
-    return () => socket.off('repair:updated', handler);
+    const listener = handler as never;
+    socket.on(event, listener);
+    destroyRef.onDestroy(() => socket.off(event, listener));
+  }
+
+  /**
+   * Calls `handler` after the socket comes back from a drop: Socket.IO delivers at most once, so a
+   * screen refetches what may have changed while it was offline. The first connect is not a
+   * reconnect: the screen has just loaded its data. Call from an injection context (or pass one).
+   */
+  onReconnect(handler: () => void, options: { injector?: Injector } = {}): void {
+    const seen = this.connections();
+    effect(
+      () => {
+        if (this.connections() > Math.max(seen, 1)) untracked(handler);
+      },
+      { injector: options.injector },
+    );
   }
 
   close(): void {
