@@ -1,4 +1,4 @@
-import { parseAccessKeys, tokenKid, verificationSecret } from './access-keys.js';
+import { parseAccessKeys, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
 
 const s1 = 'a'.repeat(32);
 const s2 = 'b:'.repeat(20);
@@ -33,5 +33,13 @@ describe('access keys', () => {
     expect(verificationSecret(keys, token({ alg: 'HS256', kid: 'gone' }))).toBeNull();
     expect(verificationSecret(keys, token({ alg: 'HS256' }))).toBeNull();
     expect(tokenKid('not a jwt')).toBeNull();
+  });
+
+  it('hands verification one key object per secret, made once', () => {
+    const keys = [{ kid: 'new', secret: s1 }];
+    const first = verificationKey(keys, token({ alg: 'HS256', kid: 'new' }));
+    expect(first?.export().toString('utf8')).toBe(s1);
+    expect(verificationKey(keys, token({ alg: 'HS256', kid: 'new' }))).toBe(first);
+    expect(verificationKey(keys, token({ alg: 'HS256', kid: 'gone' }))).toBeNull();
   });
 });

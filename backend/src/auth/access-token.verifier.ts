@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { AppConfig } from '../config/configuration.js';
-import { verificationSecret } from './access-keys.js';
+import { verificationKey } from './access-keys.js';
 import { SessionRevocations } from './session-revocations.js';
 
 export interface AccessTokenClaims {
@@ -15,7 +15,7 @@ export interface AccessTokenClaims {
 }
 
 /**
- * The checks every access token passes, over HTTP (passport-jwt) and on the Socket.IO handshake. The secret is
+ * The checks every access token passes, over HTTP (passport-jwt) and on the Socket.IO handshake. The key is
  * chosen by the token's `kid` header among the configured keys (rotation); no kid or an unknown one → refused.
  */
 export function accessTokenOptions(config: AppConfig) {
@@ -43,10 +43,10 @@ export class AccessTokenVerifier {
   /** The signed-in user, or null for a missing, malformed, forged, expired or non-access token or a revoked one. */
   async verify(token: string): Promise<AuthUser | null> {
     let claims: AccessTokenClaims;
-    const secret = verificationSecret(this.config.auth.accessKeys, token);
-    if (!secret) return null;
+    const key = verificationKey(this.config.auth.accessKeys, token);
+    if (!key) return null;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { ...accessTokenOptions(this.config), secret });
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { ...accessTokenOptions(this.config), secret: key as unknown as string });
     } catch {
       return null;
     }
