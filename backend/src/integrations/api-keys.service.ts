@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApiKeyScope, ApiKeySecretResponse, ApiKeyView, CreateApiKeyRequest } from '@repairhub/contracts';
+import { DEFAULT_PAGE_LIMIT, type ApiKeyScope, type ApiKeySecretResponse, type ApiKeyView, type CreateApiKeyRequest } from '@repairhub/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { invalid, notFound } from '../common/errors/domain-error.js';
@@ -55,7 +55,7 @@ export class ApiKeysService {
   }
 
   async list(query: { limit?: number; cursor?: string }) {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const p = new SqlParams();
     const where = newestFirstCursor(query.cursor, 'k', p);
     const rows = await this.db.query<(ApiKeyRow & { cursor_at: string })[]>(

@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateWebhookEndpointRequest, WebhookDeliveryView, WebhookEndpointCreatedResponse, WebhookEndpointView, WebhookEventType } from '@repairhub/contracts';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type CreateWebhookEndpointRequest,
+  type WebhookDeliveryView,
+  type WebhookEndpointCreatedResponse,
+  type WebhookEndpointView,
+  type WebhookEventType,
+} from '@repairhub/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { invalid, notFound } from '../common/errors/domain-error.js';
@@ -90,7 +97,7 @@ export class WebhookEndpointsService {
   }
 
   async list(query: { limit?: number; cursor?: string }) {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const p = new SqlParams();
     const where = newestFirstCursor(query.cursor, 'w', p);
     const rows = await queryRows<EndpointRow & { cursor_at: string }>(
@@ -112,7 +119,7 @@ export class WebhookEndpointsService {
   /** The delivery log, newest first. */
   async deliveries(endpointId: string, query: { limit?: number; cursor?: string }) {
     await this.requireEndpoint(endpointId);
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const p = new SqlParams();
     const endpoint = p.add(endpointId);
     const where = newestFirstCursor(query.cursor, 'd', p);

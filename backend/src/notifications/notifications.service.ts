@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Currency, EmailView, NotificationPreferences } from '@repairhub/contracts';
+import { DEFAULT_PAGE_LIMIT, type Currency, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -188,7 +188,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async list(query: { limit?: number; cursor?: string }): Promise<{ items: EmailView[]; nextCursor: string | null }> {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const p = new SqlParams();
     const where = newestFirstCursor(query.cursor, 'e', p);
     const rows = await queryRows<OutboxRow & { cursor_at: string }>(
