@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_LIMIT, type Currency, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
+import { DEFAULT_PAGE_LIMIT, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -87,16 +87,14 @@ export class NotificationsService implements OnModuleInit {
     this.events.on('payment.succeeded', (e) =>
       this.notify({ dedupeKey: `payment.succeeded:${e.paymentId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'payment_succeeded', amount: e.amount, currency: e.currency } }),
     );
-    this.events.on('payment.failed', async (e) => {
-      const [payment] = await queryRows<{ amount: number; currency: Currency }>(this.db, `SELECT amount, currency FROM payments WHERE id = $1`, [e.paymentId]);
-      if (!payment) return;
-      await this.notify({
+    this.events.on('payment.failed', (e) =>
+      this.notify({
         dedupeKey: `payment.${e.status}:${e.paymentId}:${e.customerId}`,
         userId: e.customerId,
         repairId: e.repairId,
-        facts: { template: 'payment_failed', amount: Number(payment.amount), currency: payment.currency, status: e.status },
-      });
-    });
+        facts: { template: 'payment_failed', amount: e.amount, currency: e.currency, status: e.status },
+      }),
+    );
     this.events.on('repair.status_changed', (e) =>
       e.to === 'completed' ? this.notify({ dedupeKey: `repair.completed:${e.repairId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'repair_completed' } }) : undefined,
     );

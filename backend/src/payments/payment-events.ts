@@ -12,6 +12,8 @@ declare module '../common/events/domain-event-map.js' {
       quoteId: string;
       repairId: string;
       customerId: string;
+      amount: number;
+      currency: Currency;
       status: 'failed' | 'canceled';
       failureCode: string | null;
     };

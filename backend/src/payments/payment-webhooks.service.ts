@@ -170,6 +170,8 @@ export class PaymentWebhooksService {
       if (quote?.status === 'payment_pending') await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'pending', 'system');
       this.events.publish(m, 'payment.failed', {
         ...ids,
+        amount: payment.amount,
+        currency: payment.currency,
         status: target as 'failed' | 'canceled',
         failureCode: error?.decline_code ?? error?.code ?? null,
       });
