@@ -1,5 +1,6 @@
 import type { EmailView } from '@repairhub/contracts';
 import { openConversation, postMessage } from './factories/chat.factory.js';
+import { acceptQuote } from './factories/payments.factory.js';
 import { assignRepair, createRepair, issueQuote, transitionAsSystem } from './factories/repairs.factory.js';
 import { createStaff, registerCustomer, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
@@ -72,6 +73,25 @@ describe(`email notifications over SMTP (jobs: ${REDIS_URL ? 'BullMQ' : 'in-proc
     await t.call('notifications/notifications.service.js', 'NotificationsService', 'deliver', job);
     await sleep(1000);
     expect(sink.messages.filter((m) => m.text.includes(repair.id))).toHaveLength(1);
+  });
+
+  it('tells the customer a payment failed (the quote is open again) and, on the next attempt, that it went through', async () => {
+    const { repair, quote } = await quotedRepair(t, customer, technician);
+    const confirm = async (outcome: 'failed' | 'succeeded') => {
+      const payment = await acceptQuote(t, customer, quote.id);
+      const res = await t.api.post(`/payments/${payment.id}/test-confirm`, { outcome }, { token: customer.token });
+      expect(res.body.status).toBe(outcome);
+    };
+
+    await confirm('failed');
+    const failed = await sink.next((m) => m.subject === 'Your payment for Apple MacBook Pro 14 did not go through' && m.text.includes(repair.id));
+    expect(failed.to).toEqual([customer.email]);
+    expect(failed.text).toContain('Your payment of $174.99 failed. You were not charged.');
+    expect(failed.text).toContain(`${PUBLIC_URL}/repairs/${repair.id}`);
+
+    await confirm('succeeded');
+    const paid = await sink.next((m) => m.subject === 'Payment received for Apple MacBook Pro 14' && m.text.includes(repair.id));
+    expect(paid.text).toContain('We received your payment of $174.99.');
   });
 
   it('tells the customer when the repair is completed', async () => {
