@@ -1,23 +1,16 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Currency } from '@repairhub/contracts';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ADMIN_ROOM, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
 import { ChatService } from './chat.service.js';
 import { paymentSucceededText, quoteIssuedText, statusChangedText, technicianAssignedText } from './system-messages.js';
 
-/** The part of the payments module's `payment.succeeded` event that chat reads. */
-interface PaymentSucceeded {
-  repairId: string;
-  amount: number;
-  currency: Currency;
-}
-
 /**
  * Turns repair-domain events into the conversation's timeline (system messages), keeps the assigned
  * technician's read state and open sockets in step with the assignment, pushes live updates to
- * users' own rooms and the staff room, and closes the sockets of revoked sessions and deactivated users. Events of one repair are handled one after another, in the
- * order they were published, so the timeline reads in order.
+ * users' own rooms and the staff room, and closes the sockets of revoked sessions and deactivated
+ * users. Events of one repair are handled one after another, in the order they were published, so
+ * the timeline reads in order.
  */
 @Injectable()
 export class ChatEventsListener implements OnModuleInit, OnModuleDestroy {
@@ -53,8 +46,8 @@ export class ChatEventsListener implements OnModuleInit, OnModuleDestroy {
       ),
       this.events.on('sessions.revoked', (e) => this.broadcaster.disconnect(e.sessionIds.map(sessionRoom))),
       this.events.on('user.deactivated', (e) => this.broadcaster.disconnect([userRoom(e.userId)])),
-      // Published by the payments module; subscribed by name so chat does not depend on it.
-      (this.events.on as (name: string, listener: (payload: PaymentSucceeded) => Promise<void>) => () => void)('payment.succeeded', (e) =>
+      // Published by the payments module (its event types extend the shared map; chat imports nothing of it).
+      this.events.on('payment.succeeded', (e) =>
         this.serial(e.repairId, () => this.chat.postSystem(e.repairId, paymentSucceededText(e.amount, e.currency), { create: true })),
       ),
     );
