@@ -98,11 +98,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
       const p = record(payload);
       const conversationId = stringField(p, 'conversationId');
       const lastMessageId = p.lastMessageId === undefined || p.lastMessageId === null ? undefined : stringField(p, 'lastMessageId');
-      // Join before reading, so nothing sent in between is lost (a duplicate is harmless: clients merge by id).
-      await this.chat.access(socket.data.user, conversationId);
-      await socket.join(conversationRoom(conversationId));
-      const { missed, hasMore } = await this.chat.missedSince(socket.data.user, conversationId, lastMessageId);
-      return { missed, hasMore };
+      return this.chat.join(socket.data.user, conversationId, lastMessageId, () => Promise.resolve(socket.join(conversationRoom(conversationId))));
     });
   }
 

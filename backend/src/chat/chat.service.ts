@@ -150,9 +150,19 @@ export class ChatService {
     return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
   }
 
-  /** Every message after `lastMessageId`, oldest first (reconnect catch-up; works across instances). */
-  async missedSince(user: ChatUser, conversationId: string, lastMessageId?: string): Promise<{ missed: MessageView[]; hasMore: boolean }> {
+  /**
+   * Joining a conversation's live room: checks access, lets `enterRoom` subscribe, then returns every
+   * message after `lastMessageId`, oldest first (reconnect catch-up; works across instances). Entering
+   * before reading means nothing sent in between is lost (a duplicate is harmless: clients merge by id).
+   */
+  async join(
+    user: ChatUser,
+    conversationId: string,
+    lastMessageId: string | undefined,
+    enterRoom: () => Promise<void>,
+  ): Promise<{ missed: MessageView[]; hasMore: boolean }> {
     await this.access(user, conversationId);
+    await enterRoom();
     if (!lastMessageId) return { missed: [], hasMore: false };
     const seq = await this.seqOf(conversationId, lastMessageId, 'lastMessageId');
     const rows = await queryRows<MessageRow>(
