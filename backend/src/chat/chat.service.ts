@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CLIENT_ID_PATTERN, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
-import { decodeCursor, encodeCursor } from '../common/http/pagination.js';
+import { decodeCursor, toPage } from '../common/http/pagination.js';
 import { invalidCursor, isUuid, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
@@ -108,12 +108,8 @@ export class ChatService {
        ORDER BY c.last_message_seq DESC, c.id DESC LIMIT ${p.add(query.limit + 1)}`,
       p.values,
     );
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toConversationView),
-      nextCursor: rows.length > query.limit ? encodeCursor([last.last_message_seq, last.id]) : null,
-    };
+    const page = toPage(rows, query.limit, (row) => [row.last_message_seq, row.id]);
+    return { items: page.items.map(toConversationView), nextCursor: page.nextCursor };
   }
 
   /** Checks that the caller (re-read: active, current role and assignment) may take part. */
