@@ -48,21 +48,9 @@ export class QuotesService {
         }
         if (repair.assignedTechnicianId === null) await this.repairs.assignLocked(m, repair, technician.id, technician.id);
 
-        const [open] = await queryRows<{ id: string; status: QuoteStatus }>(
-          m,
-          `SELECT id, status FROM quotes WHERE repair_request_id = $1 AND status IN ('pending', 'payment_pending') FOR UPDATE`,
-          [repair.id],
+        const replacedQuoteId = await this.repairs.closeOpenQuote(m, repair.id, () =>
+          conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.'),
         );
-        if (open?.status === 'payment_pending') {
-          throw conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.');
-        }
-        if (open) {
-          await queryRows(
-            m,
-            `UPDATE quotes SET status = CASE WHEN expires_at <= now() THEN 'expired' ELSE 'withdrawn' END, updated_at = now() WHERE id = $1`,
-            [open.id],
-          );
-        }
         const [row] = await queryRows<QuoteRow>(
           m,
           `INSERT INTO quotes (repair_request_id, technician_id, parts_cost, labor_cost, currency, notes, expires_at)
@@ -79,7 +67,7 @@ export class QuotesService {
           total: row.total,
           currency: row.currency,
           expiresAt: expiresAt.toISOString(),
-          replacedQuoteId: open?.id ?? null,
+          replacedQuoteId,
         });
         return toQuoteView(row);
       });

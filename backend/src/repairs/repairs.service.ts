@@ -10,7 +10,7 @@ import {
   type RepairStatus,
   type RepairSummary,
 } from '@repairhub/contracts';
-import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
+import { conflict, forbidden, invalid, notFound, type DomainError } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { toPage } from '../common/http/pagination.js';
 import { queryRows, SqlParams } from '../common/sql.js';
@@ -205,7 +205,11 @@ export class RepairsService {
     const refusal = transitionRefusal(from, to, actor.role);
     if (refusal === 'invalid') throw conflict('REPAIR.INVALID_TRANSITION', `A ${from} repair cannot move to ${to}.`);
     if (refusal === 'forbidden') throw forbidden('REPAIR.TRANSITION_FORBIDDEN', `You cannot move a ${from} repair to ${to}.`);
-    if (to === 'cancelled') await this.closeOpenQuotes(manager, repair.id);
+    if (to === 'cancelled') {
+      await this.closeOpenQuote(manager, repair.id, () =>
+        conflict('REPAIR.PAYMENT_IN_PROGRESS', 'A payment for this repair is under way; it cannot be cancelled now.'),
+      );
+    }
 
     // The row is locked, so this cannot miss; the status condition guards callers that did not lock.
     const updated = await queryRows(
@@ -230,22 +234,25 @@ export class RepairsService {
     return { repairId: repair.id, from, to };
   }
 
-  /** A cancelled repair keeps no open quote; one whose payment is under way cannot be cancelled. */
-  private async closeOpenQuotes(manager: EntityManager, repairId: string): Promise<void> {
+  /**
+   * Closes the repair's open quote (expired when past due, else withdrawn) and returns its id, for a
+   * cancellation or a replacing quote. A quote the customer is paying cannot be closed: `whilePaying`
+   * names the refusal.
+   */
+  async closeOpenQuote(manager: EntityManager, repairId: string, whilePaying: () => DomainError): Promise<string | null> {
     const open = await queryRows<{ status: string }>(
       manager,
       `SELECT status FROM quotes WHERE repair_request_id = $1 AND status IN ('pending', 'payment_pending') FOR UPDATE`,
       [repairId],
     );
-    if (open.some((q) => q.status === 'payment_pending')) {
-      throw conflict('REPAIR.PAYMENT_IN_PROGRESS', 'A payment for this repair is under way; it cannot be cancelled now.');
-    }
-    await queryRows(
+    if (open.some((q) => q.status === 'payment_pending')) throw whilePaying();
+    const [closed] = await queryRows<{ id: string }>(
       manager,
       `UPDATE quotes SET status = CASE WHEN expires_at <= now() THEN 'expired' ELSE 'withdrawn' END, updated_at = now()
-        WHERE repair_request_id = $1 AND status = 'pending'`,
+        WHERE repair_request_id = $1 AND status = 'pending' RETURNING id`,
       [repairId],
     );
+    return closed?.id ?? null;
   }
 
   private async recordHistory(
