@@ -2,10 +2,9 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { FINAL_REPAIR_STATUSES, REPAIR_STATUSES, UNASSIGNED, URGENCIES, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
-import { ApiClient, EmptyState, ErrorState, Loading, Notifier, REPAIR_STATUS_LABELS, StatusChip } from '@repairhub/web-core';
+import { FINAL_REPAIR_STATUSES, REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
+import { ApiClient, EmptyState, ErrorState, Loading, Notifier, REPAIR_STATUS_LABELS, StatusChip, URGENCIES_MOST_URGENT_FIRST, URGENCY_SHORT_LABELS } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
-import { URGENCY_SHORT } from '../queue/queue.page';
 
 /** Admins: every repair, newest first, with filters and (re)assignment to an active technician. */
 @Component({
@@ -87,9 +86,9 @@ export default class AllRepairsPage {
   private readonly api = inject(ApiClient);
   private readonly notifier = inject(Notifier);
   protected readonly statuses = REPAIR_STATUSES;
-  protected readonly urgencies = [...URGENCIES].reverse();
+  protected readonly urgencies = URGENCIES_MOST_URGENT_FIRST;
   protected readonly statusLabels = REPAIR_STATUS_LABELS;
-  protected readonly urgencyLabels = URGENCY_SHORT;
+  protected readonly urgencyLabels = URGENCY_SHORT_LABELS;
   protected readonly unassigned = UNASSIGNED;
   protected readonly status = signal<RepairStatus | ''>('');
   protected readonly urgency = signal<Urgency | ''>('');

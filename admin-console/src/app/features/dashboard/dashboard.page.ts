@@ -4,18 +4,16 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import {
   OPEN_REPAIR_STATUSES,
-  URGENCIES,
   type OpenRequestsView,
   type StatusDurationsView,
   type WeeklyRevenueView,
 } from '@repairhub/contracts';
-import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, REPAIR_STATUS_LABELS, formatMoney } from '@repairhub/web-core';
+import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, REPAIR_STATUS_LABELS, URGENCIES_MOST_URGENT_FIRST, URGENCY_SHORT_LABELS, formatMoney } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
 import { BarChart, type BarSeries } from './bar-chart.component';
 
 /** Colours with at least 3:1 contrast against white, told apart by more than hue alone in the tables. */
 const URGENCY_COLORS = { urgent: '#b91c1c', high: '#c2410c', normal: '#1d4ed8', low: '#4b5563' } as const;
-const URGENCY_NAMES = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } as const;
 
 /** "3 h 20 min", "2 d 4 h", "45 min". */
 export function formatDuration(seconds: number | null): string {
@@ -31,7 +29,7 @@ export function formatDuration(seconds: number | null): string {
 
 /** Open requests as a status × urgency grid, every open status and urgency present. */
 export function openGrid(view: OpenRequestsView) {
-  const urgencies = [...URGENCIES].reverse();
+  const urgencies = URGENCIES_MOST_URGENT_FIRST;
   return OPEN_REPAIR_STATUSES.map((status) => {
     const counts = urgencies.map((urgency) => view.cells.find((c) => c.status === status && c.urgency === urgency)?.count ?? 0);
     return { status, counts, total: counts.reduce((a, b) => a + b, 0) };
@@ -170,8 +168,8 @@ export default class DashboardPage {
   private readonly api = inject(ApiClient);
   protected readonly days = 90;
   protected readonly statusLabels = REPAIR_STATUS_LABELS;
-  protected readonly urgencyOrder = [...URGENCIES].reverse();
-  protected readonly urgencyNames = URGENCY_NAMES;
+  protected readonly urgencyOrder = URGENCIES_MOST_URGENT_FIRST;
+  protected readonly urgencyNames = URGENCY_SHORT_LABELS;
   protected readonly openStatuses = OPEN_REPAIR_STATUSES;
   protected readonly duration = formatDuration;
   protected readonly formatHours = (hours: number) => `${hours} h`;
@@ -183,7 +181,7 @@ export default class DashboardPage {
 
   protected readonly openRows = computed(() => (this.open.hasValue() ? openGrid(this.open.value()) : []));
   protected readonly openSeries = computed<BarSeries[]>(() =>
-    this.urgencyOrder.map((urgency, i) => ({ label: URGENCY_NAMES[urgency], color: URGENCY_COLORS[urgency], values: this.openRows().map((row) => row.counts[i]) })),
+    this.urgencyOrder.map((urgency, i) => ({ label: URGENCY_SHORT_LABELS[urgency], color: URGENCY_COLORS[urgency], values: this.openRows().map((row) => row.counts[i]) })),
   );
   protected readonly openSummary = computed(() => this.openRows().map((row) => `${REPAIR_STATUS_LABELS[row.status]} ${row.total}`).join(', '));
 

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { REPAIR_STATUSES, URGENCIES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
+import { REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
 import {
   ApiClient,
   AuthStore,
@@ -11,11 +11,11 @@ import {
   Notifier,
   REPAIR_STATUS_LABELS,
   StatusChip,
+  URGENCIES_MOST_URGENT_FIRST,
+  URGENCY_SHORT_LABELS,
   cursorList,
 } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
-
-export const URGENCY_SHORT: Record<Urgency, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 /**
  * The technician's queue (unassigned `submitted` requests and their own, most urgent first, then
@@ -66,7 +66,7 @@ export const URGENCY_SHORT: Record<Urgency, string> = { low: 'Low', normal: 'Nor
               <tbody>
                 @for (r of queue.items(); track r.id) {
                   <tr [attr.data-repair]="r.id">
-                    <td><span class="urgency" [class]="'urgency urgency-' + r.urgency">{{ urgencyShort[r.urgency] }}</span></td>
+                    <td><span class="urgency" [class]="'urgency urgency-' + r.urgency">{{ urgencyLabels[r.urgency] }}</span></td>
                     <td>
                       <a [routerLink]="['/repairs', r.id]">{{ r.deviceLabel }}</a>
                       @if (replies().has(r.id)) { <span class="badge">New reply</span> }
@@ -114,10 +114,9 @@ export default class QueuePage {
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
 
   protected readonly statuses = REPAIR_STATUSES;
-  protected readonly urgencies = [...URGENCIES].reverse();
+  protected readonly urgencies = URGENCIES_MOST_URGENT_FIRST;
   protected readonly statusLabels = REPAIR_STATUS_LABELS;
-  protected readonly urgencyLabels = URGENCY_SHORT;
-  protected readonly urgencyShort = URGENCY_SHORT;
+  protected readonly urgencyLabels = URGENCY_SHORT_LABELS;
 
   protected readonly status = signal<RepairStatus | ''>('');
   protected readonly urgency = signal<Urgency | ''>('');

@@ -23,10 +23,10 @@ import {
   REPAIR_STATUS_LABELS,
   StatusChip,
   StatusTimeline,
+  URGENCY_SHORT_LABELS,
   readProblem,
 } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
-import { URGENCY_SHORT } from '../queue/queue.page';
 import { QuoteForm } from './quote-form.component';
 
 export const STAFF_QUOTE_LABELS: Record<QuoteStatus, string> = {
@@ -216,7 +216,7 @@ export default class RepairWorkspacePage {
   private readonly notifier = inject(Notifier);
   readonly id = input.required<string>();
 
-  protected readonly urgency = URGENCY_SHORT;
+  protected readonly urgency = URGENCY_SHORT_LABELS;
   protected readonly quoteLabels = STAFF_QUOTE_LABELS;
   protected readonly noteMax = STATUS_NOTE_MAX;
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');

@@ -1,4 +1,4 @@
-import type { DeviceType, PaymentStatus, QuoteStatus, RepairStatus, Role, Urgency } from '@repairhub/contracts';
+import { URGENCIES, type DeviceType, type PaymentStatus, type QuoteStatus, type RepairStatus, type Role, type Urgency } from '@repairhub/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = { customer: 'Customer', technician: 'Technician', admin: 'Admin' };
 
@@ -28,6 +28,12 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   failed: 'Failed',
   canceled: 'Canceled',
 };
+
+/** For tables and filters, where the longer customer wording does not fit. */
+export const URGENCY_SHORT_LABELS: Record<Urgency, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+
+/** Urgencies for filters and charts, most urgent first. */
+export const URGENCIES_MOST_URGENT_FIRST: readonly Urgency[] = [...URGENCIES].reverse();
 
 export const URGENCY_LABELS: Record<Urgency, string> = {
   low: 'Low — whenever convenient',
