@@ -4,8 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { isCurrency, minorUnits, type PaymentView, type RefundRequest } from '@repairhub/contracts';
-import { ApiClient, ErrorState, FieldA11y, FieldError, Loading, MoneyPipe, Notifier, PAYMENT_STATUS_LABELS, applyProblem, formatMoney, readProblem } from '@repairhub/web-core';
-import { toMinor } from '../repairs/quote-form.component';
+import { ApiClient, ErrorState, FieldA11y, FieldError, Loading, MoneyPipe, Notifier, PAYMENT_STATUS_LABELS, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
 
 /** Longest refund reason (the server's limit, kept within one Stripe metadata value). */
 const REASON_MAX = 500;

@@ -2,25 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { QuoteView } from '@repairhub/contracts';
-import { QuoteForm, toMinor } from './quote-form.component';
-
-describe('toMinor', () => {
-  it('converts typed amounts to minor units with the currency’s decimals', () => {
-    expect(toMinor('129.99', 'usd')).toBe(12999);
-    expect(toMinor('129.9', 'usd')).toBe(12990);
-    expect(toMinor('40', 'usd')).toBe(4000);
-    expect(toMinor('12,5', 'eur')).toBe(1250);
-    expect(toMinor('1500', 'jpy')).toBe(1500);
-  });
-
-  it('refuses what is not an amount in that currency', () => {
-    expect(toMinor('1.999', 'usd')).toBeNull();
-    expect(toMinor('15.5', 'jpy')).toBeNull();
-    expect(toMinor('-3', 'usd')).toBeNull();
-    expect(toMinor('abc', 'usd')).toBeNull();
-    expect(toMinor('', 'usd')).toBeNull();
-  });
-});
+import { QuoteForm } from './quote-form.component';
 
 describe('QuoteForm', () => {
   let backend: HttpTestingController;

@@ -12,18 +12,7 @@ import {
   type Currency,
   type QuoteView,
 } from '@repairhub/contracts';
-import { ApiClient, FieldA11y, FieldError, applyProblem, formatMoney, readProblem } from '@repairhub/web-core';
-
-/** `"129.99"` in `usd` → 12999; null when it is not an amount with at most the currency's decimals. */
-export function toMinor(text: string, currency: Currency): number | null {
-  const digits = minorUnits(currency);
-  const trimmed = text.trim().replace(',', '.');
-  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
-  if (!pattern.test(trimmed)) return null;
-  const [whole, fraction = ''] = trimmed.split('.');
-  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
-  return Number.isSafeInteger(minor) ? minor : null;
-}
+import { ApiClient, FieldA11y, FieldError, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);

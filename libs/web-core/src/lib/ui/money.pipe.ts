@@ -1,5 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { isCurrency, minorUnits } from '@repairhub/contracts';
+import { isCurrency, minorUnits, type Currency } from '@repairhub/contracts';
 
 /** Formats integer minor units (`12999`, `usd`) as money (`$129.99`); JPY and friends are not divided. */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
@@ -10,6 +10,17 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(amount / 10 ** digits);
+}
+
+/** `"129.99"` in `usd` → 12999; null when it is not an amount with at most the currency's decimals. */
+export function toMinor(text: string, currency: Currency): number | null {
+  const digits = minorUnits(currency);
+  const trimmed = text.trim().replace(',', '.');
+  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  if (!pattern.test(trimmed)) return null;
+  const [whole, fraction = ''] = trimmed.split('.');
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
+  return Number.isSafeInteger(minor) ? minor : null;
 }
 
 @Pipe({ name: 'money' })
