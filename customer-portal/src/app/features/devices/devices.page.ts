@@ -113,14 +113,15 @@ export default class DevicesPage {
   protected added(device: DeviceView): void {
     this.adding.set(false);
     this.notifier.success(`${device.brand} ${device.model} added.`);
-    this.devices.reload();
+    // The answer is the device: newest first, as the list is ordered.
+    this.devices.update((list) => [device, ...(list ?? [])]);
   }
 
   protected updated(device: DeviceView): void {
     this.editing.set(null);
     this.revealed.update(({ [device.id]: _dropped, ...rest }) => rest);
     this.notifier.success(`${device.brand} ${device.model} saved.`);
-    this.devices.reload();
+    this.devices.update((list) => list?.map((d) => (d.id === device.id ? device : d)));
   }
 
   protected toggleSerial(device: DeviceView): void {
@@ -148,7 +149,7 @@ export default class DevicesPage {
         this.removing.set(false);
         this.confirming.set(null);
         this.notifier.success(`${device.brand} ${device.model} removed.`);
-        this.devices.reload();
+        this.devices.update((list) => list?.filter((d) => d.id !== device.id));
       },
       error: (error: unknown) => {
         this.removing.set(false);
