@@ -187,7 +187,11 @@ describe('admin console journey', () => {
     const { page, problems } = tech;
     const account = page.getByRole('banner').getByRole('link', { name: `Account: ${techUser.name} · Technician` });
     await account.click();
-    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    const heading = page.getByRole('heading', { level: 1, name: 'Account' });
+    await heading.waitFor();
+    // The new page's heading takes focus, so a screen reader starts reading there.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await heading.evaluate((h) => h === document.activeElement), true);
     assert.equal(await account.getAttribute('aria-current'), 'page');
     await page.getByText(techUser.email, { exact: true }).waitFor();
     await assertAccessible(page, assert, 'account');

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { STAFF_ROLES } from '@repairhub/contracts';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, ROLE_LABELS, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-core';
+import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-console-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
   template: `
-    <a class="skip-link" href="#main" (click)="skip($event)">Skip to content</a>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
       <div class="bar">
         <a class="brand" routerLink="/">RepairHub Console</a>
@@ -79,15 +79,7 @@ export class App {
   });
   private readonly router = inject(Router);
 
-  constructor() {
-    redirectWhenSessionEnds('/sign-in');
-    void this.auth.restore();
-  }
-
-  protected skip(event: Event): void {
-    event.preventDefault();
-    document.getElementById('main')?.focus();
-  }
+  protected readonly skipToMain = setUpAppShell('/sign-in').skipToMain;
 
   protected async signOut(): Promise<void> {
     await this.auth.signOut();

@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, viewChild } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, ToastOutlet, redirectWhenSessionEnds } from '@repairhub/web-core';
-import { filter } from 'rxjs';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
   template: `
-    <a class="skip-link" href="#main" (click)="focusMain($event)">Skip to content</a>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
       <div class="bar">
         <a class="brand" routerLink="/"><img src="favicon.svg" alt="" width="28" height="28" />RepairHub</a>
@@ -34,7 +32,7 @@ import { filter } from 'rxjs';
         }
       </div>
     </header>
-    <main id="main" tabindex="-1" #main>
+    <main id="main" tabindex="-1">
       <router-outlet />
     </main>
     <rh-toast-outlet />
@@ -64,40 +62,7 @@ import { filter } from 'rxjs';
 export class App {
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
-  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
-
-  constructor() {
-    redirectWhenSessionEnds('/sign-in');
-    void this.auth.restore();
-    // After each in-app navigation move focus to the new page so screen readers start there.
-    const injector = inject(Injector);
-    let first = true;
-    this.router.events
-      .pipe(
-        filter((event) => event instanceof NavigationEnd),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => {
-        if (first) {
-          first = false;
-          return;
-        }
-        afterNextRender(() => {
-          const heading = this.main().nativeElement.querySelector<HTMLElement>('h1');
-          if (heading) {
-            heading.tabIndex = -1;
-            heading.focus({ preventScroll: true });
-          } else {
-            this.main().nativeElement.focus({ preventScroll: true });
-          }
-        }, { injector });
-      });
-  }
-
-  protected focusMain(event: Event): void {
-    event.preventDefault();
-    this.main().nativeElement.focus();
-  }
+  protected readonly skipToMain = setUpAppShell('/sign-in').skipToMain;
 
   protected async signOut(): Promise<void> {
     await this.auth.signOut();

@@ -1,5 +1,6 @@
 export * from './lib/config';
 export * from './lib/app-providers';
+export * from './lib/app-shell';
 export * from './lib/api/api-client';
 export * from './lib/api/http-context';
 export * from './lib/api/cursor-list';
