@@ -1,5 +1,4 @@
-import { Logger } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Logger, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,10 +11,9 @@ import { CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient } from
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
 import type { AuthUser } from '../common/auth-user.js';
-import { Public } from '../common/decorators/auth.decorators.js';
 import { invalid } from '../common/errors/domain-error.js';
-import { toAckError } from '../common/errors/to-ack-error.js';
 import { RateLimitedError } from '../common/errors/to-problem.js';
+import { AckFilter } from '../common/filters/ack.filter.js';
 import { AppConfig } from '../config/configuration.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ADMIN_ROOM, conversationRoom, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
@@ -42,13 +40,12 @@ const stringField = (p: Record<string, unknown>, field: string): string => {
 };
 
 /**
- * `/chat`: the handshake is authenticated in a namespace middleware (guards do not run on connect),
- * so the app's global HTTP guards (JWT, throttler) are switched off here (`@Public`, `@SkipThrottle`)
- * — the socket's user was verified at connect and is re-checked against the database per event; every event is answered with an ack `{ok: true, ...} | {ok: false, error}` whose codes match the
- * REST problem bodies, and a token bucket per socket caps how fast a client may emit.
+ * `/chat`: the handshake is authenticated in a namespace middleware (guards do not run on connect); the
+ * global guards then let an event through for the socket's user (the HTTP throttler counts HTTP requests
+ * only). A token bucket per socket caps how fast a client may emit, and every event is answered with an ack
+ * `{ok: true, ...} | {ok: false, error}` whose codes match the REST problem bodies (`AckFilter`).
  */
-@Public()
-@SkipThrottle()
+@UseFilters(AckFilter)
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<ChatSocket> {
   private readonly logger = new Logger('ChatGateway');
@@ -94,7 +91,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
 
   @SubscribeMessage('conversation:join')
   join(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, 'conversation:join', async () => {
+    return this.handle(socket, async () => {
       const p = record(payload);
       const conversationId = stringField(p, 'conversationId');
       const lastMessageId = p.lastMessageId === undefined || p.lastMessageId === null ? undefined : stringField(p, 'lastMessageId');
@@ -104,7 +101,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
 
   @SubscribeMessage('conversation:leave')
   leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, 'conversation:leave', async () => {
+    return this.handle(socket, async () => {
       await socket.leave(conversationRoom(stringField(record(payload), 'conversationId')));
       return {};
     });
@@ -112,7 +109,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
 
   @SubscribeMessage('message:send')
   send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, 'message:send', async () => {
+    return this.handle(socket, async () => {
       const p = record(payload);
       const conversationId = stringField(p, 'conversationId');
       if (typeof p.clientId !== 'string') throw invalid('REQUEST.INVALID', 'clientId must be a string', 'clientId');
@@ -122,7 +119,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
 
   @SubscribeMessage('typing')
   typingStarted(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, 'typing', async () => {
+    return this.handle(socket, async () => {
       const conversationId = stringField(record(payload), 'conversationId');
       const room = conversationRoom(conversationId);
       // Only from a socket that joined (participation was checked then); no database round trip.
@@ -136,24 +133,18 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
 
   @SubscribeMessage('conversation:read')
   read(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, 'conversation:read', async () => {
+    return this.handle(socket, async () => {
       const p = record(payload);
       await this.chat.markRead(socket.data.user, stringField(p, 'conversationId'), p.messageId);
       return {};
     });
   }
 
-  /** Rate limit, run, and turn the outcome into an ack. */
-  private async handle<T extends object>(socket: ChatSocket, event: string, run: () => Promise<T>) {
-    try {
-      const bucket = socket.data.bucket;
-      if (!bucket.take(Date.now())) throw new RateLimitedError(bucket.retryAfterSeconds());
-      return { ok: true as const, ...(await run()) };
-    } catch (error) {
-      const { ack, unexpected } = toAckError(error, event);
-      if (unexpected) this.logger.error({ err: error, event, userId: socket.data.user?.id }, 'Unhandled chat error');
-      return ack;
-    }
+  /** Takes a token from the socket's budget, then runs; a failure becomes the ack's error (`AckFilter`). */
+  private async handle<T extends object>(socket: ChatSocket, run: () => Promise<T>) {
+    const bucket = socket.data.bucket;
+    if (!bucket.take(Date.now())) throw new RateLimitedError(bucket.retryAfterSeconds());
+    return { ok: true as const, ...(await run()) };
   }
 }
 

@@ -2,9 +2,18 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { RateLimitedError } from '../errors/to-problem.js';
 
-/** The stock guard, answering with our problem body and a plain `Retry-After`. */
+/**
+ * The stock guard, answering with our problem body and a plain `Retry-After`. Its budgets are per HTTP
+ * client (IP, API key, email in the body), so it counts HTTP requests only: a Socket.IO event has none of
+ * those and is budgeted by the gateway's token bucket per socket.
+ */
 @Injectable()
 export class AppThrottlerGuard extends ThrottlerGuard {
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return Promise.resolve(true);
+    return super.canActivate(context);
+  }
+
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     throw new RateLimitedError(Math.max(detail.timeToBlockExpire, detail.timeToExpire));
   }

@@ -9,9 +9,12 @@ import { IS_PUBLIC } from '../decorators/auth.decorators.js';
 import { SCOPES } from '../decorators/scopes.decorator.js';
 import { DomainError, forbidden, unauthenticated } from '../errors/domain-error.js';
 import { isDatabaseBusy } from '../errors/to-problem.js';
+import { contextUser } from './context-user.js';
 
 /**
  * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
+ * A Socket.IO event passes when its socket's handshake signed a user in (the `/chat` namespace
+ * middleware verifies the access token before the first event; API keys cannot open a socket).
  * API keys are default-deny: only routes declaring `@Scopes(...)` accept them, and only with every scope listed.
  * The role guard then applies as for any user (a key acts with the role of the admin who created it).
  */
@@ -27,6 +30,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (context.getType() === 'ws') {
+      if (contextUser(context)) return true;
+      throw unauthenticated('AUTH.INVALID_TOKEN', 'A valid access token is required.');
+    }
+    if (context.getType() !== 'http') return false;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; user?: AuthUser }>();
     const presented = presentedApiKey(request.headers);
     if (presented === null) return (await super.canActivate(context)) as boolean;

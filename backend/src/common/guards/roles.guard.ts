@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@repairhub/contracts';
-import type { AuthUser } from '../auth-user.js';
 import { ROLES } from '../decorators/auth.decorators.js';
 import { forbidden } from '../errors/domain-error.js';
+import { contextUser } from './context-user.js';
 
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -12,7 +12,7 @@ export class RolesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (!roles?.length) return true;
-    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    const user = contextUser(context);
     if (user && roles.includes(user.role)) return true;
     throw forbidden('AUTH.FORBIDDEN_ROLE', 'Your role does not allow this.');
   }
