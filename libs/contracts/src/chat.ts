@@ -49,7 +49,8 @@ export interface SendMessageRequest {
   clientId?: string;
 }
 
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+/** An event's answer; a refused one carries the REST problem's code and, when rate limited, when to retry. */
+export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
 
 /** Socket.IO `/chat` namespace: events the client emits, each with an ack. */
 export interface ChatClientToServer {

@@ -26,107 +26,221 @@ import { ChatRoom } from './chat-room';
   imports: [DatePipe, Loading, ErrorState],
   template: `
     @if (room(); as room) {
-    <section class="chat" [attr.aria-labelledby]="headingId">
-      <header class="chat-head">
-        <h2 [id]="headingId">{{ heading() }}</h2>
-        @switch (room.connectionState()) {
-          @case ('reconnecting') { <span class="conn conn-warn" role="status">Reconnecting…</span> }
-          @case ('connecting') { <span class="conn" role="status">Connecting…</span> }
-          @case ('offline') { <span class="conn conn-warn" role="status">Offline — messages are sent when you are back</span> }
-        }
-      </header>
+      <section class="chat" [attr.aria-labelledby]="headingId">
+        <header class="chat-head">
+          <h2 [id]="headingId">{{ heading() }}</h2>
+          @switch (room.connectionState()) {
+            @case ('reconnecting') {
+              <span class="conn conn-warn" role="status">Reconnecting…</span>
+            }
+            @case ('connecting') {
+              <span class="conn" role="status">Connecting…</span>
+            }
+            @case ('offline') {
+              <span class="conn conn-warn" role="status">Offline — messages are sent when you are back</span>
+            }
+          }
+        </header>
 
-      @switch (room.status()) {
-        @case ('loading') { <rh-loading label="Loading messages…" /> }
-        @case ('error') { <rh-error-state title="We couldn't load the messages" [error]="room.error()" (retry)="room.loadLatest()" /> }
-        @default {
-          <div class="log-wrap" #scroller tabindex="0" role="region" aria-label="Message history">
-            @if (room.hasOlder()) {
-              <button type="button" class="button link older" (click)="room.loadOlder()">Show earlier messages</button>
-            }
-            @if (room.items().length === 0) {
-              <p class="empty">No messages yet. {{ emptyHint() }}</p>
-            }
-            <div role="log" aria-label="Messages">
-            <ol class="log">
-              @for (item of room.items(); track item.key) {
-                @if (item.kind === 'stored') {
-                  @if (item.message.type === 'system') {
-                    <li class="system"><span>{{ item.message.content }}</span><time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'MMM d, HH:mm' }}</time></li>
-                  } @else {
-                    <li class="bubble" [class.mine]="item.mine">
-                      <span class="who visually-hidden">{{ item.mine ? 'You' : peerLabel() }}:</span>
-                      <p class="content">{{ item.message.content }}</p>
-                      <span class="meta">
-                        <time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'HH:mm' }}</time>
-                        @if (item.mine && room.seenMessageId() === item.message.id) { <span class="seen">Seen</span> }
-                      </span>
-                    </li>
-                  }
-                } @else {
-                  <li class="bubble mine pending" [class.failed]="item.pending.state === 'failed'">
-                    <span class="who visually-hidden">You:</span>
-                    <p class="content">{{ item.pending.content }}</p>
-                    <span class="meta">
-                      @if (item.pending.state === 'sending') {
-                        Sending…
-                      } @else {
-                        <span class="failed-text">Not sent.</span>
-                        <button type="button" class="button link" (click)="room.retry(item.pending.clientId)">Retry</button>
-                        <button type="button" class="button link" (click)="room.discard(item.pending.clientId)">Discard</button>
-                      }
-                    </span>
-                  </li>
-                }
+        @switch (room.status()) {
+          @case ('loading') {
+            <rh-loading label="Loading messages…" />
+          }
+          @case ('error') {
+            <rh-error-state title="We couldn't load the messages" [error]="room.error()" (retry)="room.loadLatest()" />
+          }
+          @default {
+            <div class="log-wrap" #scroller tabindex="0" role="region" aria-label="Message history">
+              @if (room.hasOlder()) {
+                <button type="button" class="button link older" (click)="room.loadOlder()">Show earlier messages</button>
               }
-            </ol>
+              @if (room.items().length === 0) {
+                <p class="empty">No messages yet. {{ emptyHint() }}</p>
+              }
+              <div role="log" aria-label="Messages">
+                <ol class="log">
+                  @for (item of room.items(); track item.key) {
+                    @if (item.kind === 'stored') {
+                      @if (item.message.type === 'system') {
+                        <li class="system">
+                          <span>{{ item.message.content }}</span
+                          ><time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'MMM d, HH:mm' }}</time>
+                        </li>
+                      } @else {
+                        <li class="bubble" [class.mine]="item.mine">
+                          <span class="who visually-hidden">{{ item.mine ? 'You' : peerLabel() }}:</span>
+                          <p class="content">{{ item.message.content }}</p>
+                          <span class="meta">
+                            <time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'HH:mm' }}</time>
+                            @if (item.mine && room.seenMessageId() === item.message.id) {
+                              <span class="seen">Seen</span>
+                            }
+                          </span>
+                        </li>
+                      }
+                    } @else {
+                      <li class="bubble mine pending" [class.failed]="item.pending.state === 'failed'">
+                        <span class="who visually-hidden">You:</span>
+                        <p class="content">{{ item.pending.content }}</p>
+                        @if (item.pending.state === 'sending') {
+                          <span class="meta">Sending…</span>
+                        } @else {
+                          <p class="failed-text" role="status">{{ room.failureText(item.pending) }}</p>
+                          <span class="actions">
+                            <button type="button" class="button secondary small" (click)="room.retry(item.pending.clientId)">Retry</button>
+                            <button type="button" class="button secondary small" (click)="room.discard(item.pending.clientId)">
+                              Discard
+                            </button>
+                          </span>
+                        }
+                      </li>
+                    }
+                  }
+                </ol>
+              </div>
             </div>
-          </div>
-          <p class="typing" aria-live="polite">{{ room.peerTyping() ? peerLabel() + ' is typing…' : '' }}</p>
-          <form class="composer" (submit)="send($event)">
-            <label [for]="inputId" class="visually-hidden">Message</label>
-            <textarea
-              #box
-              [id]="inputId"
-              rows="2"
-              [attr.maxlength]="maxLength"
-              placeholder="Write a message"
-              [value]="draft()"
-              (input)="onInput(box.value)"
-              (keydown.enter)="onEnter($event)"
-              (focus)="room.markRead()"
-            ></textarea>
-            <button type="submit" class="button primary" [disabled]="!draft().trim()">Send</button>
-          </form>
-          <p class="hint">Enter sends, Shift+Enter starts a new line.</p>
+            <p class="typing" aria-live="polite">{{ room.peerTyping() ? peerLabel() + ' is typing…' : '' }}</p>
+            <form class="composer" (submit)="send($event)">
+              <label [for]="inputId" class="visually-hidden">Message</label>
+              <textarea
+                #box
+                [id]="inputId"
+                rows="2"
+                [attr.maxlength]="maxLength"
+                placeholder="Write a message"
+                [value]="draft()"
+                (input)="onInput(box.value)"
+                (keydown.enter)="onEnter($event)"
+                (focus)="room.markRead()"
+              ></textarea>
+              <button type="submit" class="button primary" [disabled]="!draft().trim()">Send</button>
+            </form>
+            <p class="hint">Enter sends, Shift+Enter starts a new line.</p>
+          }
         }
-      }
-    </section>
+      </section>
     }
   `,
   styles: `
-    .chat { display: grid; gap: .5rem; }
-    .chat-head { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
-    .chat-head h2 { margin: 0; }
-    .conn { font-size: .875rem; color: var(--text-muted); }
-    .conn-warn { color: var(--warning-text); }
-    .log-wrap { max-height: 24rem; overflow-y: auto; border: 1px solid var(--border); border-radius: var(--radius); padding: .75rem; background: var(--surface-sunken); }
-    .log { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
-    .bubble { max-width: 85%; justify-self: start; background: var(--surface); border: 1px solid var(--border); border-radius: 1rem 1rem 1rem .25rem; padding: .5rem .75rem; }
-    .bubble.mine { justify-self: end; background: var(--primary-soft); border-color: var(--primary-border); border-radius: 1rem 1rem .25rem 1rem; }
-    .bubble.pending { opacity: .85; }
-    .bubble.failed { border-color: var(--danger); }
-    .content { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .meta { display: block; font-size: .75rem; color: var(--text-muted); margin-top: .25rem; }
-    .failed-text { color: var(--danger-text); font-weight: 600; }
-    .system time { display: block; font-size: .75rem; }
-    .seen::before { content: ' · '; }
-    .system { justify-self: center; text-align: center; font-size: .8125rem; color: var(--text-muted); background: var(--surface); border: 1px dashed var(--border-strong); border-radius: 999px; padding: .25rem .75rem; }
-    .typing { min-height: 1.25rem; margin: 0; font-size: .875rem; color: var(--text-muted); }
-    .composer { display: flex; gap: .5rem; align-items: end; }
-    .composer textarea { flex: 1; resize: vertical; min-height: 2.75rem; }
-    .hint, .empty { font-size: .8125rem; color: var(--text-muted); margin: 0; }
-    .older { justify-self: center; margin-bottom: .5rem; }
+    .chat {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .chat-head {
+      display: flex;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 1rem;
+      flex-wrap: wrap;
+    }
+    .chat-head h2 {
+      margin: 0;
+    }
+    .conn {
+      font-size: 0.875rem;
+      color: var(--text-muted);
+    }
+    .conn-warn {
+      color: var(--warning-text);
+    }
+    .log-wrap {
+      max-height: 24rem;
+      overflow-y: auto;
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
+      padding: 0.75rem;
+      background: var(--surface-sunken);
+    }
+    .log {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .bubble {
+      max-width: 85%;
+      justify-self: start;
+      background: var(--surface);
+      border: 1px solid var(--border);
+      border-radius: 1rem 1rem 1rem 0.25rem;
+      padding: 0.5rem 0.75rem;
+    }
+    .bubble.mine {
+      justify-self: end;
+      background: var(--primary-soft);
+      border-color: var(--primary-border);
+      border-radius: 1rem 1rem 0.25rem 1rem;
+    }
+    .bubble.failed {
+      border-color: var(--danger);
+      background: var(--surface);
+    }
+    .content {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      display: block;
+      font-size: 0.75rem;
+      color: var(--text-muted);
+      margin-top: 0.25rem;
+    }
+    .failed-text {
+      margin: 0.25rem 0 0;
+      font-size: 0.8125rem;
+      color: var(--danger-text);
+      font-weight: 600;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      margin-top: 0.375rem;
+    }
+    .system time {
+      display: block;
+      font-size: 0.75rem;
+    }
+    .seen::before {
+      content: ' · ';
+    }
+    .system {
+      justify-self: center;
+      text-align: center;
+      font-size: 0.8125rem;
+      color: var(--text-muted);
+      background: var(--surface);
+      border: 1px dashed var(--border-strong);
+      border-radius: 999px;
+      padding: 0.25rem 0.75rem;
+    }
+    .typing {
+      min-height: 1.25rem;
+      margin: 0;
+      font-size: 0.875rem;
+      color: var(--text-muted);
+    }
+    .composer {
+      display: flex;
+      gap: 0.5rem;
+      align-items: end;
+    }
+    .composer textarea {
+      flex: 1;
+      resize: vertical;
+      min-height: 2.75rem;
+    }
+    .hint,
+    .empty {
+      font-size: 0.8125rem;
+      color: var(--text-muted);
+      margin: 0;
+    }
+    .older {
+      justify-self: center;
+      margin-bottom: 0.5rem;
+    }
   `,
 })
 export class ChatPanel implements OnInit {

@@ -5,7 +5,7 @@ import { of, throwError } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 import { AuthStore } from '../auth/auth-store';
 import { ChatConnection } from './chat-connection';
-import { ChatRoom } from './chat-room';
+import { ChatRoom, type PendingMessage } from './chat-room';
 
 type Handler = (payload: unknown) => void;
 
@@ -68,14 +68,7 @@ describe('ChatRoom', () => {
     return room;
   }
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-  beforeEach(() => {
-    seq = 0;
-    socket = new FakeSocket();
-    connections = signal(0);
-    history = [];
-    restSend = vi.fn();
+  function configure(): void {
     TestBed.configureTestingModule({
       providers: [
         { provide: ChatConnection, useValue: { get: () => socket, connections, state: signal('online') } },
@@ -92,6 +85,18 @@ describe('ChatRoom', () => {
         },
       ],
     });
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => {
+    localStorage.clear();
+    seq = 0;
+    socket = new FakeSocket();
+    connections = signal(0);
+    history = [];
+    restSend = vi.fn();
+    configure();
   });
 
   it('shows history oldest first and adds each live message once', async () => {
@@ -103,20 +108,27 @@ describe('ChatRoom', () => {
     socket.fire('message:new', { message: live });
     socket.fire('message:new', { message: live });
     socket.fire('message:new', { message: { ...message({ content: 'other chat' }), conversationId: 'c2' } });
-    expect(room.items().map((i) => (i.kind === 'stored' ? i.message.content : i.pending.content))).toEqual(['Hello', 'Your screen arrived', 'Parts ordered']);
+    expect(room.items().map((i) => (i.kind === 'stored' ? i.message.content : i.pending.content))).toEqual([
+      'Hello',
+      'Your screen arrived',
+      'Parts ordered',
+    ]);
     expect(room.items().map((i) => i.kind === 'stored' && i.mine)).toEqual([false, true, false]);
   });
 
   it('shows a sent message at once and swaps it for the stored one on ack', async () => {
     let ack!: (value: unknown) => void;
-    socket.answer = (event) => (event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] }));
+    socket.answer = (event) =>
+      event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] });
     const room = openRoom();
     await settle();
 
     room.send('  Is it fixable?  ');
     const [sent] = socket.sent('message:send');
     expect(sent).toMatchObject({ conversationId: 'c1', content: 'Is it fixable?' });
-    expect(room.items()).toEqual([expect.objectContaining({ kind: 'pending', pending: expect.objectContaining({ state: 'sending', content: 'Is it fixable?' }) })]);
+    expect(room.items()).toEqual([
+      expect.objectContaining({ kind: 'pending', pending: expect.objectContaining({ state: 'sending', content: 'Is it fixable?' }) }),
+    ]);
 
     ack({ ok: true, message: message({ content: 'Is it fixable?', senderId: 'me', clientId: sent.clientId }) });
     await settle();
@@ -126,7 +138,8 @@ describe('ChatRoom', () => {
 
   it('does not double a message whose broadcast arrives before its ack', async () => {
     let ack!: (value: unknown) => void;
-    socket.answer = (event) => (event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] }));
+    socket.answer = (event) =>
+      event === 'message:send' ? new Promise((resolve) => (ack = resolve)) : Promise.resolve({ ok: true, missed: [] });
     const room = openRoom();
     await settle();
     room.send('Thanks');
@@ -138,7 +151,8 @@ describe('ChatRoom', () => {
   });
 
   it('offers a retry when the send fails, and retries with the same clientId', async () => {
-    socket.answer = async (event) => (event === 'message:send' ? Promise.reject(new Error('operation has timed out')) : { ok: true, missed: [] });
+    socket.answer = async (event) =>
+      event === 'message:send' ? Promise.reject(new Error('operation has timed out')) : { ok: true, missed: [] };
     const room = openRoom();
     await settle();
     room.send('Are you there?');
@@ -146,7 +160,10 @@ describe('ChatRoom', () => {
     expect(room.items()[0]).toMatchObject({ kind: 'pending', pending: { state: 'failed' } });
 
     const clientId = socket.sent('message:send')[0].clientId;
-    socket.answer = async (event, payload) => ({ ok: true, message: message({ content: payload.content, senderId: 'me', clientId: payload.clientId }) });
+    socket.answer = async (event, payload) => ({
+      ok: true,
+      message: message({ content: payload.content, senderId: 'me', clientId: payload.clientId }),
+    });
     room.retry(clientId);
     await settle();
     expect(socket.sent('message:send').map((p) => p.clientId)).toEqual([clientId, clientId]);
@@ -154,12 +171,101 @@ describe('ChatRoom', () => {
   });
 
   it('marks a message refused by the server as not sent', async () => {
-    socket.answer = async (event) => (event === 'message:send' ? { ok: false, error: { code: 'CHAT.FORBIDDEN', message: 'No access' } } : { ok: true, missed: [] });
+    socket.answer = async (event) =>
+      event === 'message:send' ? { ok: false, error: { code: 'CHAT.FORBIDDEN', message: 'No access' } } : { ok: true, missed: [] };
     const room = openRoom();
     await settle();
     room.send('hi');
     await settle();
     expect(room.items()[0]).toMatchObject({ kind: 'pending', pending: { state: 'failed' } });
+  });
+
+  it('says why a message was not sent: rate limited (and sends it again when the wait is over), session ended, refused', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'Date'] });
+    try {
+      socket.answer = async (event) =>
+        event === 'message:send'
+          ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many requests.', retryAfterSeconds: 2.2 } }
+          : { ok: true, missed: [] };
+      const room = openRoom();
+      await settle();
+      room.send('One more thing');
+      await settle();
+      const failed = () => room.items().flatMap((i) => (i.kind === 'pending' ? [i.pending] : []))[0];
+      expect(room.failureText(failed())).toBe('Not sent: too many messages at once. Sending again in 3 s.');
+      vi.advanceTimersByTime(1000);
+      expect(room.failureText(failed())).toBe('Not sent: too many messages at once. Sending again in 2 s.');
+
+      socket.answer = async (event, payload) => ({
+        ok: true,
+        message: message({ content: payload.content, senderId: 'me', clientId: payload.clientId }),
+      });
+      vi.advanceTimersByTime(2000);
+      await settle();
+      expect(room.items()).toEqual([
+        expect.objectContaining({ kind: 'stored', message: expect.objectContaining({ content: 'One more thing' }) }),
+      ]);
+      expect(socket.sent('message:send')).toHaveLength(2);
+
+      socket.answer = async () => ({ ok: false, error: { code: 'AUTH.SESSION_REVOKED', message: 'Signed out.' } });
+      room.send('After sign-out');
+      await settle();
+      expect(room.failureText(failed())).toBe('Not sent: your session ended. Sign in again and it will be kept here to send.');
+      room.discard(failed().clientId);
+
+      socket.answer = async () => ({
+        ok: false,
+        error: { code: 'REQUEST.INVALID', message: 'content must not be longer than 4000 characters' },
+      });
+      room.send('x');
+      await settle();
+      expect(room.failureText(failed())).toBe('Not sent: content must not be longer than 4000 characters');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps an unsent message across a reload, per person and conversation, until it is sent or discarded', async () => {
+    socket.answer = async (event) =>
+      event === 'message:send' ? Promise.reject(new Error('operation has timed out')) : { ok: true, missed: [] };
+    const first = openRoom();
+    await settle();
+    first.send('Keep me');
+    first.send('Drop me');
+    await settle();
+    expect(first.failureText((first.items()[0] as { pending: PendingMessage }).pending)).toContain('no connection');
+    TestBed.resetTestingModule();
+
+    // The page is loaded again: the same person sees both, and the other conversation none.
+    socket = new FakeSocket();
+    socket.answer = async (event) =>
+      event === 'message:send' ? Promise.reject(new Error('operation has timed out')) : { ok: true, missed: [] };
+    configure();
+    const reloaded = openRoom();
+    await settle();
+    expect(reloaded.items().map((i) => i.kind === 'pending' && [i.pending.content, i.pending.state])).toEqual([
+      ['Keep me', 'failed'],
+      ['Drop me', 'failed'],
+    ]);
+    expect(Object.keys(localStorage)).toEqual(['rh.chat.unsent.me.c1']);
+    reloaded.discard((reloaded.items()[1] as { pending: PendingMessage }).pending.clientId);
+    TestBed.tick();
+    expect(JSON.parse(localStorage.getItem('rh.chat.unsent.me.c1')!).map((m: { content: string }) => m.content)).toEqual(['Keep me']);
+
+    // Back online: the join sends it, with the clientId it was typed with.
+    socket.answer = async (event, payload) =>
+      event === 'conversation:join'
+        ? { ok: true, missed: [] }
+        : { ok: true, message: message({ content: payload.content, senderId: 'me', clientId: payload.clientId }) };
+    connections.set(1);
+    TestBed.tick();
+    await settle();
+    await settle();
+    expect(reloaded.items()).toEqual([
+      expect.objectContaining({ kind: 'stored', message: expect.objectContaining({ content: 'Keep me' }) }),
+    ]);
+    TestBed.tick();
+    expect(localStorage.getItem('rh.chat.unsent.me.c1')).toBeNull();
   });
 
   it('sends over REST with the same clientId while the socket is down', async () => {

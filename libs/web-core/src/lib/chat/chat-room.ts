@@ -4,6 +4,7 @@ import type { Ack, MessageView } from '@repairhub/contracts';
 import { ApiClient } from '../api/api-client';
 import { AuthStore } from '../auth/auth-store';
 import { ChatConnection, type ChatSocket } from './chat-connection';
+import { AckRefused, describeFailure, sendFailure, UnsentMessages, type SendFailure } from './unsent-messages';
 
 export const ACK_TIMEOUT_MS = 10_000;
 const TYPING_SHOWN_MS = 4_000;
@@ -16,11 +17,12 @@ export interface PendingMessage {
   content: string;
   createdAt: string;
   state: 'sending' | 'failed';
+  /** Why it failed, when it did. */
+  failure?: SendFailure;
 }
 
 export type ChatItem =
-  | { kind: 'stored'; key: string; message: MessageView; mine: boolean }
-  | { kind: 'pending'; key: string; pending: PendingMessage };
+  { kind: 'stored'; key: string; message: MessageView; mine: boolean } | { kind: 'pending'; key: string; pending: PendingMessage };
 
 function byTime(a: MessageView, b: MessageView): number {
   return a.createdAt === b.createdAt ? a.id.localeCompare(b.id) : a.createdAt < b.createdAt ? -1 : 1;
@@ -53,6 +55,8 @@ export class ChatRoom {
   private lastTypingSent = 0;
   private lastReadSent: string | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly retryTimers = new Map<string, ReturnType<typeof setInterval>>();
+  private readonly unsent: UnsentMessages;
 
   readonly status = this.loadState.asReadonly();
   readonly error = this.loadError.asReadonly();
@@ -81,6 +85,10 @@ export class ChatRoom {
   });
 
   constructor(readonly conversationId: string) {
+    // Messages a previous visit could not send come back, and go out on the next join.
+    this.unsent = new UnsentMessages(this.auth.user()?.id ?? 'anonymous', conversationId);
+    this.pending.set(this.unsent.load().map((m) => ({ ...m, state: 'failed' as const, failure: { reason: 'offline' as const } })));
+    const keeper = effect(() => this.unsent.save(this.pending()), { injector: inject(Injector) });
     const onNew = ({ message }: { message: MessageView }) => {
       if (message.conversationId !== this.conversationId) return;
       if (message.senderId !== this.auth.user()?.id) this.typingUntil.set(0);
@@ -101,12 +109,17 @@ export class ChatRoom {
     this.socket.on('conversation:read', onRead);
 
     // Join on every (re)connect; the ack brings what was missed while away.
-    const joiner = effect(() => {
-      if (this.connection.connections() > 0) untracked(() => void this.join());
-    }, { injector: inject(Injector) });
+    const joiner = effect(
+      () => {
+        if (this.connection.connections() > 0) untracked(() => void this.join());
+      },
+      { injector: inject(Injector) },
+    );
 
     inject(DestroyRef).onDestroy(() => {
       joiner.destroy();
+      keeper.destroy();
+      this.retryTimers.forEach((timer) => clearInterval(timer));
       // Stop the room's broadcasts to this tab; the server keeps the user's own room for list updates.
       if (this.socket.connected) this.socket.emit('conversation:leave', { conversationId: this.conversationId });
       this.socket.off('message:new', onNew);
@@ -153,13 +166,20 @@ export class ChatRoom {
   retry(clientId: string): void {
     const pending = this.pending().find((p) => p.clientId === clientId);
     if (!pending) return;
-    this.setPendingState(clientId, 'sending');
+    this.stopRetryTimer(clientId);
+    this.updatePending(clientId, { state: 'sending', failure: undefined });
     void this.deliver(pending);
   }
 
-  /** Discards a failed message. */
+  /** Discards a failed message (also from the browser's storage). */
   discard(clientId: string): void {
+    this.stopRetryTimer(clientId);
     this.pending.update((list) => list.filter((p) => p.clientId !== clientId));
+  }
+
+  /** Why a failed message was not sent and what happens next, in one sentence. */
+  failureText(pending: PendingMessage): string {
+    return describeFailure(pending.failure, this.now());
   }
 
   /** Tells the other side I am typing, at most every few seconds. */
@@ -201,20 +221,40 @@ export class ChatRoom {
       let message: MessageView;
       if (this.socket.connected) {
         const ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', payload)) as Ack<{ message: MessageView }>;
-        if (!ack.ok) throw new Error(ack.error.message);
+        if (!ack.ok) throw new AckRefused(ack.error);
         message = ack.message;
       } else {
         // The REST fallback has the same effect, and the same clientId de-duplicates it.
-        message = await firstValueFrom(this.api.conversations.send(this.conversationId, { content: pending.content, clientId: pending.clientId }));
+        message = await firstValueFrom(
+          this.api.conversations.send(this.conversationId, { content: pending.content, clientId: pending.clientId }),
+        );
       }
       this.merge([message]);
-    } catch {
-      this.setPendingState(pending.clientId, 'failed');
+    } catch (error) {
+      this.fail(pending.clientId, sendFailure(error, Date.now()));
     }
   }
 
-  private setPendingState(clientId: string, state: PendingMessage['state']): void {
-    this.pending.update((list) => list.map((p) => (p.clientId === clientId ? { ...p, state } : p)));
+  /** Marks a message failed; a rate-limited one counts down and goes again when its time comes. */
+  private fail(clientId: string, failure: SendFailure): void {
+    this.now.set(Date.now());
+    this.updatePending(clientId, { state: 'failed', failure });
+    if (failure.reason !== 'rate-limited') return;
+    this.stopRetryTimer(clientId);
+    const timer = setInterval(() => {
+      this.now.set(Date.now());
+      if (Date.now() >= failure.retryAt) this.retry(clientId);
+    }, 1000);
+    this.retryTimers.set(clientId, timer);
+  }
+
+  private stopRetryTimer(clientId: string): void {
+    clearInterval(this.retryTimers.get(clientId));
+    this.retryTimers.delete(clientId);
+  }
+
+  private updatePending(clientId: string, change: Partial<PendingMessage>): void {
+    this.pending.update((list) => list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)));
   }
 
   /** Adds messages once each, in time order, and settles the pending bubbles they answer. */
