@@ -153,7 +153,7 @@ describe('API keys', () => {
 describe('API key rate limit', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', API_KEY_RATE_LIMIT: '3' });
+    t = await startTestApp({ API_KEY_RATE_LIMIT: '3' });
   });
   afterAll(() => t.close());
 

@@ -373,3 +373,60 @@ describe('chat limits', () => {
     }
   });
 });
+
+describe('chat under the HTTP protections that ship', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const sendHandler = { module: 'chat/chat.gateway.js', exportName: 'ChatGateway', method: 'send' };
+
+  it('passes a chat event through every global guard for the socket’s user, and refuses a socket nobody signed in', async () => {
+    const user = { id: randomUUID(), role: 'customer', sessionId: randomUUID() };
+    const signedIn = await t.wsGuards(sendHandler, user, { conversationId: randomUUID(), content: 'hi', clientId: 'g-1' });
+    // Every global guard is listed here: a new one must be checked in a WebSocket context too.
+    expect(signedIn).toEqual([
+      { guard: 'AppThrottlerGuard', passed: true },
+      { guard: 'JwtAuthGuard', passed: true },
+      { guard: 'RolesGuard', passed: true },
+    ]);
+    const nobody = await t.wsGuards(sendHandler, null);
+    expect(nobody.find((o) => o.guard === 'JwtAuthGuard')).toEqual({ guard: 'JwtAuthGuard', error: 'AUTH.INVALID_TOKEN' });
+  });
+
+  it('spends no HTTP budget on socket events, and keeps chatting when the address’s HTTP budgets are spent', async () => {
+    // A roomy socket bucket for this test alone, so the socket can outrun the HTTP write budget (120 a minute).
+    const roomy = await startTestApp({ CHAT_RATE_PER_SECOND: '1000', CHAT_RATE_BURST: '1000' });
+    try {
+      const customer = await registerCustomer(roomy);
+      const technician = await createStaff(roomy, 'technician');
+      const repair = await createRepair(roomy, customer);
+      await assignRepair(roomy, technician, repair.id);
+      const conversation = await openConversation(roomy, customer, repair.id);
+      const client = await connectChat(roomy, customer.token); // from 127.0.0.1
+      try {
+        for (let i = 0; i < 130; i++) {
+          expect(await client.emit('message:send', { conversationId: conversation.id, content: `m ${i}`, clientId: `h-${i}` })).toMatchObject({ ok: true });
+        }
+        // The same address still has its whole HTTP write budget ...
+        const rest = await roomy.api.post(`/conversations/${conversation.id}/messages`, { content: 'over REST' }, { token: customer.token, from: '127.0.0.1' });
+        expect(rest.status).toBe(201);
+        // ... and once its sign-in budget is spent, the chat goes on.
+        let status = 0;
+        for (let i = 0; i < 12 && status !== 429; i++) {
+          status = (await roomy.api.post('/auth/login', { email: `nobody-${i}@example.test`, password: 'wrong password here' }, { from: '127.0.0.1' })).status;
+        }
+        expect(status).toBe(429);
+        expect(await client.emit('message:send', { conversationId: conversation.id, content: 'still here', clientId: 'h-after' })).toMatchObject({ ok: true });
+        expect((await roomy.sql(`SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1 AND client_id LIKE 'h-%'`, [conversation.id]))[0].n).toBe(131);
+      } finally {
+        client.close();
+      }
+    } finally {
+      await roomy.close();
+    }
+  });
+});
+

@@ -13,7 +13,7 @@ describe('payments (test mode)', () => {
 
   beforeAll(async () => {
     // An unreachable API URL: any call to Stripe would fail the flow.
-    t = await startTestApp({ STRIPE_SECRET_KEY: undefined, STRIPE_API_URL: 'http://127.0.0.1:9', RATE_LIMITS_ENABLED: 'true' });
+    t = await startTestApp({ STRIPE_SECRET_KEY: undefined, STRIPE_API_URL: 'http://127.0.0.1:9' });
     [customer, other, technician, admin] = await Promise.all([
       registerCustomer(t, 'Demo Customer'),
       registerCustomer(t, 'Other Customer'),

@@ -32,7 +32,7 @@ describe('rate limits behind one trusted proxy (TRUST_PROXY=1)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', TRUST_PROXY: '1' });
+    t = await startTestApp({ TRUST_PROXY: '1' });
   });
   afterAll(() => t?.close());
 
@@ -53,7 +53,7 @@ redisSuite('rate limits shared by two instances through Redis', () => {
   let second: TestApp;
 
   beforeAll(async () => {
-    const env = { RATE_LIMITS_ENABLED: 'true', TRUST_PROXY: '1', REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    const env = { TRUST_PROXY: '1', REDIS_URL, REDIS_KEY_PREFIX: prefix };
     first = await startTestApp(env);
     second = await startTestApp(env, { url: first.databaseUrl });
   });

@@ -2,11 +2,14 @@ import { registerCustomer } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+/** Many people behind one address (an office, a carrier's NAT). */
+const ONE_ADDRESS = '127.0.0.1';
+
 describe('rate limits', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+    t = await startTestApp();
   });
   afterAll(() => t.close());
 
@@ -30,14 +33,14 @@ describe('rate limits', () => {
   it('limits one IP spraying many accounts', async () => {
     let limited = false;
     for (let i = 0; i < 12 && !limited; i++) {
-      const res = await t.api.post('/auth/login', { email: `spray-${i}@example.test`, password: 'Wrong-Guess-xyz' });
+      const res = await t.api.post('/auth/login', { email: `spray-${i}@example.test`, password: 'Wrong-Guess-xyz' }, { from: ONE_ADDRESS });
       limited = res.status === 429;
     }
     expect(limited).toBe(true);
   });
 
   it('throttles guessing the current password with a stolen access token like a sign-in', async () => {
-    const app2 = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+    const app2 = await startTestApp();
     try {
       const user = await registerCustomer(app2);
       const statuses: number[] = [];
@@ -53,7 +56,7 @@ describe('rate limits', () => {
   });
 
   it('does not throttle ordinary reads', async () => {
-    const app2 = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+    const app2 = await startTestApp();
     try {
       const user = await registerCustomer(app2);
       const results = await Promise.all(Array.from({ length: 30 }, () => app2.api.get('/auth/me', { token: user.token })));
@@ -68,7 +71,7 @@ describe('rate limits: token refresh', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true' });
+    t = await startTestApp();
   });
   afterAll(() => t.close());
 
@@ -76,10 +79,10 @@ describe('rate limits: token refresh', () => {
     const users = [];
     for (let i = 0; i < 3; i++) users.push(await registerCustomer(t));
     // Spend this address's login budget.
-    for (let i = 0; i < 12; i++) await t.api.post('/auth/login', { email: `nobody-${i}@example.test`, password: 'Wrong-Guess-xyz' });
-    expectProblem(await t.api.post('/auth/login', { email: users[0].email, password: users[0].password }), 429);
+    for (let i = 0; i < 12; i++) await t.api.post('/auth/login', { email: `nobody-${i}@example.test`, password: 'Wrong-Guess-xyz' }, { from: ONE_ADDRESS });
+    expectProblem(await t.api.post('/auth/login', { email: users[0].email, password: users[0].password }, { from: ONE_ADDRESS }), 429);
 
-    const body = { headers: { 'x-token-transport': 'body' } };
+    const body = { headers: { 'x-token-transport': 'body' }, from: ONE_ADDRESS };
     for (const user of users) {
       let refreshToken = user.refreshToken;
       for (let round = 0; round < 5; round++) {

@@ -7,20 +7,24 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 type Who = 'owner' | 'otherCustomer' | 'tech' | 'otherTech' | 'admin';
 type Subject = 'open' | 'assigned';
 
+async function castOf(t: TestApp): Promise<Record<Who, TestUser>> {
+  const [owner, otherCustomer, tech, otherTech, admin] = await Promise.all([
+    registerCustomer(t, 'Owner'),
+    registerCustomer(t, 'Other'),
+    createStaff(t, 'technician', 'Tech One'),
+    createStaff(t, 'technician', 'Tech Two'),
+    createStaff(t, 'admin', 'Admin'),
+  ]);
+  return { owner, otherCustomer, tech, otherTech, admin };
+}
+
 describe('repair requests', () => {
   let t: TestApp;
   let users: Record<Who, TestUser>;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [owner, otherCustomer, tech, otherTech, admin] = await Promise.all([
-      registerCustomer(t, 'Owner'),
-      registerCustomer(t, 'Other'),
-      createStaff(t, 'technician', 'Tech One'),
-      createStaff(t, 'technician', 'Tech Two'),
-      createStaff(t, 'admin', 'Admin'),
-    ]);
-    users = { owner, otherCustomer, tech, otherTech, admin };
+    users = await castOf(t);
   });
   afterAll(() => t.close());
 
@@ -234,6 +238,16 @@ describe('repair requests', () => {
   });
 
   describe('status transitions', () => {
+    // The matrix drives some 500 writes a minute through four accounts, far past any person's budget:
+    // rate limits are off for this app alone (the budgets are tested in rate-limit.e2e-spec).
+    let t: TestApp;
+    let users: Record<Who, TestUser>;
+    beforeAll(async () => {
+      t = await startTestApp({ RATE_LIMITS_ENABLED: 'false' });
+      users = await castOf(t);
+    });
+    afterAll(() => t.close());
+
     /** A repair of `users.owner`, assigned to `users.tech`, brought to `status` the way the product does. */
     async function repairIn(status: RepairStatus): Promise<string> {
       const repair = await createRepair(t, users.owner);

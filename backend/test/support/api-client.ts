@@ -1,12 +1,17 @@
 export interface ApiResponse<T = any> {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   body: T;
   text: string;
 }
 
+import { fetch } from 'undici';
+import { agentFrom, clientAddress } from './client-address.js';
+
 export interface RequestOptions {
   token?: string;
+  /** The client address to send from; by default the caller's own (see `clientAddress`). */
+  from?: string;
   headers?: Record<string, string>;
   /** Sent as-is (for malformed or oversize bodies); otherwise `body` is JSON-encoded. */
   raw?: string | Buffer;
@@ -27,7 +32,9 @@ export class ApiClient {
     if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(`${this.base}${path}`, { method, headers, body });
+    const identity = options.token ?? options.headers?.['x-api-key'] ?? (options.body as { email?: unknown } | undefined)?.email;
+    const from = options.from ?? (typeof identity === 'string' ? clientAddress(identity) : '127.0.0.1');
+    const response = await fetch(`${this.base}${path}`, { method, headers, body, dispatcher: agentFrom(from) });
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -8,6 +8,7 @@ const dist = new URL('../../dist/', import.meta.url);
 const { createApp } = await import(new URL('app.factory.js', dist).href);
 const { loadConfiguration } = await import(new URL('config/configuration.js', dist).href);
 const { getDataSourceToken } = await import('@nestjs/typeorm');
+const { ExecutionContextHost } = await import('@nestjs/core/internal');
 
 const app = await createApp(loadConfiguration(workerData.env));
 await app.listen(0, '127.0.0.1');
@@ -20,6 +21,25 @@ const operations = {
     const loaded = await import(new URL(module, dist).href);
     const service = app.get(loaded[exportName]);
     return service[method](...args);
+  },
+  /**
+   * Runs each global guard, in registration order, on a Socket.IO event of a gateway handler, as Nest does
+   * for a socket whose handshake set `data.user` (or none). Answers `[{guard, passed} | {guard, error}]`.
+   */
+  wsGuards: async ({ handler: { module, exportName, method }, user, payload }) => {
+    const gateway = (await import(new URL(module, dist).href))[exportName];
+    const client = { id: 'guard-test', data: user ? { user } : {}, handshake: { headers: {}, address: '127.0.0.1' }, emit() {} };
+    const context = new ExecutionContextHost([client, payload, () => undefined, method], gateway, gateway.prototype[method]);
+    context.setType('ws');
+    const outcomes = [];
+    for (const instance of app.config.getGlobalGuards()) {
+      try {
+        outcomes.push({ guard: instance.constructor.name, passed: await instance.canActivate(context) });
+      } catch (error) {
+        outcomes.push({ guard: instance.constructor.name, error: error?.code ?? error?.message });
+      }
+    }
+    return outcomes;
   },
   close: async () => {
     await app.close();

@@ -20,6 +20,8 @@ export interface TestApp {
   sql<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Calls a method of a provider of the running app: `call('users/users.service.js', 'UsersService', 'create', input)`. */
   call<T = any>(module: string, exportName: string, method: string, ...args: unknown[]): Promise<T>;
+  /** Runs every global guard on a Socket.IO event of `handler` for a socket signed in as `user` (or not). */
+  wsGuards(handler: { module: string; exportName: string; method: string }, user: object | null, payload?: unknown): Promise<{ guard: string; passed?: boolean; error?: string }[]>;
   /** Stops the app; the database is kept for `restart` (PostgreSQL or a PGlite DATA_DIR). */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -52,7 +54,6 @@ export function testEnv(databaseUrl: string | null, overrides: Record<string, st
     NODE_ENV: 'test',
     DATA_DIR: '',
     DEMO_DATA: 'false',
-    RATE_LIMITS_ENABLED: 'false',
     SERVE_APPS: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...TEST_SECRETS,
@@ -110,6 +111,7 @@ export async function startTestApp(overrides: Record<string, string | undefined>
     databaseUrl,
     sql: (sql, params = []) => send('sql', { sql, params }),
     call: (module, exportName, method, ...args) => send('call', { module, exportName, method, args }),
+    wsGuards: (handler, user, payload = {}) => send('wsGuards', { handler, user, payload }),
     stop: async () => {
       await send('close', {});
       await worker.terminate();
