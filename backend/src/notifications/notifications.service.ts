@@ -14,8 +14,6 @@ import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import '../chat/chat.service.js';
 import { EmailSender } from './email-sender.js';
 import { ESSENTIAL, excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
-import '../payments/payment-events.js';
-import '../quotes/quote-jobs.js';
 
 export const EMAIL_JOB = 'email.send';
 /** How long a send claim holds before another run may assume the sender died. */

@@ -31,6 +31,31 @@ export interface DomainEventMap {
     replacedQuoteId: string | null;
   };
   'quote.rejected': { quoteId: string; repairId: string; customerId: string; technicianId: string; reason: string | null };
+  'quote.expired': { quoteId: string; repairId: string; customerId: string; technicianId: string };
+  /** A pending quote the customer has not answered for 48 h (published once per quote). */
+  'quote.reminder_due': { quoteId: string; repairId: string; customerId: string; expiresAt: string };
+  'payment.succeeded': { paymentId: string; quoteId: string; repairId: string; customerId: string; amount: number; currency: Currency };
+  'payment.failed': {
+    paymentId: string;
+    quoteId: string;
+    repairId: string;
+    customerId: string;
+    amount: number;
+    currency: Currency;
+    status: 'failed' | 'canceled';
+    failureCode: string | null;
+  };
+  'payment.refunded': {
+    paymentId: string;
+    quoteId: string;
+    repairId: string;
+    customerId: string;
+    /** Total refunded so far, minor units. */
+    amountRefunded: number;
+    amount: number;
+    currency: Currency;
+    fullyRefunded: boolean;
+  };
   /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
   'sessions.revoked': { sessionIds: string[] };
   'user.deactivated': { userId: string };
