@@ -70,6 +70,31 @@ describe('emails are written in the transaction of the change that causes them',
   });
 });
 
+describe('email delivery when the mail server refuses', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: sink.url, EMAIL_POLL_MS: '100', EMAIL_RETRY_BASE_MS: '200' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('tries again with backoff and sends the email once it is accepted', async () => {
+    const [customer, technician] = await Promise.all([registerCustomer(t, 'Pat Patient'), createStaff(t, 'technician')]);
+    sink.refuse(2);
+    const repair = await createRepair(t, customer);
+    const quote = await issueQuote(t, technician, repair.id);
+    await sink.next((m) => m.text.includes(repair.id));
+    const rows = await t.sql(`SELECT status, attempts, last_error FROM email_outbox WHERE dedupe_key LIKE $1`, [`quote.issued:${quote.id}:%`]);
+    expect(rows).toEqual([{ status: 'sent', attempts: 3, last_error: null }]);
+    expect(sink.messages.filter((m) => m.text.includes(repair.id))).toHaveLength(1);
+  });
+});
+
 describe('email outbox across a restart', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rh-emails-'));
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
