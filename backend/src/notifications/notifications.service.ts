@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_LIMIT, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,7 @@ import { ESSENTIAL, excerpt, renderEmail, type EmailFacts } from './templates/em
 export const CHAT_NUDGE_WINDOW_MS = 15 * 60_000;
 
 /** One email to one user about one repair; `dedupeKey` is unique per event and recipient. */
-export interface EmailJob {
+interface EmailJob {
   dedupeKey: string;
   userId: string;
   repairId: string;
@@ -60,6 +60,8 @@ export const toEmailView = (r: OutboxRow): EmailView => ({
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
+  private readonly logger = new Logger('Notifications');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
@@ -95,11 +97,17 @@ export class NotificationsService implements OnModuleInit {
   /**
    * A customer wrote and the assigned technician has no live chat socket on any instance: one email
    * per conversation and quarter of an hour, however many messages the customer sends meanwhile.
+   * The presence check runs inside the message's transaction; if it fails (Redis or another instance
+   * not answering) the technician counts as offline, so the customer's message is never refused for it.
    */
   private async customerReplied(m: EntityManager, e: DomainEventMap['chat.message_sent']): Promise<void> {
     const technicianId = e.assignedTechnicianId;
     if (e.senderId !== e.customerId || !technicianId) return;
-    if (await this.chat.isConnected(technicianId)) return;
+    const online = await this.chat.isConnected(technicianId).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'Chat presence check failed; treating the technician as offline');
+      return false;
+    });
+    if (online) return;
     const [customer] = await queryRows<{ name: string }>(m, `SELECT name FROM users WHERE id = $1`, [e.customerId]);
     const window = Math.floor(Date.now() / CHAT_NUDGE_WINDOW_MS);
     await this.record(m, {
