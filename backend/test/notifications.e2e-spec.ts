@@ -6,7 +6,7 @@ import { createStaff, registerCustomer, type TestUser } from './factories/users.
 import { expectProblem } from './support/api-client.js';
 import { connectChat } from './support/chat-client.js';
 import { dropRedisKeys, REDIS_URL, uniqueRedisPrefix } from './support/redis.js';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './support/smtp-sink.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PUBLIC_URL = 'https://repairs.example.test';
@@ -32,7 +32,7 @@ async function quotedRepair(t: TestApp, customer: TestUser, technician: TestUser
   return { repair, quote };
 }
 
-describe(`email notifications over SMTP (jobs: ${REDIS_URL ? 'BullMQ' : 'in-process'})`, () => {
+describe(`email notifications over SMTP (chat presence: ${REDIS_URL ? 'Redis' : 'in-process'})`, () => {
   const prefix = uniqueRedisPrefix('emails');
   let sink: SmtpSink;
   let t: TestApp;
@@ -63,16 +63,19 @@ describe(`email notifications over SMTP (jobs: ${REDIS_URL ? 'BullMQ' : 'in-proc
     expect(row).toMatchObject({ status: 'sent', to_address: customer.email, essential: true });
   });
 
-  it('sends an event’s email once however often it is queued again', async () => {
-    const repair = await createRepair(t, customer);
-    const job = { dedupeKey: `repair.completed:${repair.id}:${customer.id}`, userId: customer.id, repairId: repair.id, facts: { template: 'repair_completed' } };
-    await t.call('notifications/notifications.service.js', 'NotificationsService', 'notify', job);
-    await sink.next((m) => m.text.includes(`${PUBLIC_URL}/repairs/${repair.id}`));
-    // A retried event, and the job itself run again (a retry after a crash): nothing more is sent.
-    await t.call('notifications/notifications.service.js', 'NotificationsService', 'notify', job);
-    await t.call('notifications/notifications.service.js', 'NotificationsService', 'deliver', job);
+  it('sends an event’s email once however often it is published again', async () => {
+    const { repair, quote } = await quotedRepair(t, customer, technician);
+    await t.sql(`UPDATE quotes SET created_at = now() - interval '49 hours' WHERE id = $1`, [quote.id]);
+    const remind = () => t.call<number>('quotes/quote-jobs.js', 'QuoteJobs', 'remindWaiting');
+    const reminder = (m: ReceivedMail) => m.subject.startsWith('Reminder:') && m.text.includes(repair.id);
+    expect(await remind()).toBe(1);
+    await sink.next(reminder);
+    // The reminder published again (as if the job's own mark had been lost), and the worker run again: nothing more is sent.
+    await t.sql(`UPDATE quotes SET reminder_sent_at = NULL WHERE id = $1`, [quote.id]);
+    expect(await remind()).toBe(1);
+    await t.call('notifications/email-delivery.worker.js', 'EmailDeliveryWorker', 'runOnce');
     await sleep(1000);
-    expect(sink.messages.filter((m) => m.text.includes(repair.id))).toHaveLength(1);
+    expect(sink.messages.filter(reminder)).toHaveLength(1);
   });
 
   it('tells the customer a payment failed (the quote is open again) and, on the next attempt, that it went through', async () => {
@@ -190,18 +193,19 @@ describe('email outbox without SMTP, and the non-essential preference', () => {
   });
 });
 
-const shared = Boolean(process.env.DATABASE_URL && REDIS_URL);
-if (!shared) console.warn('notifications.e2e two-instance test: skipped — set DATABASE_URL and REDIS_URL (e.g. redis://127.0.0.1:6379) to run it');
+const shared = Boolean(process.env.DATABASE_URL);
+// PGlite is one process's private database: two instances need PostgreSQL.
+if (!shared) console.warn('notifications.e2e two-instance test: skipped — set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it');
 
-(shared ? describe : describe.skip)('email jobs across two instances sharing Redis and PostgreSQL', () => {
-  const prefix = uniqueRedisPrefix('emails-2');
+(shared ? describe : describe.skip)('email delivery by two instances sharing PostgreSQL', () => {
   let sink: SmtpSink;
   let first: TestApp;
   let second: TestApp;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    const env = { SMTP_URL: sink.url, PUBLIC_URL, REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    // The workers run when the test says, so both claim the same due emails at the same moments.
+    const env = { SMTP_URL: sink.url, PUBLIC_URL, EMAIL_WORKER_ENABLED: 'false' };
     first = await startTestApp(env);
     second = await startTestApp(env, { url: first.databaseUrl });
   });
@@ -209,19 +213,30 @@ if (!shared) console.warn('notifications.e2e two-instance test: skipped — set 
     await second?.stop();
     await first?.close();
     await sink?.close();
-    await dropRedisKeys(prefix);
   });
 
-  it('sends each queued email once, whichever instance queued or ran it', async () => {
-    const customer = await registerCustomer(first, 'Shared Sam');
-    const repairs = await Promise.all(Array.from({ length: 8 }, () => createRepair(first, customer)));
-    const jobs = repairs.map((r) => ({ dedupeKey: `repair.completed:${r.id}:${customer.id}`, userId: customer.id, repairId: r.id, facts: { template: 'repair_completed' } }));
-    // Both instances queue every job (as if both had seen the event); both workers take jobs.
-    await Promise.all(jobs.flatMap((job) => [first, second].map((app) => app.call('notifications/notifications.service.js', 'NotificationsService', 'notify', job))));
-    for (const r of repairs) await sink.next((m) => m.text.includes(r.id));
-    await sleep(1500);
-    for (const r of repairs) expect(sink.messages.filter((m) => m.text.includes(r.id))).toHaveLength(1);
-    const rows = await first.sql<{ n: string }>(`SELECT count(*)::text AS n FROM email_outbox WHERE user_id = $1 AND status = 'sent'`, [customer.id]);
-    expect(rows[0].n).toBe('8');
+  const outboxOf = (userId: string) => first.sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM email_outbox WHERE user_id = $1`, [userId]);
+
+  it('sends each email once, whichever instance recorded or claimed it', async () => {
+    const [customer, technician] = await Promise.all([registerCustomer(first, 'Shared Sam'), createStaff(second, 'technician')]);
+    const repairIds: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const app = i % 2 ? second : first;
+      const repair = await createRepair(app, customer);
+      await issueQuote(app, technician, repair.id);
+      repairIds.push(repair.id);
+    }
+    const runBoth = () => Promise.all([first, second].map((app) => app.call<number>('notifications/email-delivery.worker.js', 'EmailDeliveryWorker', 'runOnce')));
+    await eventually(
+      'every email sent',
+      async () => {
+        await runBoth();
+        return outboxOf(customer.id);
+      },
+      (rows) => rows.length === repairIds.length && rows.every((r) => r.status === 'sent'),
+    );
+    await runBoth();
+    for (const id of repairIds) expect(sink.messages.filter((m) => m.text.includes(id))).toHaveLength(1);
+    expect(await outboxOf(customer.id)).toEqual(repairIds.map(() => ({ status: 'sent', attempts: 1 })));
   });
 });

@@ -38,8 +38,11 @@ export abstract class AppConfig {
   abstract readonly redisUrl: string | null;
   /** Prefix of every Redis key this deployment writes (several deployments or test runs can share a Redis). */
   abstract readonly redisKeyPrefix: string;
-  /** SMTP_URL unset: emails are kept in the `email_outbox` table only (admins read them in the console). */
-  abstract readonly email: { smtpUrl: string | null; from: string };
+  /**
+   * SMTP_URL unset: emails are kept in the `email_outbox` table only (admins read them in the console). Otherwise
+   * the delivery worker (`workerEnabled`) sends due rows every `pollMs`, retrying after `retryBaseMs` (doubling).
+   */
+  abstract readonly email: { smtpUrl: string | null; from: string; workerEnabled: boolean; pollMs: number; retryBaseMs: number };
   /** Recurring jobs (quote expiry and reminders, payment reconciliation); tests turn them off and run them on demand. */
   abstract readonly jobs: { schedulesEnabled: boolean };
   /** How long readiness answers 503 before the server stops accepting, so the load balancer drains it first. */
@@ -166,7 +169,13 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
     },
     redisUrl: v.REDIS_URL ?? null,
     redisKeyPrefix: v.REDIS_KEY_PREFIX ?? 'rh:',
-    email: { smtpUrl: v.SMTP_URL ?? null, from: v.EMAIL_FROM ?? 'RepairHub <no-reply@repairhub.local>' },
+    email: {
+      smtpUrl: v.SMTP_URL ?? null,
+      from: v.EMAIL_FROM ?? 'RepairHub <no-reply@repairhub.local>',
+      workerEnabled: v.EMAIL_WORKER_ENABLED ?? true,
+      pollMs: v.EMAIL_POLL_MS ?? 1_000,
+      retryBaseMs: v.EMAIL_RETRY_BASE_MS ?? 30_000,
+    },
     jobs: { schedulesEnabled: v.JOB_SCHEDULES_ENABLED ?? nodeEnv !== 'test' },
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS ?? (nodeEnv === 'production' ? 5_000 : 0),
     otel: { endpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, serviceName: v.OTEL_SERVICE_NAME ?? 'repairhub-api' },

@@ -146,6 +146,15 @@ export class EnvironmentVariables {
   EMAIL_FROM?: string;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
+  EMAIL_WORKER_ENABLED?: boolean;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60_000)
+  EMAIL_POLL_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  EMAIL_RETRY_BASE_MS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
   JOB_SCHEDULES_ENABLED?: boolean;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(120_000)

@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { loadConfiguration } from '../config/configuration.js';
 import { dataSourceOptions } from './data-source.js';
+import { openMigrated } from './run-migrations.js';
 
 /** `npm run migration:run`: applies pending migrations without starting the server. */
 async function migrate(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const db = new DataSource(dataSourceOptions(loadConfiguration()));
-  await db.initialize();
-  const applied = await db.runMigrations({ transaction: 'each' });
+  const { db, applied } = await openMigrated(dataSourceOptions(loadConfiguration()));
   process.stdout.write(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'No pending migrations.\n');
   await db.destroy();
 }

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../common/sql.js';
 import { AppConfig } from '../config/configuration.js';
+import { claimDue } from '../infra/outbox/claim-due.js';
+import { OutboxPoller } from '../infra/outbox/outbox-poller.js';
+import { nextRetryDelay } from '../infra/outbox/retry-backoff.js';
 import { checkWebhookUrl } from './ssrf-guard.js';
-import { nextRetryDelay } from './webhook-backoff.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import { postWebhook } from './webhook-sender.js';
 import { SIGNATURE_HEADER, signPayload } from './webhook-signature.js';
@@ -26,18 +28,15 @@ interface DueDelivery {
 const BATCH = 20;
 
 /**
- * Delivers the webhook outbox. Every `WEBHOOK_POLL_MS` it claims due deliveries with
- * `FOR UPDATE SKIP LOCKED` and pushes their `next_attempt_at` out by a lease (so several instances never send
- * the same delivery at once, and a crashed instance's claim comes due again), commits, and only then makes
- * the HTTP calls (no transaction is held over the network). At least once: a receiver may see an event
- * twice and should de-duplicate on its `id`.
+ * Delivers the webhook outbox. Every `WEBHOOK_POLL_MS` it claims due deliveries (`claimDue`: SKIP LOCKED and
+ * a lease, so several instances never send the same delivery at once and a crashed instance's claim comes
+ * due again), and only then makes the HTTP calls (no transaction is held over the network). At least once:
+ * a receiver may see an event twice and should de-duplicate on its `id`.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Webhooks');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly poller = new OutboxPoller(() => this.round(), this.log);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -46,43 +45,20 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.workerEnabled) this.schedule();
+    if (this.config.webhooks.workerEnabled) this.poller.start(this.config.webhooks.pollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runOnce()
-        .catch((error: unknown) => this.log.error(`delivery round failed: ${(error as Error).message}`))
-        .finally(() => this.schedule());
-    }, this.config.webhooks.pollMs);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** One round: claims and sends what is due; returns how many were attempted. */
   runOnce(): Promise<number> {
-    if (!this.running) this.running = this.round().finally(() => (this.running = null));
-    return this.running;
+    return this.poller.runOnce();
   }
 
   private async round(): Promise<number> {
-    const leaseMs = Math.max(30_000, this.config.webhooks.timeoutMs * 3);
-    const claimed = await this.db.transaction((m) =>
-      queryRows<{ id: string }>(
-        m,
-        `UPDATE webhook_deliveries SET next_attempt_at = now() + $2 * interval '1 millisecond'
-          WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
-        [BATCH, leaseMs],
-      ),
-    );
+    const claimed = await claimDue(this.db, 'webhook_deliveries', BATCH, Math.max(30_000, this.config.webhooks.timeoutMs * 3));
     if (!claimed.length) return 0;
     const due = await queryRows<DueDelivery>(
       this.db,
@@ -90,7 +66,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
               w.id AS endpoint_id, w.url, w.secret_encrypted, w.secret_key_id
          FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.event_id JOIN webhook_endpoints w ON w.id = d.endpoint_id
         WHERE d.id = ANY($1::uuid[])`,
-      [claimed.map((c) => c.id)],
+      [claimed],
     );
     await Promise.all(due.map((delivery) => this.deliver(delivery)));
     return due.length;

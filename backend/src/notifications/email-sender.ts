@@ -11,13 +11,20 @@ export interface OutgoingEmail {
   messageId: string;
 }
 
+/**
+ * Bounds on one SMTP exchange (nodemailer waits up to 2 min to connect and 10 min on a silent socket by
+ * default). A send must end well within the delivery worker's claim lease, or another instance could
+ * claim the email again while this one is still talking to the server.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 /** SMTP through nodemailer when SMTP_URL is set; otherwise `enabled` is false and emails stay in the outbox. */
 @Injectable()
 export class EmailSender implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(private readonly config: AppConfig) {
-    this.transport = config.email.smtpUrl ? nodemailer.createTransport(config.email.smtpUrl) : null;
+    this.transport = config.email.smtpUrl ? nodemailer.createTransport({ url: config.email.smtpUrl, ...SMTP_TIMEOUTS }) : null;
   }
 
   get enabled(): boolean {

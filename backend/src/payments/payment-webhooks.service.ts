@@ -8,7 +8,6 @@ import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import { RepairsService } from '../repairs/repairs.service.js';
-import './payment-events.js';
 import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
 import { confirmedRefunds, INTENT_EVENT_STATUS, intentMismatch, type IntentFacts } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';

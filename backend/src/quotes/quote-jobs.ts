@@ -5,14 +5,6 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { queryRows } from '../common/sql.js';
 import { Jobs } from '../infra/jobs/jobs.service.js';
 
-declare module '../common/events/domain-event-map.js' {
-  interface DomainEventMap {
-    'quote.expired': { quoteId: string; repairId: string; customerId: string; technicianId: string };
-    /** A pending quote the customer has not answered for 48 h (sent once per quote). */
-    'quote.reminder_due': { quoteId: string; repairId: string; customerId: string; expiresAt: string };
-  }
-}
-
 export const QUOTE_REMINDER_AFTER_HOURS = 48;
 
 interface DueRow {

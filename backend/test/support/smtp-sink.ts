@@ -16,6 +16,8 @@ export interface SmtpSink {
   messages: ReceivedMail[];
   /** Waits until a message matching `where` has arrived. */
   next(where: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Answers the next `count` messages with a temporary failure (451) instead of accepting them. */
+  refuse(count: number): void;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
+  let refusals = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -91,6 +94,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refusals > 0) {
+          refusals--;
+          return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+        }
         const envelope = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -122,6 +129,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         }, timeoutMs);
         if (!check()) waiters.add(check as () => void);
       }),
+    refuse: (count) => {
+      refusals = count;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

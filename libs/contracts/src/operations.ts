@@ -10,8 +10,12 @@ export interface FailedJobView {
   failedAt: string;
 }
 
-export const EMAIL_STATUSES = ['stored', 'sent', 'skipped'] as const;
-/** `stored`: no SMTP configured, kept in the outbox only; `sent`: handed to SMTP; `skipped`: the user opted out. */
+export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'stored', 'skipped'] as const;
+/**
+ * `pending`: waiting to be handed to SMTP (first try or a retry); `sent`: handed to SMTP; `failed`: SMTP kept
+ * refusing it for a day, given up; `stored`: no SMTP configured, kept in the outbox only; `skipped`: the user
+ * opted out.
+ */
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export interface EmailView {

@@ -1,10 +1,11 @@
 import type { Actor, Currency, RepairStatus, Urgency } from '@repairhub/contracts';
+import type { EntityManager } from 'typeorm';
 
 /**
  * In-process domain events and their payloads (ids and small facts, never secrets such as
- * serials). Published after the transaction that caused them commits; a rolled-back change
- * publishes nothing. Listeners (chat system messages, live updates) subscribe with
- * `DomainEvents.on`.
+ * serials), published in the transaction that caused them: durable listeners (`DomainEvents.inTransaction`,
+ * e.g. the email outbox) run inside it before it commits; the others (`DomainEvents.on`: chat system
+ * messages, live updates) after it commits. A rolled-back change publishes nothing.
  */
 export interface DomainEventMap {
   'repair.created': { repairId: string; customerId: string; deviceId: string; urgency: Urgency };
@@ -31,6 +32,31 @@ export interface DomainEventMap {
     replacedQuoteId: string | null;
   };
   'quote.rejected': { quoteId: string; repairId: string; customerId: string; technicianId: string; reason: string | null };
+  'quote.expired': { quoteId: string; repairId: string; customerId: string; technicianId: string };
+  /** A pending quote the customer has not answered for 48 h (published once per quote). */
+  'quote.reminder_due': { quoteId: string; repairId: string; customerId: string; expiresAt: string };
+  'payment.succeeded': { paymentId: string; quoteId: string; repairId: string; customerId: string; amount: number; currency: Currency };
+  'payment.failed': {
+    paymentId: string;
+    quoteId: string;
+    repairId: string;
+    customerId: string;
+    amount: number;
+    currency: Currency;
+    status: 'failed' | 'canceled';
+    failureCode: string | null;
+  };
+  'payment.refunded': {
+    paymentId: string;
+    quoteId: string;
+    repairId: string;
+    customerId: string;
+    /** Total refunded so far, minor units. */
+    amountRefunded: number;
+    amount: number;
+    currency: Currency;
+    fullyRefunded: boolean;
+  };
   /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
   'sessions.revoked': { sessionIds: string[] };
   'user.deactivated': { userId: string };
@@ -38,3 +64,5 @@ export interface DomainEventMap {
 
 export type DomainEventName = keyof DomainEventMap;
 export type DomainEventListener<K extends DomainEventName> = (payload: DomainEventMap[K]) => void | Promise<void>;
+/** A durable listener: runs with the publishing transaction's manager, before it commits. */
+export type TransactionalListener<K extends DomainEventName> = (manager: EntityManager, payload: DomainEventMap[K]) => Promise<void>;

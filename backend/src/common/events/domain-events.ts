@@ -1,17 +1,28 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { AfterCommitBuffer } from './after-commit-buffer.js';
+import { BeforeCommitQueue } from './before-commit-queue.js';
 import { ListenerRegistry } from './listener-registry.js';
-import type { DomainEventListener, DomainEventMap, DomainEventName } from './domain-event-map.js';
+import type { DomainEventListener, DomainEventMap, DomainEventName, TransactionalListener } from './domain-event-map.js';
 
 /**
- * A small typed in-process event bus. `publish(manager, ...)` holds the event until the manager's
- * transaction commits (dropped on rollback), so listeners never see a change that did not happen
- * and may read it from the database. Listener failures are logged and never reach the publisher.
+ * A small typed in-process event bus with two kinds of listeners:
+ * - `inTransaction`: durable reactions (an email in the outbox). They run inside the publishing
+ *   transaction, just before it commits, with its manager: what they write commits or rolls back
+ *   with the change, and a failure rolls the change back. A crash after the commit loses nothing.
+ * - `on`: reactions that may be lost (live Socket.IO pushes, chat timeline notes). They run after
+ *   the commit, may read the change from the database, and their failures are logged and never
+ *   reach the publisher; a crash right after the commit skips them.
  *
- * Kept in-house rather than `@nestjs/event-emitter`: typed payloads per event name and the
- * after-commit delivery are the parts we need, and both are a few lines on top of TypeORM's
+ * Kept in-house rather than `@nestjs/event-emitter`: typed payloads per event name and the two
+ * transaction-bound deliveries are the parts we need, and both are a few lines on top of TypeORM's
  * transaction subscriber hooks.
  */
 @Injectable()
@@ -20,6 +31,8 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
   private readonly listeners = new ListenerRegistry((name, error) =>
     this.logger.error({ err: error, event: name }, `A listener of ${name} failed`),
   );
+  private readonly transactional = new Map<DomainEventName, TransactionalListener<DomainEventName>[]>();
+  private readonly beforeCommit = new BeforeCommitQueue();
   private readonly afterCommit = new AfterCommitBuffer();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -28,27 +41,48 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     this.db.subscribers.push(this);
   }
 
-  /** Subscribes; returns the unsubscribe function. */
+  /** Subscribes a reaction that runs after the commit (and may be lost); returns the unsubscribe function. */
   on<K extends DomainEventName>(name: K, listener: DomainEventListener<K>): () => void {
     return this.listeners.add(name, listener);
   }
 
-  /** Publishes after `manager`'s transaction commits, or at once when it has none. */
+  /** Subscribes a durable reaction that runs inside the publishing transaction, before it commits. */
+  inTransaction<K extends DomainEventName>(name: K, listener: TransactionalListener<K>): void {
+    this.transactional.set(name, [...(this.transactional.get(name) ?? []), listener as TransactionalListener<DomainEventName>]);
+  }
+
+  /**
+   * Publishes an event of `manager`'s transaction: durable listeners run before it commits, the
+   * others after. Outside a transaction the others run at once; an event with durable listeners
+   * must be published inside the transaction of its change.
+   */
   publish<K extends DomainEventName>(manager: EntityManager, name: K, payload: DomainEventMap[K]): void {
-    this.afterCommit.hold(manager.queryRunner, () => this.emitSoon(name, payload));
+    const runner = manager.queryRunner;
+    const durable = this.transactional.get(name) ?? [];
+    if (durable.length) {
+      if (!runner?.isTransactionActive) throw new Error(`${name} has durable listeners: publish it inside the transaction of its change`);
+      for (const listener of durable) this.beforeCommit.add(runner, () => listener(runner.manager, payload));
+    }
+    this.afterCommit.hold(runner, () => this.emitSoon(name, payload));
   }
 
   /** Publishes a fact that no transaction guards (it has already happened everywhere it must). */
   publishNow<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    if (this.transactional.has(name)) throw new Error(`${name} has durable listeners: publish it inside the transaction of its change`);
     this.emitSoon(name, payload);
   }
 
-  /** TypeORM hook (this service registers itself as a subscriber). */
+  /** TypeORM hooks (this service registers itself as a subscriber). */
+  beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    return this.beforeCommit.flush(event.queryRunner);
+  }
+
   afterTransactionCommit(event: TransactionCommitEvent): void {
     this.afterCommit.committed(event.queryRunner);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.beforeCommit.rolledBack(event.queryRunner);
     this.afterCommit.rolledBack(event.queryRunner);
   }
 

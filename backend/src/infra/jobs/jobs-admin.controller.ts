@@ -10,7 +10,7 @@ import { Jobs } from './jobs.service.js';
 
 export class FailedJobDto implements FailedJobView {
   @ApiProperty() id: string;
-  @ApiProperty({ example: 'email.send' }) name: string;
+  @ApiProperty({ example: 'quotes.remind' }) name: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: unknown;
   @ApiProperty() attempts: number;
   @ApiProperty() error: string;

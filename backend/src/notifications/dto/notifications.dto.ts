@@ -9,7 +9,11 @@ export class EmailViewDto implements EmailView {
   @ApiProperty() subject: string;
   @ApiProperty({ description: 'The plain-text part' }) text: string;
   @ApiProperty({ description: 'The HTML part' }) html: string;
-  @ApiProperty({ enum: EMAIL_STATUSES, description: '`stored`: kept here only (no SMTP, or not handed over yet); `sent`: handed to SMTP; `skipped`: the user opted out' })
+  @ApiProperty({
+    enum: EMAIL_STATUSES,
+    description:
+      '`pending`: waiting to be handed to SMTP (retried with backoff); `sent`: handed to SMTP; `failed`: given up after a day of retries; `stored`: kept here only (no SMTP configured); `skipped`: the user opted out',
+  })
   status: EmailStatus;
   @ApiProperty({ description: 'Essential emails are sent whatever the preference' }) essential: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

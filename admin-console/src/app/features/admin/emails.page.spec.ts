@@ -71,10 +71,12 @@ describe('EmailsPage', () => {
     expect(button(/Loading…/)!.disabled).toBe(true);
     const more = list();
     expect(more.request.params.get('cursor')).toBe('next-1');
-    more.flush({ items: [email('c')], nextCursor: null });
+    more.flush({ items: [email('c'), email('d', { status: 'pending' }), email('e', { status: 'failed' })], nextCursor: null });
     await fixture.whenStable();
-    expect(rows().map((row) => row.getAttribute('data-email'))).toEqual(['a', 'b', 'c']);
+    expect(rows().map((row) => row.getAttribute('data-email'))).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(rows()[2].textContent).toContain('Kept, not sent');
+    expect(rows()[3].textContent).toContain('Waiting to send');
+    expect(rows()[4].textContent).toContain('Not delivered, gave up');
     expect(button(/Show more/)).toBeUndefined();
   });
 

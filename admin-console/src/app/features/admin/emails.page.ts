@@ -4,7 +4,9 @@ import type { EmailStatus, EmailView } from '@repairhub/contracts';
 import { ApiClient, EmptyState, ErrorState, Loading, cursorList } from '@repairhub/web-core';
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
+  pending: 'Waiting to send',
   sent: 'Sent',
+  failed: 'Not delivered, gave up',
   stored: 'Kept, not sent',
   skipped: 'Skipped, opted out',
 };
@@ -17,7 +19,7 @@ export function templateLabel(template: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : template;
 }
 
-/** Admins: every email RepairHub sent, kept (no SMTP configured) or skipped (opted out), newest first. */
+/** Admins: every email RepairHub sent, is about to send, gave up on, kept (no SMTP configured) or skipped (opted out), newest first. */
 @Component({
   selector: 'rh-console-emails-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,8 +29,9 @@ export function templateLabel(template: string): string {
       <div>
         <h1>Email outbox</h1>
         <p class="muted intro">
-          Every email RepairHub sends is recorded here, newest first. Without a mail server configured, emails are kept here and not sent;
-          non-essential ones are skipped for people who turned them off.
+          Every email RepairHub sends is recorded here, newest first. When the mail server refuses one or cannot be reached, it is tried
+          again for a day. Without a mail server configured, emails are kept here and not sent; non-essential ones are skipped for people
+          who turned them off.
         </p>
       </div>
 
@@ -90,6 +93,8 @@ export function templateLabel(template: string): string {
     .email-sent { background: var(--success-soft); color: #14532d; border-color: #8fd3a6; }
     .email-stored { background: var(--primary-soft); color: #1e3a8a; border-color: var(--primary-border); }
     .email-skipped { background: var(--surface-sunken); color: #374151; border-color: #9aa5b4; }
+    .email-pending { background: var(--warning-soft); color: var(--warning-text); border-color: #e7b46a; }
+    .email-failed { background: var(--danger-soft); color: var(--danger-text); border-color: #f1a7a7; }
     .reader { max-width: min(44rem, calc(100vw - 2rem)); width: 100%; }
     .facts { display: grid; gap: .25rem; margin: 0 0 1rem; }
     .facts div { display: flex; gap: .5rem; }

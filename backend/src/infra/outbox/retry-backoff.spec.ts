@@ -1,6 +1,6 @@
-import { nextRetryDelay, RETRY_WINDOW_MS } from './webhook-backoff.js';
+import { nextRetryDelay, RETRY_WINDOW_MS } from './retry-backoff.js';
 
-describe('webhook retry backoff', () => {
+describe('outbox retry backoff', () => {
   const mid = () => 0.5;
   it('doubles from the base and caps at 3 hours', () => {
     expect([1, 2, 3, 4].map((n) => nextRetryDelay(n, 30_000, 0, mid))).toEqual([30_000, 60_000, 120_000, 240_000]);
