@@ -264,6 +264,26 @@ describe('consultation chat', () => {
   });
 
   describe('repair timeline and participation', () => {
+    it('writes a timeline note in the transaction of its change: when the note cannot be written, the change is not made', async () => {
+      const { repair, conversation } = await assignedConversation();
+      await t.sql(`ALTER TABLE messages ADD CONSTRAINT test_refuses_note CHECK (content <> 'Status changed: Submitted → Cancelled. Note: refuse my note')`);
+      try {
+        const refused = await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled', note: 'refuse my note' }, { token: customer.token });
+        expectProblem(refused, 500);
+      } finally {
+        await t.sql(`ALTER TABLE messages DROP CONSTRAINT test_refuses_note`);
+      }
+      expect((await t.api.get(`/repairs/${repair.id}`, { token: customer.token })).body.status).toBe('submitted');
+
+      const listening = await connect(customer);
+      await listening.emit('conversation:join', { conversationId: conversation.id });
+      expect((await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled', note: 'for real' }, { token: customer.token })).status).toBe(200);
+      const notes = await t.sql(`SELECT content FROM messages WHERE conversation_id = $1 AND type = 'system' ORDER BY seq`, [conversation.id]);
+      expect(notes.map((n) => n.content)).toContain('Status changed: Submitted → Cancelled. Note: for real');
+      const live = await listening.next('message:new', (p) => p.message.type === 'system' && p.message.content.includes('for real'));
+      expect(live.message.conversationId).toBe(conversation.id);
+    });
+
     it('creates the conversation when the first quote is issued and adds system messages for the quote and status changes', async () => {
       const repair = await createRepair(t, customer);
       await issueQuote(t, technician, repair.id, { partsCost: 10_000, laborCost: 2_500, currency: 'usd' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CLIENT_ID_PATTERN, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
@@ -240,13 +240,16 @@ export class ChatService {
    * conversation is created when missing (the first quote), otherwise nothing is posted without one.
    * Called by domain-event listeners; no user is involved.
    */
-  async postSystem(repairRequestId: string, content: string, options: { create: boolean }): Promise<MessageView | null> {
-    if (options.create) await queryRows(this.db, `INSERT INTO conversations (repair_request_id) SELECT id FROM repair_requests WHERE id = $1 ON CONFLICT DO NOTHING`, [
-      repairRequestId,
-    ]);
-    const row = await this.db.transaction(async (m) => {
-      const [inserted] = await queryRows<MessageRow & { customer_id: string; assigned_technician_id: string | null }>(
-        m,
+  /**
+   * A timeline note (system message) of the repair's conversation, written in `manager`'s transaction
+   * (the change it describes commits with it, or neither does) and pushed live once it commits.
+   */
+  async postSystem(manager: EntityManager, repairRequestId: string, content: string, options: { create: boolean }): Promise<void> {
+    if (options.create) {
+      await queryRows(manager, `INSERT INTO conversations (repair_request_id) SELECT id FROM repair_requests WHERE id = $1 ON CONFLICT DO NOTHING`, [repairRequestId]);
+    }
+    const [row] = await queryRows<MessageRow & { customer_id: string; assigned_technician_id: string | null }>(
+      manager,
       `WITH target AS (
          SELECT c.id, r.customer_id, r.assigned_technician_id
            FROM conversations c JOIN repair_requests r ON r.id = c.repair_request_id
@@ -257,15 +260,14 @@ export class ChatService {
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
        SELECT ${MESSAGE_COLUMNS('ins')}, t.customer_id, t.assigned_technician_id FROM ins CROSS JOIN target t`,
-        [repairRequestId, content],
-      );
-      if (inserted) await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
-      return inserted;
-    });
-    if (!row) return null;
+      [repairRequestId, content],
+    );
+    if (!row) return;
     const message = toMessageView(row);
-    this.announce(message, { repairRequestId, customerId: row.customer_id, technicianId: row.assigned_technician_id });
-    return message;
+    await enqueueWebhook(manager, 'message.created', async () => message);
+    this.events.whenCommitted(manager, () =>
+      this.announce(message, { repairRequestId, customerId: row.customer_id, technicianId: row.assigned_technician_id }),
+    );
   }
 
   /** Stores my read position (it only moves forward) and tells the room. */
@@ -285,24 +287,24 @@ export class ChatService {
     this.broadcaster.emit([conversationRoom(conversationId)], 'conversation:read', { conversationId, userId: user.id, messageId });
   }
 
-  /** A technician taken off a repair: their read state goes, and their open sockets leave the room. */
-  async removeParticipant(repairRequestId: string, userId: string): Promise<void> {
+  /** A technician taken off a repair (in `manager`'s transaction): their read state goes, and once it commits their open sockets leave the room. */
+  async removeParticipant(manager: EntityManager, repairRequestId: string, userId: string): Promise<void> {
     const rows = await queryRows<{ conversation_id: string }>(
-      this.db,
+      manager,
       `DELETE FROM conversation_participants p USING conversations c
         WHERE c.id = p.conversation_id AND c.repair_request_id = $1 AND p.user_id = $2 RETURNING p.conversation_id`,
       [repairRequestId, userId],
     );
     const [conversation] = rows.length
       ? rows.map((r) => r.conversation_id)
-      : (await queryRows<{ id: string }>(this.db, `SELECT id FROM conversations WHERE repair_request_id = $1`, [repairRequestId])).map((r) => r.id);
-    if (conversation) this.broadcaster.leave(userRoom(userId), conversationRoom(conversation));
+      : (await queryRows<{ id: string }>(manager, `SELECT id FROM conversations WHERE repair_request_id = $1`, [repairRequestId])).map((r) => r.id);
+    if (conversation) this.events.whenCommitted(manager, () => this.broadcaster.leave(userRoom(userId), conversationRoom(conversation)));
   }
 
   /** A newly assigned technician starts with a read position, so their unread count starts at the thread's length. */
-  async addParticipant(repairRequestId: string, userId: string): Promise<void> {
+  async addParticipant(manager: EntityManager, repairRequestId: string, userId: string): Promise<void> {
     await queryRows(
-      this.db,
+      manager,
       `INSERT INTO conversation_participants (conversation_id, user_id)
        SELECT c.id, $2 FROM conversations c WHERE c.repair_request_id = $1 ON CONFLICT DO NOTHING`,
       [repairRequestId, userId],

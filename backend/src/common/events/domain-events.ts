@@ -17,7 +17,7 @@ import type { DomainEventListener, DomainEventMap, DomainEventName, Transactiona
  * - `inTransaction`: durable reactions (an email in the outbox). They run inside the publishing
  *   transaction, just before it commits, with its manager: what they write commits or rolls back
  *   with the change, and a failure rolls the change back. A crash after the commit loses nothing.
- * - `on`: reactions that may be lost (live Socket.IO pushes, chat timeline notes). They run after
+ * - `on`: reactions that may be lost (live Socket.IO pushes). They run after
  *   the commit, may read the change from the database, and their failures are logged and never
  *   reach the publisher; a crash right after the commit skips them.
  *
@@ -64,6 +64,14 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
       for (const listener of durable) this.beforeCommit.add(runner, () => listener(runner.manager, payload));
     }
     this.afterCommit.hold(runner, () => this.emitSoon(name, payload));
+  }
+
+  /**
+   * Runs `push` once `manager`'s transaction has committed (at once outside one) and never after a
+   * rollback: the live push of what a durable listener wrote.
+   */
+  whenCommitted(manager: EntityManager, push: () => void): void {
+    this.afterCommit.hold(manager.queryRunner, () => setImmediate(push));
   }
 
   /** Publishes a fact that no transaction guards (it has already happened everywhere it must). */
