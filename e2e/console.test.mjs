@@ -24,9 +24,9 @@ describe('admin console journey', () => {
   const techUser = { name: 'Robin Solder', email: `robin.${run}@example.com`, password: 'flux and rosin 2025' };
   const customer = { name: 'Casey Owner', email: `casey.${run}@example.com`, password: 'my phone fell down' };
   const state = { repairId: null, secondRepairId: null, quoteId: null, paymentId: null, conversationId: null, refundsBefore: 0 };
-  // Access tokens live 5 s in e2e runs: sign in right before each batch of API calls.
-  const asAdmin = () => api.login(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
-  const asCustomer = () => api.login(customer.email, customer.password);
+  // Access tokens live a few seconds here: each call takes a token of a session kept alive by refresh.
+  const asAdmin = () => api.session(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+  const asCustomer = () => api.session(customer.email, customer.password);
   const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
   /** This week's US-dollar row of the dashboard's revenue aggregate. */
   const thisWeek = async () => {

@@ -31,9 +31,9 @@ describe('customer journey', () => {
   const person = { name: 'Jamie Rivera', email: `jamie.${run}@example.com`, password: 'correct horse battery staple' };
   const tech = { name: 'Taylor Tech', email: `taylor.${run}@example.com`, password: 'solder and flux 2025' };
   const state = { repairId: null };
-  // Access tokens live a few seconds here: sign in right before each batch of API calls.
-  const asAdmin = () => api.login(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
-  const asTechnician = () => api.login(tech.email, tech.password);
+  // Access tokens live a few seconds here: each call takes a token of a session kept alive by refresh.
+  const asAdmin = () => api.session(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+  const asTechnician = () => api.session(tech.email, tech.password);
 
   const need = (...required) => async () => {
     const absent = required.filter((p) => !paths.has(p));
