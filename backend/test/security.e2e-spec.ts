@@ -1,0 +1,68 @@
+import type { Role } from '@repairhub/contracts';
+import { STRONG_PASSWORD, uniqueEmail, type TestUser } from './factories/users.factory.js';
+import { expectProblem } from './support/api-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Findings of the adversarial probe (issue 20). Accounts are made inside the app, so the sign-in
+ * budgets stay for the tests that are about them.
+ */
+async function account(t: TestApp, role: Role, name = `Probe ${role}`): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const user = await t.call<{ id: string }>('users/users.service.js', 'UsersService', 'create', { email, password: STRONG_PASSWORD, name, role });
+  const session = await t.call<{ body: { accessToken: string } }>('auth/auth.service.js', 'AuthService', 'login', { email, password: STRONG_PASSWORD });
+  return { id: user.id, email, password: STRONG_PASSWORD, role, token: session.body.accessToken };
+}
+
+const cursorOf = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('security hardening', () => {
+  let t: TestApp;
+  let customer: TestUser;
+  let technician: TestUser;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [customer, technician, admin] = [await account(t, 'customer'), await account(t, 'technician'), await account(t, 'admin')];
+  });
+  afterAll(() => t.close());
+
+  describe('crafted cursors', () => {
+    const badTimes = ['9999-99-99T00:00:00.000000Z', '2026-02-30T00:00:00.000000Z', '0000-01-01T00:00:00.000000Z', '2026-01-01T24:00:00.000000Z'];
+
+    it('answers 400 INVALID_CURSOR on every keyset list, never 500', async () => {
+      const lists: [path: string, who: () => TestUser][] = [
+        ['/devices', () => customer],
+        ['/repairs', () => customer],
+        ['/payments', () => customer],
+        ['/users', () => admin],
+        ['/api-keys', () => admin],
+        ['/webhook-endpoints', () => admin],
+        ['/admin/emails', () => admin],
+      ];
+      for (const [path, who] of lists) {
+        for (const at of badTimes) {
+          expectProblem(await t.api.get(`${path}?cursor=${cursorOf([at, SOME_ID])}`, { token: who().token }), 400, 'REQUEST.INVALID_CURSOR');
+        }
+      }
+      for (const at of badTimes) {
+        const search = await t.api.post(`/devices/search?cursor=${cursorOf([at, SOME_ID])}`, { serialNumber: 'SN-1' }, { token: technician.token });
+        expectProblem(search, 400, 'REQUEST.INVALID_CURSOR');
+      }
+    });
+
+    it('refuses an out-of-range urgency rank in the technician queue and an oversize sequence in conversations', async () => {
+      for (const rank of [99_999, -1, 7, 1.5]) {
+        const res = await t.api.get(`/repairs?cursor=${cursorOf([rank, '2026-01-01T00:00:00.000000Z', SOME_ID])}`, { token: technician.token });
+        expectProblem(res, 400, 'REQUEST.INVALID_CURSOR');
+      }
+      for (const seq of ['9999999999999999999', '9223372036854775808']) {
+        expectProblem(await t.api.get(`/conversations?cursor=${cursorOf([seq, SOME_ID])}`, { token: customer.token }), 400, 'REQUEST.INVALID_CURSOR');
+      }
+      expect((await t.api.get(`/conversations?cursor=${cursorOf(['9223372036854775807', SOME_ID])}`, { token: customer.token })).status).toBe(200);
+      expect((await t.api.get(`/repairs?cursor=${cursorOf([3, '2026-01-01T00:00:00.000000Z', SOME_ID])}`, { token: technician.token })).status).toBe(200);
+    });
+  });
+});
