@@ -65,4 +65,28 @@ describe('security hardening', () => {
       expect((await t.api.get(`/repairs?cursor=${cursorOf([3, '2026-01-01T00:00:00.000000Z', SOME_ID])}`, { token: technician.token })).status).toBe(200);
     });
   });
+
+  describe('built-in property names in bodies', () => {
+    const names = ['constructor', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+
+    it('refuses them like any unknown field on PATCH /devices, /users and /auth/me/preferences, changing nothing', async () => {
+      const device = await t.api.post('/devices', { type: 'phone', brand: 'Acme', model: 'One' }, { token: customer.token });
+      expect(device.status).toBe(201);
+      const target = await account(t, 'technician', 'Unchanged Name');
+      const patches: [path: string, token: string, valid: Record<string, unknown>][] = [
+        [`/devices/${device.body.id}`, customer.token, { model: 'Two' }],
+        [`/users/${target.id}`, admin.token, { name: 'Changed' }],
+        ['/auth/me/preferences', customer.token, { emailNonEssential: false }],
+      ];
+      for (const [path, token, valid] of patches) {
+        for (const name of names) {
+          const res = await t.api.request('PATCH', path, { token, raw: JSON.stringify({ ...valid, [name]: 'x' }) });
+          expect(expectProblem(res, 400, 'REQUEST.INVALID').errors).toEqual([{ field: name, message: `property ${name} should not exist` }]);
+        }
+      }
+      expect((await t.api.get(`/devices/${device.body.id}`, { token: customer.token })).body.model).toBe('One');
+      expect((await t.api.get(`/users?q=${encodeURIComponent(target.email)}`, { token: admin.token })).body.items[0].name).toBe('Unchanged Name');
+      expect((await t.api.get('/auth/me/preferences', { token: customer.token })).body.emailNonEssential).toBe(true);
+    });
+  });
 });
