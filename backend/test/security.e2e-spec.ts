@@ -1,4 +1,4 @@
-import type { Role } from '@repairhub/contracts';
+import { MAX_AMOUNT_MINOR, type Role } from '@repairhub/contracts';
 import { STRONG_PASSWORD, uniqueEmail, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -87,6 +87,22 @@ describe('security hardening', () => {
       expect((await t.api.get(`/devices/${device.body.id}`, { token: customer.token })).body.model).toBe('One');
       expect((await t.api.get(`/users?q=${encodeURIComponent(target.email)}`, { token: admin.token })).body.items[0].name).toBe('Unchanged Name');
       expect((await t.api.get('/auth/me/preferences', { token: customer.token })).body.emailNonEssential).toBe(true);
+    });
+  });
+
+  describe('quote totals', () => {
+    it('caps the total at the per-line maximum, not twice it', async () => {
+      const device = await t.api.post('/devices', { type: 'laptop', brand: 'Acme', model: 'Book' }, { token: customer.token });
+      const repair = await t.api.post('/repairs', { deviceId: device.body.id, issueDescription: 'Will not boot at all.', urgency: 'low' }, { token: customer.token });
+      expect(repair.status).toBe(201);
+      const quote = (partsCost: number, laborCost: number) =>
+        t.api.post('/quotes', { repairRequestId: repair.body.id, partsCost, laborCost, currency: 'usd' }, { token: technician.token });
+      const tooLarge = expectProblem(await quote(MAX_AMOUNT_MINOR, MAX_AMOUNT_MINOR), 400, 'QUOTE.TOTAL_TOO_LARGE');
+      expect(tooLarge.errors).toEqual([expect.objectContaining({ field: 'laborCost' })]);
+      expectProblem(await quote(MAX_AMOUNT_MINOR, 1), 400, 'QUOTE.TOTAL_TOO_LARGE');
+      const atCap = await quote(MAX_AMOUNT_MINOR - 1, 1);
+      expect(atCap.status).toBe(201);
+      expect(atCap.body.total).toBe(MAX_AMOUNT_MINOR);
     });
   });
 });
