@@ -105,4 +105,27 @@ describe('security hardening', () => {
       expect(atCap.body.total).toBe(MAX_AMOUNT_MINOR);
     });
   });
+
+  describe('response headers', () => {
+    it('forbids framing alike in CSP and X-Frame-Options, and allows WebSockets to our own origin only', async () => {
+      const res = await t.api.get('/health');
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      const connectSrc = /connect-src ([^;]*)/.exec(csp)![1].split(' ');
+      expect(connectSrc).not.toContain('ws:');
+      expect(connectSrc).not.toContain('wss:');
+      expect(connectSrc).toContain('ws://localhost:3000');
+    });
+
+    it('hides Swagger and the OpenAPI document when API_DOCS_ENABLED=false', async () => {
+      expect((await fetch(`${t.baseUrl}/api/docs-json`)).status).toBe(200);
+      const hidden = await startTestApp({ API_DOCS_ENABLED: 'false' });
+      try {
+        for (const path of ['/api/docs', '/api/docs-json']) expect((await fetch(`${hidden.baseUrl}${path}`)).status).toBe(404);
+      } finally {
+        await hidden.close();
+      }
+    });
+  });
 });
