@@ -128,4 +128,47 @@ describe('security hardening', () => {
       }
     });
   });
+
+  describe('request bodies', () => {
+    it('takes JSON only: form, multipart and text bodies get 415 problem+json', async () => {
+      const bodies: [contentType: string, raw: string][] = [
+        ['application/x-www-form-urlencoded', `email=${encodeURIComponent(customer.email)}&password=${STRONG_PASSWORD}`],
+        ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="email"\r\n\r\n${customer.email}\r\n--x--\r\n`],
+        ['text/plain', JSON.stringify({ email: customer.email, password: STRONG_PASSWORD })],
+      ];
+      for (const [contentType, raw] of bodies) {
+        const res = await t.api.request('POST', '/auth/login', { raw, headers: { 'content-type': contentType } });
+        expectProblem(res, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+        expect(res.headers.get('set-cookie')).toBeNull();
+      }
+    });
+
+    const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+    it('refuses deeply nested and over-wide bodies with 400 before validation, signed in or not', async () => {
+      for (const levels of [40, 2_000, 100_000]) {
+        expectProblem(await t.api.request('POST', '/auth/refresh', { raw: deep(levels) }), 400, 'REQUEST.TOO_DEEP');
+        expectProblem(await t.api.request('PATCH', '/auth/me/preferences', { raw: deep(levels), token: customer.token }), 400, 'REQUEST.TOO_DEEP');
+      }
+      expectProblem(await t.api.request('POST', '/auth/refresh', { raw: '['.repeat(400_000) + ']'.repeat(400_000) }), 400, 'REQUEST.TOO_DEEP');
+      const wide = JSON.stringify(Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])));
+      expectProblem(await t.api.request('POST', '/auth/refresh', { raw: wide }), 400, 'REQUEST.TOO_MANY_FIELDS');
+      // An ordinary body still passes: the check counts structure, not size.
+      const ordinary = await t.api.patch('/auth/me/preferences', { emailNonEssential: true }, { token: customer.token });
+      expect(ordinary.status).toBe(200);
+    });
+
+    it('keeps the event loop responsive under a burst of ~1 MB deeply nested bodies', async () => {
+      const body = '['.repeat(500_000) + ']'.repeat(500_000);
+      const burst = Array.from({ length: 10 }, () => t.api.request('POST', '/auth/refresh', { raw: body }));
+      const started = performance.now();
+      const health = await t.api.get('/health');
+      const healthMs = performance.now() - started;
+      const answers = await Promise.all(burst);
+      expect(health.status).toBe(200);
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(400));
+      // Unbounded, each of these bodies held the loop for most of a second: /health waited behind them all.
+      expect(healthMs).toBeLessThan(1_500);
+    });
+  });
 });
