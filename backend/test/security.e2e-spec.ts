@@ -171,4 +171,40 @@ describe('security hardening', () => {
       expect(healthMs).toBeLessThan(1_500);
     });
   });
+
+  describe('sign-in from another site', () => {
+    const crossSite = [
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+
+    it('refuses sign-in and registration with 403 and sets no cookie', async () => {
+      for (const headers of crossSite.slice(0, 2)) {
+        const login = await t.api.post('/auth/login', { email: customer.email, password: STRONG_PASSWORD }, { headers });
+        expectProblem(login, 403, 'AUTH.CROSS_SITE');
+        expect(login.headers.get('set-cookie')).toBeNull();
+      }
+      const email = uniqueEmail('csrf');
+      const register = await t.api.post('/auth/register', { email, password: STRONG_PASSWORD, name: 'Planted' }, { headers: crossSite[2] });
+      expectProblem(register, 403, 'AUTH.CROSS_SITE');
+      expect(register.headers.get('set-cookie')).toBeNull();
+      expect(await t.sql('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
+
+      const sameOrigin = await t.api.post('/auth/login', { email: customer.email, password: STRONG_PASSWORD }, { headers: { origin: t.baseUrl, 'sec-fetch-site': 'same-origin' } });
+      expect(sameOrigin.status).toBe(200);
+      expect(sameOrigin.headers.get('set-cookie')).toMatch(/^refresh_token=/);
+    });
+
+    it('refuses sign-out and refresh from another site whether or not a cookie came, and clears nothing', async () => {
+      for (const headers of crossSite) {
+        for (const path of ['/auth/logout', '/auth/refresh']) {
+          const res = await t.api.post(path, undefined, { headers });
+          expectProblem(res, 403, 'AUTH.CROSS_SITE');
+          expect(res.headers.get('set-cookie')).toBeNull();
+        }
+      }
+      expect((await t.api.post('/auth/logout', undefined, { headers: { origin: t.baseUrl } })).status).toBe(204);
+    });
+  });
 });
