@@ -208,3 +208,36 @@ describe('security hardening', () => {
     });
   });
 });
+
+describe('sign-in budgets', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Several client addresses, as behind the balancer: X-Forwarded-For is trusted one hop deep.
+    t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', TRUST_PROXY: '1' });
+  });
+  afterAll(() => t.close());
+
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+  it('lets the owner sign in after strangers spent guesses on the account, while each place and many places together stay limited', async () => {
+    const owner = await account(t, 'customer', 'Targeted Owner');
+    const guess = (address: string, i: number) => t.api.post('/auth/login', { email: owner.email, password: `Wrong-Guess-${i}-xyz` }, from(address));
+
+    const strangers = await Promise.all([1, 2, 3, 4, 5].map((n) => guess(`203.0.113.${n}`, n)));
+    expect(strangers.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+
+    const onePlace = await Promise.all([1, 2, 3, 4, 5].map((i) => guess('198.51.100.7', i)));
+    expect(onePlace.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    const sixth = expectProblem(await guess('198.51.100.7', 6), 429, 'RATE_LIMITED');
+    expect(sixth.detail).toMatch(/this account from your network/);
+
+    const ownerSignIn = await t.api.post('/auth/login', { email: owner.email, password: owner.password }, from('192.0.2.10'));
+    expect(ownerSignIn.status).toBe(200);
+
+    const spread = await Promise.all(Array.from({ length: 45 }, (_, n) => guess(`100.64.0.${n + 1}`, n)));
+    const paused = spread.filter((r) => r.status === 429);
+    expect(paused.length).toBeGreaterThan(0);
+    expect(expectProblem(paused[0], 429, 'RATE_LIMITED').detail).toMatch(/sign-in is paused for it/);
+  });
+});
