@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { MAX_AMOUNT_MINOR, type Role } from '@repairhub/contracts';
 import { STRONG_PASSWORD, uniqueEmail, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { createTestDatabase, startTestApp, testEnv, type TestApp } from './support/test-app.js';
 
 /**
  * Findings of the adversarial probe (issue 20). Accounts are made inside the app, so the sign-in
@@ -239,5 +245,99 @@ describe('sign-in budgets', () => {
     const paused = spread.filter((r) => r.status === 429);
     expect(paused.length).toBeGreaterThan(0);
     expect(expectProblem(paused[0], 429, 'RATE_LIMITED').detail).toMatch(/sign-in is paused for it/);
+  });
+});
+
+describe('emails and names people type', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const register = (email: string, name = 'Probe Person') => t.api.post('/auth/register', { email, password: STRONG_PASSWORD, name }, { headers: { 'x-token-transport': 'body' } });
+
+  it('refuses look-alike, invisible and text-direction characters in emails, and folds other forms into one account', async () => {
+    const cases: [email: string, message: RegExp][] = [
+      ['\u0430dmin@example.test', /mix Latin, Cyrillic or Greek/],
+      ['ad\u200bmin@example.test', /invisible or text-direction/],
+      ['admin\u202e@example.test', /invisible or text-direction/],
+      ['admin@ex\u0430mple.test', /mix Latin, Cyrillic or Greek/],
+    ];
+    for (const [email, message] of cases) {
+      const problem = expectProblem(await register(email), 400, 'REQUEST.INVALID');
+      expect(problem.errors).toEqual([{ field: 'email', message: expect.stringMatching(message) }]);
+    }
+    const taken = await account(t, 'customer');
+    const fullWidth = taken.email.replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).toUpperCase();
+    expectProblem(await register(fullWidth), 409, 'USER.EMAIL_TAKEN');
+
+    const composed = `jos\u00e9-${Date.now()}@b\u00fccher.test`;
+    const created = await register(composed, '\u674e\u5c0f\u9f99');
+    expect(created.status).toBe(201);
+    expect(created.body.user).toMatchObject({ email: composed.replace('b\u00fccher', 'xn--bcher-kva'), name: '\u674e\u5c0f\u9f99' });
+    const decomposed = composed.normalize('NFD').toUpperCase();
+    expectProblem(await register(decomposed), 409, 'USER.EMAIL_TAKEN');
+    const signIn = await t.api.post('/auth/login', { email: decomposed, password: STRONG_PASSWORD }, { headers: { 'x-token-transport': 'body' } });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.user.id).toBe(created.body.user.id);
+  });
+
+  it('refuses invisible and text-direction characters in names, keeping real scripts', async () => {
+    const problem = expectProblem(await register(uniqueEmail('bidi'), 'Ada\u202eecilA'), 400, 'REQUEST.INVALID');
+    expect(problem.errors).toEqual([{ field: 'name', message: 'name must not contain invisible or text-direction characters' }]);
+    const admin = await account(t, 'admin');
+    const target = await account(t, 'technician');
+    expectProblem(await t.api.patch(`/users/${target.id}`, { name: 'Tech\u200b' }, { token: admin.token }), 400, 'REQUEST.INVALID');
+    const renamed = await t.api.patch(`/users/${target.id}`, { name: '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 Jose\u0301' }, { token: admin.token });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 Jos\u00e9');
+  });
+});
+
+describe('email normalization of existing accounts (migration)', () => {
+  const MIGRATE_CLI = fileURLToPath(new URL('../dist/database/migrate.js', import.meta.url));
+  const dataDir = mkdtempSync(join(tmpdir(), 'rh-emails-'));
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let t: TestApp | null = null;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('rewrites lone accounts to the normalized form so they can sign in, and reports accounts that clash', async () => {
+    t = await startTestApp({ DATA_DIR: dataDir }, database);
+    const model = await account(t, 'customer');
+    const insert = (email: string) =>
+      t!.sql<{ id: string }>(`INSERT INTO users (email, name, role, password_hash) SELECT $1, 'Old', 'customer', password_hash FROM users WHERE id = $2 RETURNING id`, [email, model.id]);
+    const [lone] = await insert('jose\u0301@example.test');
+    const [plain] = await insert('clash@example.test');
+    const [wide] = await insert('\uff43lash@example.test');
+    await t.sql(`DELETE FROM migrations WHERE name = 'NormalizedEmails1764230003917'`);
+    await t.stop();
+    t = null;
+
+    const env = { ...process.env, ...testEnv(database.url, { DATA_DIR: dataDir }) };
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MIGRATE_CLI], { env });
+    expect(stdout).toContain('Applied: NormalizedEmails1764230003917');
+    expect(stdout + stderr).toMatch(new RegExp(`merge or rename them by hand: ${plain.id} <clash@example.test>, ${wide.id} <\uff43lash@example.test>`));
+
+    t = await startTestApp({ DATA_DIR: dataDir }, database);
+    const rows = await t.sql<{ id: string; email: string }>(`SELECT id, email FROM users WHERE id = ANY($1::uuid[]) ORDER BY email`, [[lone.id, plain.id, wide.id]]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: lone.id, email: 'jos\u00e9@example.test' },
+        { id: plain.id, email: 'clash@example.test' },
+        { id: wide.id, email: '\uff43lash@example.test' },
+      ]),
+    );
+    const signIn = await t.api.post('/auth/login', { email: 'jos\u00e9@example.test', password: STRONG_PASSWORD });
+    expect(signIn.status).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
 import { RATE_LIMITED_MESSAGE } from './errors/to-problem.js';
+import { normalizeEmail } from './identity-text.js';
 import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
 
 const MINUTE = 60_000;
@@ -15,7 +16,8 @@ const apiKeyPrefix = (request: Record<string, any>) => {
 };
 const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method);
 
-const signInEmail = (request: Record<string, any>) => String(request.body?.email ?? '').trim().toLowerCase();
+// Guards run before validation: the raw field, in the form accounts are stored under (one budget per account).
+const signInEmail = (request: Record<string, any>) => normalizeEmail(String(request.body?.email ?? ''));
 const ACCOUNT_TRACKER = 'account:';
 const ACCOUNT_FROM_ADDRESS_TRACKER = 'account-from-address:';
 const AUTH_MESSAGES: [trackerPrefix: string, message: string][] = [
