@@ -179,7 +179,7 @@ describe('security hardening', () => {
   });
 
   describe('sign-in from another site', () => {
-    const crossSite = [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
