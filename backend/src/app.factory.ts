@@ -6,7 +6,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
-import { computeSecurityHeaders } from './common/http/security-headers.js';
+import { acceptJsonBodiesOnly } from './common/http/json-body.js';
+import { computeSecurityHeaders, helmetOptions } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
 import { setupSwagger } from './swagger.js';
@@ -40,7 +41,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
-    rawBody: true,
+    // acceptJsonBodiesOnly below registers the only body parser (and keeps the raw bytes).
+    bodyParser: false,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
@@ -54,7 +56,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   const fastify = app.getHttpAdapter().getInstance();
-  const securityHeaders = computeSecurityHeaders();
+  acceptJsonBodiesOnly(fastify, config.http.bodyLimitBytes);
+  const securityHeaders = computeSecurityHeaders(helmetOptions(config.http.publicUrl));
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders).header('x-request-id', request.id);
     done();
@@ -62,7 +65,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   await app.register(fastifyCookie);
 
-  setupSwagger(app);
+  if (config.http.apiDocs) setupSwagger(app);
   if (config.http.serveApps) await serveApps(app);
   return app;
 }

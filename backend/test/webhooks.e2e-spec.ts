@@ -196,7 +196,11 @@ describe('webhooks with the production URL policy (WEBHOOKS_ALLOW_PRIVATE=false)
   });
   afterAll(() => t.close());
 
-  it.each(['http://example.com/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest', 'https://10.0.0.8/x'])(
+  it.each([
+    'http://example.com/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest', 'https://10.0.0.8/x',
+    // IPv4-compatible, 6to4 and site-local IPv6 forms of private addresses.
+    'https://[::127.0.0.1]/hook', 'https://[2002:7f00:1::]/hook', 'https://[fec0::1]/hook',
+  ])(
     'refuses %s',
     async (url) => {
       expectProblem(await t.api.post('/webhook-endpoints', { url, eventTypes: ['repair.created'] }, { token: admin.token }), 400, 'WEBHOOK.UNSAFE_URL');

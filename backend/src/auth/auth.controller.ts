@@ -2,7 +2,6 @@ import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REFRESH_COOKIE, TOKEN_TRANSPORT_HEADER, type AuthResponse } from '@repairhub/contracts';
-import { AppConfig } from '../config/configuration.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Public } from '../common/decorators/auth.decorators.js';
 import { unauthenticated } from '../common/errors/domain-error.js';
@@ -13,7 +12,8 @@ import { UsersService } from '../users/users.service.js';
 import { AuthThrottle } from './auth-throttle.js';
 import { AuthService, type Session } from './auth.service.js';
 import { AuthResponseDto, ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
-import { assertSameSite, clearRefreshCookie, setRefreshCookie, wantsBodyTransport } from './session-cookie.js';
+import { SameSiteOnly } from './same-site.guard.js';
+import { clearRefreshCookie, setRefreshCookie, wantsBodyTransport } from './session-cookie.js';
 
 const transportHeader = ApiHeader({
   name: TOKEN_TRANSPORT_HEADER,
@@ -27,14 +27,14 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
-    private readonly config: AppConfig,
   ) {}
 
   @Public()
   @AuthThrottle()
   @Post('register')
+  @SameSiteOnly()
   @transportHeader
-  @ApiRoute({ summary: 'Create a customer account and sign in', auth: 'public', created: AuthResponseDto, errors: [409] })
+  @ApiRoute({ summary: 'Create a customer account and sign in', auth: 'public', created: AuthResponseDto, errors: [403, 409] })
   async register(@Body() body: RegisterDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.deliver(await this.auth.register(body), req, reply);
   }
@@ -42,8 +42,9 @@ export class AuthController {
   @Public()
   @AuthThrottle()
   @Post('login')
+  @SameSiteOnly()
   @transportHeader
-  @ApiRoute({ summary: 'Sign in with email and password', auth: 'public', ok: AuthResponseDto, errors: [401] })
+  @ApiRoute({ summary: 'Sign in with email and password', auth: 'public', ok: AuthResponseDto, errors: [401, 403] })
   async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.deliver(await this.auth.login(body), req, reply);
   }
@@ -52,6 +53,7 @@ export class AuthController {
   // Not in the tight password-guessing budget: a 256-bit token cannot be guessed, and many users behind
   // one address refresh every few minutes. The general per-IP write budget still applies.
   @Post('refresh')
+  @SameSiteOnly()
   @transportHeader
   @ApiRoute({
     summary: 'Exchange a refresh token for a new token pair',
@@ -66,6 +68,7 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @SameSiteOnly()
   @ApiRoute({ summary: 'Revoke the refresh token and clear the cookie', auth: 'public', noContent: true, errors: [403] })
   async logout(@Body() body: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = body.refreshToken ?? this.cookieToken(req);
@@ -101,9 +104,7 @@ export class AuthController {
   }
 
   private cookieToken(req: FastifyRequest): string | undefined {
-    const token = req.cookies?.[REFRESH_COOKIE];
-    if (token) assertSameSite(req, this.config);
-    return token;
+    return req.cookies?.[REFRESH_COOKIE];
   }
 
   private deliver(session: Session, req: FastifyRequest, reply: FastifyReply): AuthResponse {

@@ -31,8 +31,10 @@ export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply)
 }
 
 /**
- * Cookie-authenticated routes refuse requests a browser marks as cross-site. SameSite=Strict already
- * withholds the cookie there; this also covers older browsers and sibling subdomains.
+ * Routes that set, use or clear the session cookie refuse requests a browser marks as cross-site.
+ * SameSite=Strict already withholds the cookie there; this also stops another site from signing a
+ * browser into an account of its choosing, and covers older browsers and sibling subdomains.
+ * Clients that are not browsers send neither header and pass.
  */
 export function assertSameSite(request: FastifyRequest, config: AppConfig): void {
   const fetchSite = request.headers['sec-fetch-site'];

@@ -5,7 +5,7 @@ import { CLIENT_ID_PATTERN, messageContentError, type ConversationView, type Mes
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
-import { invalidCursor, isUuid, queryRows, SqlParams } from '../common/sql.js';
+import { invalidCursor, isBigintSequence, isUuid, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRow, type MessageRow } from './chat.mapper.js';
@@ -99,7 +99,7 @@ export class ChatService {
     let after = 'TRUE';
     if (query.cursor) {
       const [seq, id] = decodeCursor(query.cursor, 2);
-      if (typeof seq !== 'string' || !/^\d{1,19}$/.test(seq) || !isUuid(id)) throw invalidCursor();
+      if (!isBigintSequence(seq) || !isUuid(id)) throw invalidCursor();
       after = `(c.last_message_seq, c.id) < (${p.add(seq)}::bigint, ${p.add(id)}::uuid)`;
     }
     const rows = await queryRows<ConversationRow>(

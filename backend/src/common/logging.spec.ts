@@ -24,4 +24,27 @@ describe('loggerOptions', () => {
       expect(line).not.toContain(secret);
     }
   });
+
+  it('logs a failed query’s SQL but not its bind values (TypeORM and PGlite shapes)', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const { pinoHttp } = loggerOptions({ log: { level: 'info' } } as AppConfig) as { pinoHttp: pino.LoggerOptions };
+    const logger = pino({ level: 'info', redact: pinoHttp.redact, serializers: { err: pino.stdSerializers.err } }, sink);
+    const driverError = Object.assign(new Error('invalid input syntax'), { query: 'SELECT 1 WHERE serial_hmac = $1', params: ['hmac-canary-1'] });
+    const err = Object.assign(new Error('invalid input syntax'), {
+      query: 'SELECT 1 WHERE serial_hmac = $1',
+      parameters: ['hmac-canary-2'],
+      params: ['hmac-canary-3'],
+      driverError,
+    });
+    logger.error({ err, requestId: 'r1' }, 'Unhandled error');
+    const line = lines.join('');
+    expect(line).toContain('serial_hmac = $1');
+    expect(line).not.toContain('hmac-canary');
+  });
 });

@@ -20,6 +20,9 @@ export function loggerOptions(config: AppConfig): Params {
           '*.accessToken',
           '*.serialNumber',
           '*.clientSecret',
+          // A failed query carries its bind values (TypeORM `parameters`, PGlite `params`), e.g. a serial's
+          // keyed hash: the SQL text is enough to debug, the values are secrets or their derivatives.
+          ...['err', 'err.driverError', 'err.cause'].flatMap((e) => [`${e}.parameters`, `${e}.params`, `${e}.queryOptions`]),
         ],
         censor: '[redacted]',
       },

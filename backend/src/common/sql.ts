@@ -39,9 +39,24 @@ export function toBuffer(value: Buffer | Uint8Array | null): Buffer | null {
 export const cursorTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const CURSOR_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d{3}Z$/;
+const BIGINT_MAX = 2n ** 63n - 1n;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-export const isCursorTime = (value: unknown): value is string => typeof value === 'string' && CURSOR_TIME.test(value);
+
+/**
+ * A `cursorTimestamp` value naming a real instant PostgreSQL accepts: the shape alone lets
+ * `2026-02-30` or year 0 through, which the `::timestamptz` cast turns into a 500.
+ */
+export function isCursorTime(value: unknown): value is string {
+  const millis = typeof value === 'string' ? CURSOR_TIME.exec(value)?.[1] : undefined;
+  if (!millis || millis.startsWith('0000')) return false;
+  const parsed = new Date(`${millis}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === `${millis}Z`;
+}
+
+/** A non-negative PostgreSQL `bigint` in decimal digits. */
+export const isBigintSequence = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 
 export const invalidCursor = () => invalid('REQUEST.INVALID_CURSOR', 'The cursor is invalid.', 'cursor');
 

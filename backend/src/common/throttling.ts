@@ -4,6 +4,8 @@ import type { RedisConnections } from '../infra/redis-connections.js';
 import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
+import { RATE_LIMITED_MESSAGE } from './errors/to-problem.js';
+import { normalizeEmail } from './identity-text.js';
 import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
 
 const MINUTE = 60_000;
@@ -14,9 +16,25 @@ const apiKeyPrefix = (request: Record<string, any>) => {
 };
 const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method);
 
+// Guards run before validation: the raw field, in the form accounts are stored under (one budget per account).
+const signInEmail = (request: Record<string, any>) => normalizeEmail(String(request.body?.email ?? ''));
+const ACCOUNT_TRACKER = 'account:';
+const ACCOUNT_FROM_ADDRESS_TRACKER = 'account-from-address:';
+const AUTH_MESSAGES: [trackerPrefix: string, message: string][] = [
+  [ACCOUNT_FROM_ADDRESS_TRACKER, 'Too many sign-in attempts for this account from your network. Please wait a minute and try again.'],
+  [
+    ACCOUNT_TRACKER,
+    'This account has had many sign-in attempts from several places, so sign-in is paused for it for a few minutes. Please try again later.',
+  ],
+];
+
 /**
  * Budgets, keyed by client IP (Fastify resolves it from the configured number of trusted proxy hops):
- * a generous general one, a tighter one for writes, and tight per-IP and per-email ones on /auth.
+ * a generous general one, a tighter one for writes, and on password routes a tight one per IP, a tight
+ * one per account and address, and a slower one per account. The per-account-and-address budget is
+ * what stops guessing from one place; a stranger spending it does not lock the owner out elsewhere.
+ * The per-account one only caps guessing spread over many addresses (each failure also slows that
+ * account's next answers, see LoginFailuresService).
  * With Redis the counters are shared by every instance (a limit is not multiplied by the instance count).
  */
 export function throttlerOptions(config: AppConfig, redis?: RedisConnections): ThrottlerModuleOptions {
@@ -35,13 +53,21 @@ export function throttlerOptions(config: AppConfig, redis?: RedisConnections): T
       { name: 'writes', ttl: MINUTE, limit: 120, skipIf: (c) => off() || isRead(c) },
       { name: 'auth-ip', ttl: MINUTE, limit: 10, blockDuration: MINUTE, skipIf: (c) => off() || !isAuthThrottled(c) },
       {
-        name: 'auth-email',
+        name: 'auth-email-ip',
         ttl: MINUTE,
         limit: 5,
         blockDuration: MINUTE,
         skipIf: (c) => off() || !isAuthThrottled(c) || !c.switchToHttp().getRequest().body?.email,
-        getTracker: (req) => String(req.body?.email ?? '').trim().toLowerCase(),
+        getTracker: (req) => `${ACCOUNT_FROM_ADDRESS_TRACKER}${signInEmail(req)} ${req.ip}`,
+      },
+      {
+        name: 'auth-email',
+        ttl: 15 * MINUTE,
+        limit: 50,
+        skipIf: (c) => off() || !isAuthThrottled(c) || !c.switchToHttp().getRequest().body?.email,
+        getTracker: (req) => `${ACCOUNT_TRACKER}${signInEmail(req)}`,
       },
     ],
+    errorMessage: (_context, { tracker }) => AUTH_MESSAGES.find(([prefix]) => tracker.startsWith(prefix))?.[1] ?? RATE_LIMITED_MESSAGE,
   };
 }

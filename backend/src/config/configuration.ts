@@ -25,6 +25,8 @@ export abstract class AppConfig {
     trustProxyHops: number;
     bodyLimitBytes: number;
     serveApps: boolean;
+    /** Swagger UI (`/api/docs`) and the OpenAPI document (`/api/docs-json`); public when on. */
+    apiDocs: boolean;
   };
   abstract readonly log: { level: string };
   abstract readonly database: {
@@ -157,6 +159,7 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
       trustProxyHops: v.TRUST_PROXY ?? 0,
       bodyLimitBytes: v.BODY_LIMIT_BYTES ?? 1024 * 1024,
       serveApps: v.SERVE_APPS ?? true,
+      apiDocs: v.API_DOCS_ENABLED ?? true,
     },
     log: { level: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info') },
     database: {

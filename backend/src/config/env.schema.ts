@@ -136,6 +136,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean()
   SERVE_APPS?: boolean;
 
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  API_DOCS_ENABLED?: boolean;
+
   @IsOptional() @Matches(/^[\w:.-]{1,64}$/, { message: 'must be 1-64 letters, digits or : . _ -' })
   REDIS_KEY_PREFIX?: string;
 

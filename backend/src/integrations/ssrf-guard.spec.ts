@@ -4,7 +4,9 @@ const strict = { allowPrivate: false };
 const dev = { allowPrivate: true };
 
 describe('webhook SSRF guard', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'])(
+  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1',
+    '::127.0.0.1', '::7f00:1', '::a00:1', '2002:7f00:1::', '2002:c0a8:101::1', 'fec0::1', 'feff::1', '2001::1', '64:ff9b::7f00:1', '192.0.2.1', '240.0.0.1',
+  ])(
     'forbids %s',
     (address) => expect(isForbiddenAddress(address)).toBe(true),
   );
@@ -17,6 +19,9 @@ describe('webhook SSRF guard', () => {
     expect(() => checkWebhookUrl('https://127.0.0.1/hook', strict)).toThrow(/loopback/);
     expect(() => checkWebhookUrl('https://[::1]/hook', strict)).toThrow(/loopback/);
     expect(() => checkWebhookUrl('https://localhost/hook', strict)).toThrow(/loopback/);
+    for (const url of ['https://[::127.0.0.1]/hook', 'https://[2002:7f00:1::]/hook', 'https://[fec0::1]/hook']) {
+      expect(() => checkWebhookUrl(url, strict)).toThrow(/loopback/);
+    }
     expect(() => checkWebhookUrl('ftp://example.com', dev)).toThrow(/https/);
     expect(checkWebhookUrl('https://hooks.example.com/x', strict).hostname).toBe('hooks.example.com');
     expect(checkWebhookUrl('http://127.0.0.1:4000/x', dev).port).toBe('4000');

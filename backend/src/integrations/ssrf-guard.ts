@@ -1,27 +1,28 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-/** Addresses a webhook must never reach in production: loopback, private, link-local, CGNAT, multicast, reserved. */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32], ['100::', 64],
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+/**
+ * IPv4-compatible IPv6 (`::a.b.c.d`, deprecated by RFC 4291): ipaddr.js classifies it as ordinary
+ * unicast, yet some stacks route it to the embedded IPv4 address (`::127.0.0.1`).
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
+/**
+ * Only ordinary public unicast may be reached in production. ipaddr.js (maintained, RFC-sourced
+ * ranges) names every special range: loopback, private, link-local, CGNAT, multicast, reserved and
+ * documentation, unique-local, site-local, 6to4, Teredo, NAT64 and the rest; IPv4-mapped addresses
+ * are judged as the IPv4 address they carry.
+ */
 export function isForbiddenAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 6) {
-    // IPv4-mapped (::ffff:a.b.c.d) is judged as the IPv4 address.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1], 'ipv4');
-    return blocked.check(address, 'ipv6');
+  if (isIP(address) === 0) return true;
+  let ip = ipaddr.parse(address);
+  if (ip.kind() === 'ipv6') {
+    const v6 = ip as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) ip = v6.toIPv4Address();
+    else if (v6.match(IPV4_COMPATIBLE)) return true;
   }
-  return blocked.check(address, 'ipv4');
+  return ip.range() !== 'unicast';
 }
 
 export class UnsafeWebhookUrl extends Error {}

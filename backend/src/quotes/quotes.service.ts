@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canTransitionQuote, quoteTotal, type Actor, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
+import { canTransitionQuote, MAX_AMOUNT_MINOR, quoteTotal, type Actor, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
@@ -37,9 +37,9 @@ export class QuotesService {
    */
   async issue(technician: Viewer, input: CreateQuoteDto): Promise<QuoteView> {
     const expiresAt = resolveExpiry(input.expiresAt);
-    if (quoteTotal(input.partsCost, input.laborCost) === 0) {
-      throw invalid('QUOTE.TOTAL_ZERO', 'A quote must total more than zero', 'partsCost');
-    }
+    const total = quoteTotal(input.partsCost, input.laborCost);
+    if (total === 0) throw invalid('QUOTE.TOTAL_ZERO', 'A quote must total more than zero', 'partsCost');
+    if (total > MAX_AMOUNT_MINOR) throw invalid('QUOTE.TOTAL_TOO_LARGE', 'A quote’s parts and labor together are too large', 'laborCost');
     try {
       return await this.db.transaction(async (m) => {
         const repair = await this.repairs.lockVisible(m, technician, input.repairRequestId);

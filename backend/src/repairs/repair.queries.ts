@@ -5,6 +5,8 @@ import { QUOTE_JSON } from '../quotes/quote.mapper.js';
 import { URGENCY_RANK } from './repair.policy.js';
 import { repairVisibility, type Viewer } from './repair-visibility.js';
 
+const URGENCY_RANKS = new Set<unknown>(Object.values(URGENCY_RANK));
+
 export interface RepairListFilters {
   status?: RepairStatus;
   urgency?: Urgency;
@@ -69,7 +71,7 @@ function technicianQueue(viewer: Viewer, filters: RepairListFilters, limit: numb
   let keyset = 'TRUE';
   if (filters.cursor) {
     const [rank, at, id] = decodeCursor(filters.cursor, 3);
-    if (typeof rank !== 'number' || !Number.isInteger(rank) || !isCursorTime(at) || !isUuid(id)) throw invalidCursor();
+    if (!URGENCY_RANKS.has(rank) || !isCursorTime(at) || !isUuid(id)) throw invalidCursor();
     keyset = `(r.urgency_rank, r.created_at, r.id) > (${p.add(rank)}::smallint, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
   }
   const { assignedTo, status } = filters;

@@ -6,7 +6,7 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored lower-cased; unique. */
+  /** Stored as `normalizeEmail` gives it (NFKC, lower case, IDNA ASCII domain); unique in that form. */
   @Column({ type: 'text' })
   email: string;
 

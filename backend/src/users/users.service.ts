@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
+import { normalizeEmail, normalizeName } from '../common/identity-text.js';
 import { toPage } from '../common/http/pagination.js';
 import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { PasswordService } from '../auth/password.service.js';
@@ -31,7 +32,7 @@ export class UsersService {
     this.passwords.assertAcceptable(input.password, [input.email, input.name]);
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      const user = this.repo.create({ email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash });
+      const user = this.repo.create({ email: normalizeEmail(input.email), name: normalizeName(input.name), role: input.role, passwordHash });
       return await this.repo.save(user);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('USER.EMAIL_TAKEN', 'An account with this email already exists.');
@@ -51,7 +52,7 @@ export class UsersService {
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.repo.findOne({ where: { email: email.toLowerCase() } });
+    return this.repo.findOne({ where: { email: normalizeEmail(email) } });
   }
 
   findActive(id: string): Promise<User | null> {

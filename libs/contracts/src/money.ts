@@ -34,7 +34,7 @@ export function minorUnits(currency: Currency): number {
   return MINOR_UNIT_EXCEPTIONS[currency] ?? 2;
 }
 
-/** Largest amount in minor units we accept for one quote line (a sanity bound, ~10M in major units). */
+/** Largest amount in minor units we accept for one quote line and for a quote's total (a sanity bound, ~10M in major units). */
 export const MAX_AMOUNT_MINOR = 1_000_000_000;
 
 /** A quote's total. The server computes it; clients never send it. */

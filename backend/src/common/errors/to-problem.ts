@@ -3,10 +3,15 @@ import type { FieldError, ProblemDetails } from '@repairhub/contracts';
 import { DomainError } from './domain-error.js';
 import { buildProblem, STATUS_BY_KIND } from './problem.js';
 
+export const RATE_LIMITED_MESSAGE = 'Too many requests. Please wait before trying again.';
+
 /** A rate-limit rejection carries how long to wait, for the `Retry-After` header. */
 export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', 'RATE_LIMITED', 'Too many requests. Please wait before trying again.');
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = RATE_LIMITED_MESSAGE,
+  ) {
+    super('rate_limited', 'RATE_LIMITED', message);
   }
 }
 

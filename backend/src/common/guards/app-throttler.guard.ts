@@ -3,9 +3,9 @@ import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { RateLimitedError } from '../errors/to-problem.js';
 
 /**
- * The stock guard, answering with our problem body and a plain `Retry-After`. Its budgets are per HTTP
- * client (IP, API key, email in the body), so it counts HTTP requests only: a Socket.IO event has none of
- * those and is budgeted by the gateway's token bucket per socket.
+ * The stock guard, answering with our problem body (the budget's `errorMessage`) and a plain `Retry-After`.
+ * Its budgets are per HTTP client (IP, API key, email in the body), so it counts HTTP requests only: a
+ * Socket.IO event has none of those and is budgeted by the gateway's token bucket per socket.
  */
 @Injectable()
 export class AppThrottlerGuard extends ThrottlerGuard {
@@ -14,7 +14,7 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     return super.canActivate(context);
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new RateLimitedError(Math.max(detail.timeToBlockExpire, detail.timeToExpire));
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new RateLimitedError(Math.max(detail.timeToBlockExpire, detail.timeToExpire), await this.getErrorMessage(context, detail));
   }
 }

@@ -24,7 +24,10 @@ const amount = (name: string) => ({
   type: 'integer' as const,
 });
 
-/** No `total` and no `status`: the server computes the one and owns the other (unknown fields are refused). */
+/**
+ * No `total` and no `status`: the server computes the one and owns the other (unknown fields are refused).
+ * The total is capped like each line (400 `QUOTE.TOTAL_TOO_LARGE`).
+ */
 export class CreateQuoteDto implements CreateQuoteRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import {
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -12,14 +12,29 @@ import {
   type UpdateUserRequest,
   type UserView,
 } from '@repairhub/contracts';
+import { emailProblem, nameProblem, normalizeEmail, normalizeName } from '../../common/identity-text.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeEmail(value) : value);
+const name = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeName(value) : value);
+
+/** Refuses what `problem` names (hidden characters, look-alike scripts), with its message. */
+const FreeOf = (constraint: string, problem: (value: string) => string | null) =>
+  ValidateBy({
+    name: constraint,
+    validator: {
+      validate: (value) => typeof value !== 'string' || problem(value) === null,
+      defaultMessage: (args) => problem(String(args?.value)) ?? `${constraint} failed`,
+    },
+  });
 
 export class EmailPasswordFields {
-  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @Transform(lower) @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254)
+  @ApiProperty({
+    example: 'ada@example.com',
+    maxLength: 254,
+    description: 'Stored and matched NFKC-normalized, lower-cased, the domain in IDNA ASCII form. Refused: invisible and text-direction characters, Latin/Cyrillic/Greek mixed within one part.',
+  })
+  @Transform(email) @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) @FreeOf('safeEmail', emailProblem)
   email: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' })
@@ -30,8 +45,8 @@ export class EmailPasswordFields {
 }
 
 export class NameField extends EmailPasswordFields {
-  @ApiProperty({ example: 'Ada Lovelace', maxLength: NAME_MAX_LENGTH })
-  @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(NAME_MAX_LENGTH)
+  @ApiProperty({ example: 'Ada Lovelace', maxLength: NAME_MAX_LENGTH, description: 'Any script; invisible and text-direction characters are refused.' })
+  @Transform(name) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(NAME_MAX_LENGTH) @FreeOf('safeName', nameProblem)
   name: string;
 }
 
@@ -51,7 +66,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   active?: boolean;
 
   @ApiPropertyOptional({ maxLength: NAME_MAX_LENGTH })
-  @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(NAME_MAX_LENGTH)
+  @IsOptional() @Transform(name) @IsString() @MinLength(1) @MaxLength(NAME_MAX_LENGTH) @FreeOf('safeName', nameProblem)
   name?: string;
 }
 
