@@ -4,6 +4,9 @@ import { adminOnly, staffOnly } from './core/access';
 
 export const routes: Routes = [
   { path: 'sign-in', canMatch: [requireGuest('/')], title: 'Sign in — RepairHub Console', loadComponent: () => import('./features/auth/sign-in.page') },
+  { path: 'forgot-password', canMatch: [requireGuest('/')], title: 'Forgot your password? — RepairHub Console', loadComponent: () => import('./features/auth/forgot-password.page') },
+  // No guest guard: whoever opens an emailed link gets to use it, even in a browser signed in as someone else.
+  { path: 'reset-password', title: 'Choose a new password — RepairHub Console', loadComponent: () => import('./features/auth/reset-password.page') },
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
   { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
   { path: 'account', canMatch: [staffOnly], title: 'Account — RepairHub Console', loadComponent: () => import('./features/account/account.page') },

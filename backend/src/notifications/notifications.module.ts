@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module.js';
 import { EmailDeliveryWorker } from './email-delivery.worker.js';
-import { EmailSender } from './email-sender.js';
+import { EmailOutboxModule } from './email-outbox.module.js';
 import { EmailOutboxController, PreferencesController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Module({
-  imports: [ChatModule],
+  imports: [ChatModule, EmailOutboxModule],
   controllers: [EmailOutboxController, PreferencesController],
-  providers: [NotificationsService, EmailSender, EmailDeliveryWorker],
+  providers: [NotificationsService, EmailDeliveryWorker],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/configuration.js';
 import type { DomainEventMap, DomainEventName } from '../common/events/domain-event-map.js';
 import type { DomainEvents } from '../common/events/domain-events.js';
 import type { EmailSender } from './email-sender.js';
+import { EmailOutbox } from './email-outbox.js';
 import { NotificationsService } from './notifications.service.js';
 
 type Listener = (m: EntityManager, payload: unknown) => Promise<void>;
@@ -13,7 +14,7 @@ function setUp(chat: Pick<ChatBroadcaster, 'isConnected'>) {
   const listeners = new Map<DomainEventName, Listener>();
   const events = { inTransaction: (name: DomainEventName, listener: Listener) => listeners.set(name, listener) } as unknown as DomainEvents;
   const config = { http: { publicUrl: 'https://repairs.example.test' } } as AppConfig;
-  const service = new NotificationsService({} as DataSource, config, events, { enabled: true } as EmailSender, chat as ChatBroadcaster);
+  const service = new NotificationsService({} as DataSource, config, events, new EmailOutbox({ enabled: true } as EmailSender), chat as ChatBroadcaster);
   service.onModuleInit();
   const inserted: unknown[][] = [];
   const manager = {

@@ -10,8 +10,8 @@ import { toPage } from '../common/http/pagination.js';
 import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import '../chat/chat.service.js';
-import { EmailSender } from './email-sender.js';
-import { ESSENTIAL, excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
+import { EmailOutbox } from './email-outbox.js';
+import { excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
 
 /** At most one "customer replied" email per conversation and technician in this window. */
 export const CHAT_NUDGE_WINDOW_MS = 15 * 60_000;
@@ -66,7 +66,7 @@ export class NotificationsService implements OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly events: DomainEvents,
-    private readonly sender: EmailSender,
+    private readonly outbox: EmailOutbox,
     private readonly chat: ChatBroadcaster,
   ) {}
 
@@ -119,9 +119,8 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /**
-   * Renders the email and writes it with `m` (the change's transaction, which it also reads through):
-   * `pending` (due now) when SMTP is configured, else `stored`; `skipped` when the user opted out of
-   * non-essential emails; nothing for a deactivated user.
+   * Renders the email and writes it to the outbox with `m` (the change's transaction, which it also
+   * reads through); nothing for a deactivated user.
    */
   private async record(m: EntityManager, job: EmailJob): Promise<void> {
     const [who] = await queryRows<{ email: string; name: string; active: boolean; email_non_essential: boolean; brand: string | null; model: string | null }>(
@@ -132,19 +131,16 @@ export class NotificationsService implements OnModuleInit {
       [job.userId, job.repairId],
     );
     if (!who?.active) return;
-    const essential = ESSENTIAL[job.facts.template];
     const mail = renderEmail(
       { publicUrl: this.config.http.publicUrl, recipientName: who.name, repairId: job.repairId, deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device' },
       job.facts,
     );
-    const status: EmailView['status'] = !essential && !who.email_non_essential ? 'skipped' : this.sender.enabled ? 'pending' : 'stored';
-    await queryRows(
-      m,
-      `INSERT INTO email_outbox (dedupe_key, template, user_id, to_address, subject, text_body, html_body, essential, status, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = 'pending' THEN now() END)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [job.dedupeKey, job.facts.template, job.userId, who.email, mail.subject, mail.text, mail.html, essential, status],
-    );
+    await this.outbox.write(m, {
+      dedupeKey: job.dedupeKey,
+      template: job.facts.template,
+      recipient: { id: job.userId, email: who.email, emailNonEssential: who.email_non_essential },
+      mail,
+    });
   }
 
   async list(query: { limit?: number; cursor?: string }): Promise<{ items: EmailView[]; nextCursor: string | null }> {

@@ -45,10 +45,15 @@ export class UsersService {
    * the second is refused rather than silently overwriting the first).
    */
   async replacePassword(user: User, newPassword: string, field: string): Promise<void> {
-    this.passwords.assertAcceptable(newPassword, [user.email, user.name], field);
-    const passwordHash = await this.passwords.hash(newPassword);
+    const passwordHash = await this.hashNewPassword(user, newPassword, field);
     const result = await this.repo.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash });
     if (!result.affected) throw conflict('AUTH.PASSWORD_CHANGED_MEANWHILE', 'Your password was just changed elsewhere. Sign in again.');
+  }
+
+  /** Refuses a weak password for `user` (beside `field`) and hashes an acceptable one; stores nothing. */
+  async hashNewPassword(user: User, password: string, field: string): Promise<string> {
+    this.passwords.assertAcceptable(password, [user.email, user.name], field);
+    return this.passwords.hash(password);
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -7,6 +7,9 @@ export const routes: Routes = [
   { path: '', pathMatch: 'full', canMatch: [requireGuest('/repairs')], title: 'RepairHub — get your device fixed', loadComponent: () => import('./features/home/welcome.page') },
   { path: 'sign-in', canMatch: [requireGuest('/repairs')], title: 'Sign in — RepairHub', loadComponent: () => import('./features/auth/sign-in.page') },
   { path: 'sign-up', canMatch: [requireGuest('/repairs')], title: 'Create your account — RepairHub', loadComponent: () => import('./features/auth/sign-up.page') },
+  { path: 'forgot-password', canMatch: [requireGuest('/repairs')], title: 'Forgot your password? — RepairHub', loadComponent: () => import('./features/auth/forgot-password.page') },
+  // No guest guard: whoever opens an emailed link gets to use it, even in a browser signed in as someone else.
+  { path: 'reset-password', title: 'Choose a new password — RepairHub', loadComponent: () => import('./features/auth/reset-password.page') },
   { path: 'repairs', canMatch: [customersOnly], loadChildren: () => import('./features/repairs/repairs.routes') },
   { path: 'devices', canMatch: [customersOnly], loadChildren: () => import('./features/devices/devices.routes') },
   { path: 'account', canMatch: [customersOnly], title: 'Account — RepairHub', loadComponent: () => import('./features/account/account.page') },

@@ -35,6 +35,33 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/**
+ * `POST /auth/password/forgot` (202, always {@link ForgotPasswordResponse}, whether or not the account
+ * exists). An active account gets an email with a single-use link to `/reset-password?token=…` (the
+ * portal) or `/console/reset-password?token=…` (staff), valid {@link PASSWORD_RESET_TTL_MINUTES} minutes.
+ */
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ForgotPasswordResponse {
+  message: string;
+}
+
+/**
+ * `POST /auth/password/reset` (204): sets the password and ends every session of the user. A spent,
+ * expired or unknown token is a 400 `AUTH.RESET_TOKEN_INVALID`; a weak password a 400 naming `password`
+ * (the link stays usable).
+ */
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export const PASSWORD_RESET_TTL_MINUTES = 30;
+export const FORGOT_PASSWORD_MESSAGE = "If an account exists for that address, we've sent a link to reset its password.";
+export const RESET_TOKEN_INVALID = 'AUTH.RESET_TOKEN_INVALID';
+
 export interface RefreshRequest {
   refreshToken?: string;
 }

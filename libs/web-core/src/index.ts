@@ -12,6 +12,8 @@ export * from './lib/auth/return-url';
 export * from './lib/auth/sign-in-form.component';
 export * from './lib/auth/account-sections.component';
 export * from './lib/auth/change-password-form.component';
+export * from './lib/auth/forgot-password-form.component';
+export * from './lib/auth/reset-password-form.component';
 export * from './lib/errors/problem';
 export * from './lib/ui/notifier';
 export * from './lib/ui/toast-outlet.component';

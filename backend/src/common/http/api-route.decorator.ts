@@ -21,6 +21,8 @@ export interface ApiRouteOptions {
   auth: 'public' | 'any' | string;
   ok?: Type<unknown> | [Type<unknown>];
   created?: Type<unknown>;
+  /** 202: taken on, the effect follows (e.g. an email). */
+  accepted?: Type<unknown>;
   noContent?: boolean;
   errors?: number[];
 }
@@ -41,6 +43,7 @@ export function ApiRoute(options: ApiRouteOptions) {
     decorators.push(HttpCode(200));
   }
   if (options.created) decorators.push(ApiResponse({ status: 201, description: 'Created', type: options.created }));
+  if (options.accepted) decorators.push(ApiResponse({ status: 202, description: 'Accepted', type: options.accepted }), HttpCode(202));
   if (options.noContent) decorators.push(ApiResponse({ status: 204, description: 'No content' }), HttpCode(204));
 
   const statuses = new Set([400, 429, ...(options.auth === 'public' ? [] : [401]), ...(options.auth !== 'public' && options.auth !== 'any' ? [403] : []), ...(options.errors ?? [])]);

@@ -1,4 +1,4 @@
-import { ESSENTIAL, excerpt, formatMoney, renderEmail, type EmailContext } from './email-templates.js';
+import { ESSENTIAL, excerpt, formatMoney, renderAccountEmail, renderEmail, type EmailContext } from './email-templates.js';
 
 const ctx: EmailContext = { publicUrl: 'https://repairs.example.com/', recipientName: 'Ada <script>', repairId: 'r-1', deviceLabel: 'Apple "iPhone" & Co' };
 
@@ -30,6 +30,16 @@ describe('email templates', () => {
     expect(renderEmail(ctx, { template: 'payment_failed', amount: 100, currency: 'usd', status: 'failed' }).text).not.toContain('turn off');
     expect(ESSENTIAL.payment_failed).toBe(true);
     expect(ESSENTIAL.quote_reminder).toBe(false);
+  });
+
+  it('sends a password reset link to the portal for customers and to the console for staff, token URL-encoded', () => {
+    const facts = { template: 'password_reset', token: 'a+b/c', expiresInMinutes: 30 } as const;
+    const customer = renderAccountEmail(ctx, { ...facts, audience: 'customer' });
+    expect(customer.text).toContain('https://repairs.example.com/reset-password?token=a%2Bb%2Fc');
+    expect(customer.text).toContain('expires in 30 minutes');
+    expect(customer.html).toContain('Hello Ada &lt;script&gt;');
+    expect(renderAccountEmail(ctx, { ...facts, audience: 'staff' }).text).toContain('https://repairs.example.com/console/reset-password?token=a%2Bb%2Fc');
+    expect(ESSENTIAL.password_reset).toBe(true);
   });
 
   it('shortens chat excerpts to one line', () => {

@@ -23,7 +23,10 @@ export type EmailFacts =
   | { template: 'quote_reminder'; expiresAt: string }
   | { template: 'customer_replied'; customerName: string; excerpt: string };
 
-export type EmailTemplate = EmailFacts['template'];
+/** Emails about the account rather than a repair. */
+export type AccountEmailFacts = { template: 'password_reset'; token: string; audience: 'customer' | 'staff'; expiresInMinutes: number };
+
+export type EmailTemplate = EmailFacts['template'] | AccountEmailFacts['template'];
 
 /**
  * Essential emails are sent whatever the user's preference (money and the outcome of the repair);
@@ -36,6 +39,7 @@ export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
   repair_completed: true,
   quote_reminder: false,
   customer_replied: false,
+  password_reset: true,
 };
 
 export interface RenderedEmail {
@@ -62,6 +66,12 @@ const formatDate = (iso: string) =>
 export function repairLink(publicUrl: string, repairId: string, audience: 'customer' | 'staff'): string {
   const base = publicUrl.replace(/\/$/, '');
   return audience === 'customer' ? `${base}/repairs/${encodeURIComponent(repairId)}` : `${base}/console/repairs/${encodeURIComponent(repairId)}`;
+}
+
+/** Where a reset link lands: the portal's page for customers, the console's for staff. */
+export function resetLink(publicUrl: string, token: string, audience: 'customer' | 'staff'): string {
+  const base = publicUrl.replace(/\/$/, '');
+  return `${base}${audience === 'staff' ? '/console' : ''}/reset-password?token=${encodeURIComponent(token)}`;
 }
 
 interface Parts {
@@ -136,8 +146,24 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
 
 export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail {
   const p = parts(ctx, facts);
-  const link = repairLink(ctx.publicUrl, ctx.repairId, p.audience);
-  const greeting = `Hello ${ctx.recipientName},`;
+  return layout(ctx.recipientName, p, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
+}
+
+export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
+  const p: Parts = {
+    subject: 'Reset your RepairHub password',
+    lines: [
+      'Someone asked to reset the password of your RepairHub account. If it was you, choose a new password with the link below.',
+      `The link works once and expires in ${facts.expiresInMinutes} minutes. If you did not ask, ignore this email: your password stays as it is.`,
+    ],
+    action: 'Choose a new password',
+    audience: facts.audience,
+  };
+  return layout(ctx.recipientName, p, resetLink(ctx.publicUrl, facts.token, facts.audience));
+}
+
+function layout(recipientName: string, p: Parts, link: string): RenderedEmail {
+  const greeting = `Hello ${recipientName},`;
   const text = [greeting, '', ...p.lines.flatMap((l) => [l, '']), `${p.action}: ${link}`, ...(p.footer ? ['', p.footer] : []), '', '— RepairHub', ''].join('\n');
   const html = [
     '<!doctype html>',

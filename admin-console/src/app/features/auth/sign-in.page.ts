@@ -11,7 +11,7 @@ import { SignInForm, safeReturnUrl } from '@repairhub/web-core';
     <div class="page narrow">
       <h1>Sign in to the console</h1>
       <p class="muted">For RepairHub technicians and admins.</p>
-      <rh-sign-in-form [expired]="!!expired()" (signedIn)="signedIn($event)" />
+      <rh-sign-in-form forgotLink="/forgot-password" [expired]="!!expired()" [passwordReset]="!!reset()" (signedIn)="signedIn($event)" />
     </div>
   `,
   styles: `.narrow { max-width: 28rem; }`,
@@ -21,6 +21,8 @@ export default class SignInPage {
   /** Set by the session redirect and the route guards: where the user was when they were sent here. */
   readonly returnUrl = input<string>();
   readonly expired = input<string>();
+  /** Set by the reset page after a new password was chosen. */
+  readonly reset = input<string>();
 
   protected signedIn(user: UserView): void {
     if (STAFF_ROLES.includes(user.role)) void this.router.navigateByUrl(safeReturnUrl(this.returnUrl(), '/'));

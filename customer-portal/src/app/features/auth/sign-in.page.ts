@@ -10,7 +10,7 @@ import { SignInForm, safeReturnUrl } from '@repairhub/web-core';
   template: `
     <div class="page narrow">
       <h1>Sign in</h1>
-      <rh-sign-in-form [expired]="!!expired()" (signedIn)="signedIn($event)" />
+      <rh-sign-in-form forgotLink="/forgot-password" [expired]="!!expired()" [passwordReset]="!!reset()" (signedIn)="signedIn($event)" />
       <p>New to RepairHub? <a routerLink="/sign-up" [queryParams]="returnUrl() ? { returnUrl: returnUrl() } : {}">Create an account</a></p>
     </div>
   `,
@@ -22,6 +22,8 @@ export default class SignInPage {
   private readonly router = inject(Router);
   readonly returnUrl = input<string>();
   readonly expired = input<string>();
+  /** Set by the reset page after a new password was chosen. */
+  readonly reset = input<string>();
 
   protected signedIn(user: UserView): void {
     if (user.role !== 'customer') {

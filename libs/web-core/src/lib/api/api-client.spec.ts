@@ -84,4 +84,15 @@ describe('ApiClient', () => {
     request.flush(null, { status: 204, statusText: 'No Content' });
     await done;
   });
+
+  it('asks for and uses a reset link as session routes: no bearer token, no refresh-and-retry', () => {
+    void firstValueFrom(api.auth.forgotPassword({ email: 'ada@example.test' }));
+    void firstValueFrom(api.auth.resetPassword({ token: 't0k', password: 'new secret 22' }));
+    const forgot = backend.expectOne('https://api.test/api/v1/auth/password/forgot');
+    expect(forgot.request.body).toEqual({ email: 'ada@example.test' });
+    expect(forgot.request.context.get(AUTH_ENDPOINT)).toBe(true);
+    const reset = backend.expectOne('https://api.test/api/v1/auth/password/reset');
+    expect(reset.request.body).toEqual({ token: 't0k', password: 'new secret 22' });
+    expect(reset.request.context.get(AUTH_ENDPOINT)).toBe(true);
+  });
 });

@@ -6,6 +6,8 @@ import type {
   AssignRepairRequest,
   AuthResponse,
   ChangePasswordRequest,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
   ChangeRepairStatusRequest,
   ConversationView,
   CreateDeviceRequest,
@@ -29,6 +31,7 @@ import type {
   QuoteView,
   RefundRequest,
   RegisterRequest,
+  ResetPasswordRequest,
   RepairDetail,
   RepairSummary,
   SendMessageRequest,
@@ -99,6 +102,10 @@ export class ApiClient {
      * other sessions end. A wrong current or weak new password is a 400 naming that field.
      */
     changePassword: (body: ChangePasswordRequest) => this.post<void>('/auth/me/password', body),
+    /** 202 with the same message whether or not the account exists. */
+    forgotPassword: (body: ForgotPasswordRequest) => this.post<ForgotPasswordResponse>('/auth/password/forgot', body, this.authContext()),
+    /** 204; every session of the user ends. A spent, expired or unknown token is a 400 `AUTH.RESET_TOKEN_INVALID`. */
+    resetPassword: (body: ResetPasswordRequest) => this.post<void>('/auth/password/reset', body, this.authContext()),
   };
 
   /** The signed-in user's email preferences. */

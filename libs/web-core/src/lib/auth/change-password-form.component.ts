@@ -10,11 +10,13 @@ import { AuthStore } from './auth-store';
 
 export const PASSWORD_CHANGED_MESSAGE = 'Password changed. You were signed out on your other devices.';
 
-/** The confirmation must repeat the new password; the message shows beside the confirmation. */
-function repeatsNewPassword(control: AbstractControl<string>): ValidationErrors | null {
-  if (!control.value) return { repeat: 'Type your new password again to confirm it.' };
-  const wanted = control.parent?.get('newPassword')?.value as string | undefined;
-  return control.value === wanted ? null : { mismatch: 'This does not match your new password.' };
+/** The confirmation must repeat the sibling control `passwordControl`; the message shows beside the confirmation. */
+export function repeatsPassword(passwordControl: string) {
+  return (control: AbstractControl<string>): ValidationErrors | null => {
+    if (!control.value) return { repeat: 'Type your new password again to confirm it.' };
+    const wanted = control.parent?.get(passwordControl)?.value as string | undefined;
+    return control.value === wanted ? null : { mismatch: 'This does not match your new password.' };
+  };
 }
 
 /**
@@ -80,7 +82,7 @@ export class ChangePasswordForm {
   protected readonly form = inject(NonNullableFormBuilder).group({
     currentPassword: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
     newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
-    confirmPassword: ['', repeatsNewPassword],
+    confirmPassword: ['', repeatsPassword('newPassword')],
   });
 
   constructor() {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, type UserView } from '@repairhub/contracts';
 import { applyProblem, readProblem } from '../errors/problem';
 import { FieldA11y } from '../ui/field-a11y.directive';
@@ -13,8 +14,11 @@ import { AuthStore } from './auth-store';
 @Component({
   selector: 'rh-sign-in-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, FieldA11y],
   template: `
+    @if (passwordReset()) {
+      <p class="notice success" role="status">Your new password is set and you were signed out everywhere. Sign in with the new password.</p>
+    }
     @if (expired()) {
       <p class="notice" role="status">Your session ended. Sign in again to continue where you were.</p>
     }
@@ -31,6 +35,7 @@ import { AuthStore } from './auth-store';
         <label for="password">Password</label>
         <input id="password" type="password" formControlName="password" autocomplete="current-password" />
         <rh-field-error for="password" label="Password" [control]="form.controls.password" />
+        <a class="forgot" [routerLink]="forgotLink()">Forgot password?</a>
       </div>
       <button type="submit" class="button primary" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
     </form>
@@ -38,12 +43,18 @@ import { AuthStore } from './auth-store';
   styles: `
     :host { display: grid; gap: 1rem; }
     .notice { background: var(--warning-soft); color: var(--warning-text); padding: .75rem 1rem; border-radius: var(--radius); margin: 0; }
+    .notice.success { background: var(--success-soft); color: #14532d; }
+    .forgot { justify-self: start; font-size: .875rem; }
   `,
 })
 export class SignInForm {
   private readonly auth = inject(AuthStore);
   /** Shows why the user is here: their session ended while they were working. */
   readonly expired = input(false);
+  /** Shows that the user just chose a new password with an emailed link. */
+  readonly passwordReset = input(false);
+  /** The app's page that emails a reset link. */
+  readonly forgotLink = input.required<string>();
   readonly signedIn = output<UserView>();
 
   protected readonly busy = signal(false);

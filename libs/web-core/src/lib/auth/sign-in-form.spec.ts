@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { UserView } from '@repairhub/contracts';
 import { SignInForm } from './sign-in-form.component';
 
@@ -11,7 +12,7 @@ describe('SignInForm', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     backend = TestBed.inject(HttpTestingController);
   });
   afterEach(() => backend.verify());
@@ -20,6 +21,7 @@ describe('SignInForm', () => {
     const fixture = TestBed.createComponent(SignInForm);
     const signedIn: UserView[] = [];
     fixture.componentInstance.signedIn.subscribe((user) => signedIn.push(user));
+    fixture.componentRef.setInput('forgotLink', '/forgot-password');
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
     const type = (id: string, value: string) => {
@@ -40,6 +42,20 @@ describe('SignInForm', () => {
     fixture.componentRef.setInput('expired', true);
     await fixture.whenStable();
     expect(element.querySelector('[role=status]')?.textContent).toContain('Your session ended');
+  });
+
+  it('offers the app’s forgotten-password page beside the password', async () => {
+    const { element } = await render();
+    const link = element.querySelector<HTMLAnchorElement>('a.forgot')!;
+    expect(link.textContent?.trim()).toBe('Forgot password?');
+    expect(link.getAttribute('href')).toBe('/forgot-password');
+  });
+
+  it('confirms a password just reset with an emailed link', async () => {
+    const { fixture, element } = await render();
+    fixture.componentRef.setInput('passwordReset', true);
+    await fixture.whenStable();
+    expect(element.querySelector('[role=status]')?.textContent).toContain('Sign in with the new password');
   });
 
   it('explains empty fields without calling the API', async () => {

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PASSWORD_RESET_TTL_MINUTES, RESET_TOKEN_INVALID } from '@repairhub/contracts';
+import { AppConfig } from '../config/configuration.js';
+import { invalid } from '../common/errors/domain-error.js';
+import { queryRows } from '../common/sql.js';
+import { EmailOutbox } from '../notifications/email-outbox.js';
+import { renderAccountEmail } from '../notifications/templates/email-templates.js';
+import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { RefreshTokenService } from './refresh-token.service.js';
+
+const resetTokenInvalid = () =>
+  invalid(RESET_TOKEN_INVALID, 'This reset link has expired or was already used. Ask for a new one.');
+
+/**
+ * A 256-bit random token cannot be guessed, so a fast unkeyed hash protects it as well as a slow one
+ * would; only the hash is stored.
+ */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Forgotten passwords: single-use emailed links that set a new password and end every session. */
+@Injectable()
+export class PasswordResetService {
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly outbox: EmailOutbox,
+  ) {}
+
+  /**
+   * Emails an active account a reset link; does nothing for an unknown or deactivated one. The caller
+   * answers the same either way, and neither path hashes a password, so both take about as long.
+   */
+  async request(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (!user?.active) return;
+    const token = randomBytes(32).toString('base64url');
+    await this.db.transaction(async (m) => {
+      const [row] = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
+         VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
+        [user.id, hashToken(token), PASSWORD_RESET_TTL_MINUTES],
+      );
+      const audience = user.role === 'customer' ? 'customer' : 'staff';
+      await this.outbox.write(m, {
+        dedupeKey: `password.reset:${row.id}`,
+        template: 'password_reset',
+        recipient: { id: user.id, email: user.email, emailNonEssential: user.emailNonEssential },
+        mail: renderAccountEmail(
+          { publicUrl: this.config.http.publicUrl, recipientName: user.name },
+          { template: 'password_reset', token, audience, expiresInMinutes: PASSWORD_RESET_TTL_MINUTES },
+        ),
+      });
+    });
+  }
+
+  /**
+   * Sets the password of the token's user. A weak password is refused before the token is spent, so
+   * the link can be used again with a better one. Spending is a conditional UPDATE: of concurrent
+   * resets with one token exactly one wins. Every other link of the user dies with it, and every
+   * session (refresh tokens and the access tokens naming them) ends.
+   */
+  async reset(token: string, password: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    const [found] = await queryRows<{ user_id: string }>(
+      this.db,
+      `SELECT user_id FROM password_reset_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
+      [tokenHash],
+    );
+    const user = found ? await this.users.findActive(found.user_id) : null;
+    if (!user) throw resetTokenInvalid();
+    const passwordHash = await this.users.hashNewPassword(user, password, 'password');
+
+    await this.db.transaction(async (m) => {
+      const spent = await queryRows(
+        m,
+        `UPDATE password_reset_tokens SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+        [tokenHash],
+      );
+      if (spent.length === 0) throw resetTokenInvalid();
+      await queryRows(m, `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      await m.getRepository(User).update({ id: user.id }, { passwordHash });
+    });
+    await this.refreshTokens.revokeAllForUser(user.id);
+  }
+}
