@@ -9,7 +9,11 @@ import { cleanUpProcesses, freePort } from './support/processes.js';
 import { dropRedisKeys, REDIS_URL, uniqueRedisPrefix } from './support/redis.js';
 import { createTestDatabase } from './support/test-app.js';
 
-const missing = [!process.env.DATABASE_URL && 'DATABASE_URL', !REDIS_URL && 'REDIS_URL', !NginxBalancer.available() && 'nginx (apt-get install nginx)'].filter(Boolean);
+const missing = [
+  !process.env.DATABASE_URL && 'DATABASE_URL',
+  !REDIS_URL && 'REDIS_URL',
+  !NginxBalancer.available() && 'nginx (apt-get install nginx)',
+].filter(Boolean);
 if (missing.length) console.warn(`topology.e2e: skipped — needs ${missing.join(', ')}`);
 
 const bodyTransport = { headers: { 'x-token-transport': 'body' } };
@@ -53,7 +57,7 @@ const STRIPE_ADDRESS = '127.0.200.1';
     // Both at once on an empty database, as `docker-compose up` starts them.
     apps = await Promise.all([AppProcess.start('app1', env), AppProcess.start('app2', env)]);
     balancer = await NginxBalancer.start([`127.0.0.1:${apps[0].port}`, `127.0.0.1:${apps[1].port}`], balancerPort);
-    addresses = await balancer.addressesReaching(apps);
+    addresses = (await balancer.addressesReaching(apps)).map(([address]) => address);
     customerApi = balancer.client(addresses[0]);
     staffApi = balancer.client(addresses[1]);
   }, 240_000);
@@ -74,38 +78,90 @@ const STRIPE_ADDRESS = '127.0.200.1';
     return response.body;
   };
   const login = async (api: ApiClient, email: string) =>
-    ok<{ accessToken: string; refreshToken: string }>(await api.post('/auth/login', { email, password: STRONG_PASSWORD }, bodyTransport), 200);
+    ok<{ accessToken: string; refreshToken: string }>(
+      await api.post('/auth/login', { email, password: STRONG_PASSWORD }, bodyTransport),
+      200,
+    );
 
   it('takes a customer from sign-up to an approved repair, chatting live with a technician on the other instance', async () => {
-    const registered = ok(await customerApi.post('/auth/register', { email: uniqueEmail('customer'), password: STRONG_PASSWORD, name: 'Topology Customer' }, bodyTransport), 201);
+    const registered = ok(
+      await customerApi.post(
+        '/auth/register',
+        { email: uniqueEmail('customer'), password: STRONG_PASSWORD, name: 'Topology Customer' },
+        bodyTransport,
+      ),
+      201,
+    );
     const customer = { id: registered.user.id as string, token: registered.accessToken as string };
 
     const admin = await login(staffApi, adminEmail);
     const techEmail = uniqueEmail('technician');
-    const techUser = ok(await staffApi.post('/users', { email: techEmail, password: STRONG_PASSWORD, name: 'Topology Tech', role: 'technician' }, { token: admin.accessToken }), 201);
+    const techUser = ok(
+      await staffApi.post(
+        '/users',
+        { email: techEmail, password: STRONG_PASSWORD, name: 'Topology Tech', role: 'technician' },
+        { token: admin.accessToken },
+      ),
+      201,
+    );
     const technician = { id: techUser.id as string, token: (await login(staffApi, techEmail)).accessToken };
 
-    const device = ok(await customerApi.post('/devices', { type: 'phone', brand: 'Fairphone', model: '5' }, { token: customer.token }), 201);
-    const repair = ok(await customerApi.post('/repairs', { deviceId: device.id, issueDescription: 'The battery drains overnight.', urgency: 'high' }, { token: customer.token }), 201);
+    const device = ok(
+      await customerApi.post('/devices', { type: 'phone', brand: 'Fairphone', model: '5' }, { token: customer.token }),
+      201,
+    );
+    const repair = ok(
+      await customerApi.post(
+        '/repairs',
+        { deviceId: device.id, issueDescription: 'The battery drains overnight.', urgency: 'high' },
+        { token: customer.token },
+      ),
+      201,
+    );
 
     const queue = ok(await staffApi.get('/repairs?status=submitted', { token: technician.token }), 200);
     expect(queue.items.map((r: { id: string }) => r.id)).toContain(repair.id);
-    expect(ok(await staffApi.post(`/repairs/${repair.id}/assign`, {}, { token: technician.token }), 200)).toMatchObject({ assignedTechnicianId: technician.id });
+    expect(ok(await staffApi.post(`/repairs/${repair.id}/assign`, {}, { token: technician.token }), 200)).toMatchObject({
+      assignedTechnicianId: technician.id,
+    });
 
     const conversation = ok(await customerApi.post('/conversations', { repairRequestId: repair.id }, { token: customer.token }), 200);
     // The customer's socket starts on long-polling and upgrades, as a browser's does (ip_hash keeps it on one instance).
-    const customerSocket = await connectChat({ baseUrl: balancer.url }, customer.token, { localAddress: addresses[0], transports: ['polling', 'websocket'] });
+    const customerSocket = await connectChat({ baseUrl: balancer.url }, customer.token, {
+      localAddress: addresses[0],
+      transports: ['polling', 'websocket'],
+    });
     const techSocket = await connectChat({ baseUrl: balancer.url }, technician.token, { localAddress: addresses[1] });
     sockets.push(customerSocket, techSocket);
-    for (const socket of [customerSocket, techSocket]) expect(await socket.emit('conversation:join', { conversationId: conversation.id })).toMatchObject({ ok: true });
+    for (const socket of [customerSocket, techSocket])
+      expect(await socket.emit('conversation:join', { conversationId: conversation.id })).toMatchObject({ ok: true });
 
-    const question = await customerSocket.emit('message:send', { conversationId: conversation.id, content: 'How long will it take?', clientId: 'topology-1' });
+    const question = await customerSocket.emit('message:send', {
+      conversationId: conversation.id,
+      content: 'How long will it take?',
+      clientId: 'topology-1',
+    });
     expect(question).toMatchObject({ ok: true });
-    expect((await techSocket.next('message:new', (p) => p.message.id === question.message.id)).message.content).toBe('How long will it take?');
-    const answer = await techSocket.emit('message:send', { conversationId: conversation.id, content: 'Two days, parts are in stock.', clientId: 'topology-2' });
-    expect((await customerSocket.next('message:new', (p) => p.message.id === answer.message.id)).message.content).toBe('Two days, parts are in stock.');
+    expect((await techSocket.next('message:new', (p) => p.message.id === question.message.id)).message.content).toBe(
+      'How long will it take?',
+    );
+    const answer = await techSocket.emit('message:send', {
+      conversationId: conversation.id,
+      content: 'Two days, parts are in stock.',
+      clientId: 'topology-2',
+    });
+    expect((await customerSocket.next('message:new', (p) => p.message.id === answer.message.id)).message.content).toBe(
+      'Two days, parts are in stock.',
+    );
 
-    const quote = ok(await staffApi.post('/quotes', { repairRequestId: repair.id, partsCost: 4_900, laborCost: 3_000, currency: 'eur' }, { token: technician.token }), 201);
+    const quote = ok(
+      await staffApi.post(
+        '/quotes',
+        { repairRequestId: repair.id, partsCost: 4_900, laborCost: 3_000, currency: 'eur' },
+        { token: technician.token },
+      ),
+      201,
+    );
     const { payment } = ok(await customerApi.post(`/quotes/${quote.id}/accept`, {}, { token: customer.token }), 201);
     expect(payment).toMatchObject({ status: 'requires_payment', amount: 7_900, currency: 'eur' });
     const [intent] = fake.intentsForQuote(quote.id);
@@ -124,7 +180,10 @@ const STRIPE_ADDRESS = '127.0.200.1';
 
     const approved = ok(await customerApi.get(`/repairs/${repair.id}`, { token: customer.token }), 200);
     expect(approved.status).toBe('approved');
-    expect(ok(await staffApi.get(`/payments/${payment.id}`, { token: admin.accessToken }), 200)).toMatchObject({ status: 'succeeded', amount: 7_900 });
+    expect(ok(await staffApi.get(`/payments/${payment.id}`, { token: admin.accessToken }), 200)).toMatchObject({
+      status: 'succeeded',
+      amount: 7_900,
+    });
   });
 
   it('refuses on one instance a session signed out on the other', async () => {
@@ -142,7 +201,8 @@ const STRIPE_ADDRESS = '127.0.200.1';
     // Sign-in allows 5 attempts per email per minute: 3 reach one instance and 2 the other, the 6th is refused.
     const email = uniqueEmail('target');
     const attempt = (api: ApiClient) => api.post('/auth/login', { email, password: 'not-the-password-at-all' }, bodyTransport);
-    for (const api of [customerApi, staffApi, customerApi, staffApi, customerApi]) expectProblem(await attempt(api), 401, 'AUTH.INVALID_CREDENTIALS');
+    for (const api of [customerApi, staffApi, customerApi, staffApi, customerApi])
+      expectProblem(await attempt(api), 401, 'AUTH.INVALID_CREDENTIALS');
     const refused = expectProblem(await attempt(staffApi), 429, 'RATE_LIMITED');
     expect(refused).toMatchObject({ status: 429 });
     expect(Number((await attempt(customerApi)).headers.get('retry-after'))).toBeGreaterThan(0);

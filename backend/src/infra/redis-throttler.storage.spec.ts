@@ -22,7 +22,12 @@ describe('RedisThrottlerStorage', () => {
   it('counts in one Lua step under the prefix and reports seconds', async () => {
     const { redis, calls } = fakeRedis(async () => [3, 42_100, 0, 0]);
     const storage = new RedisThrottlerStorage(redis, 'rh:', onThrottlerOutage);
-    expect(await storage.increment('1.2.3.4', 60_000, 10, 0, 'default')).toEqual({ totalHits: 3, timeToExpire: 43, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment('1.2.3.4', 60_000, 10, 0, 'default')).toEqual({
+      totalHits: 3,
+      timeToExpire: 43,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
     expect(calls[0].slice(0, 2)).toEqual(['rh:throttle:default:1.2.3.4:hits', 'rh:throttle:default:1.2.3.4:block']);
   });
 
@@ -35,7 +40,12 @@ describe('RedisThrottlerStorage', () => {
       expect(refused).toMatchObject({ kind: 'unavailable', code: 'AUTH.SESSIONS_UNAVAILABLE', cause: expect.any(Error) });
     }
     for (const name of ['default', 'writes', 'api-key']) {
-      expect(await storage.increment('k', 60_000, 5, 0, name)).toEqual({ totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 });
+      expect(await storage.increment('k', 60_000, 5, 0, name)).toEqual({
+        totalHits: 0,
+        timeToExpire: 0,
+        isBlocked: false,
+        timeToBlockExpire: 0,
+      });
     }
   });
 

@@ -64,11 +64,17 @@ export class AppProcess {
     const exited = child.exited.then(({ code, signal }) => {
       throw new Error(`${this.name} exited (${code ?? signal}) while starting`);
     });
-    await Promise.race([waitFor(`${this.name} to listen`, async () => ((await this.api.get('/health', { timeoutMs: 2000 })).status === 200 ? true : undefined), 120_000, 100), exited]).catch(
-      (error) => {
-        throw new Error(`${error.message}\n${this.output.slice(-4000)}`);
-      },
-    );
+    await Promise.race([
+      waitFor(
+        `${this.name} to listen`,
+        async () => ((await this.api.get('/health', { timeoutMs: 2000 })).status === 200 ? true : undefined),
+        120_000,
+        100,
+      ),
+      exited,
+    ]).catch((error) => {
+      throw new Error(`${error.message}\n${this.output.slice(-4000)}`);
+    });
   }
 
   /** Sends `signal` and waits for the process to end (SIGKILL: at once, nothing runs its shutdown). */

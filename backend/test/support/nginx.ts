@@ -41,13 +41,23 @@ export class NginxBalancer {
     const dir = tempDir('nginx');
     port ??= await freePort();
     const config = join(dir, 'nginx.conf');
-    writeFileSync(config, renderNginxConfig({ NGINX_LISTEN: `127.0.0.1:${port}`, APP1_UPSTREAM: upstreams[0], APP2_UPSTREAM: upstreams[1] }));
-    const child = new ManagedProcess('nginx', NGINX, ['-p', dir, '-c', config, '-e', join(dir, 'error.log'), '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`], {});
+    writeFileSync(
+      config,
+      renderNginxConfig({ NGINX_LISTEN: `127.0.0.1:${port}`, APP1_UPSTREAM: upstreams[0], APP2_UPSTREAM: upstreams[1] }),
+    );
+    const child = new ManagedProcess(
+      'nginx',
+      NGINX,
+      ['-p', dir, '-c', config, '-e', join(dir, 'error.log'), '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`],
+      {},
+    );
     const balancer = new NginxBalancer(port, child);
-    await waitFor('nginx to answer', async () => (await fetch(`${balancer.url}/api/v1/health`)).status > 0 || undefined, 15_000).catch((error) => {
-      const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
-      throw new Error(`${error.message}\n${child.output}\n${log}`);
-    });
+    await waitFor('nginx to answer', async () => (await fetch(`${balancer.url}/api/v1/health`)).status > 0 || undefined, 15_000).catch(
+      (error) => {
+        const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
+        throw new Error(`${error.message}\n${child.output}\n${log}`);
+      },
+    );
     return balancer;
   }
 
@@ -61,21 +71,23 @@ export class NginxBalancer {
   }
 
   /**
-   * For each app instance, a loopback client address that ip_hash sends to it: nginx hashes the first
-   * three octets of an IPv4 address, so 127.0.N.1 for a few N reach both. Which instance served a
+   * For each app instance, `perApp` loopback client addresses that ip_hash sends to it: nginx hashes the
+   * first three octets of an IPv4 address, so 127.0.N.1 for a few N reach both. Which instance served a
    * probe is read from its request log (the balancer's X-Request-Id is echoed and logged).
    */
-  async addressesReaching(apps: AppProcess[]): Promise<string[]> {
-    const found = new Map<AppProcess, string>();
-    for (let n = 0; n < 64 && found.size < apps.length; n++) {
+  async addressesReaching(apps: AppProcess[], perApp = 1): Promise<string[][]> {
+    const found = new Map<AppProcess, string[]>(apps.map((app) => [app, []]));
+    const done = () => [...found.values()].every((list) => list.length >= perApp);
+    for (let n = 0; n < 128 && !done(); n++) {
       const address = `127.0.${n}.1`;
       const client = this.client(address);
       const probe = await client.get('/payments/config');
       const requestId = probe.headers.get('x-request-id') ?? '';
       const app = await waitFor(`the instance that served ${requestId}`, () => apps.find((a) => a.served(requestId)), 5_000);
-      if (!found.has(app)) found.set(app, address);
+      const list = found.get(app)!;
+      if (list.length < perApp) list.push(address);
     }
-    if (found.size < apps.length) throw new Error('no client address reaches every instance');
+    if (!done()) throw new Error(`fewer than ${perApp} client addresses reach each instance`);
     return apps.map((app) => found.get(app)!);
   }
 

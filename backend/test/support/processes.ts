@@ -16,8 +16,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `probe` until it returns a value (a throw counts as "not yet"), at most `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, everyMs = 50): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const value = await Promise.resolve()
       .then(probe)
       .catch(() => undefined);

@@ -24,7 +24,20 @@ export class RedisServer {
   }
 
   async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      this.dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+    ];
     this.process = new ManagedProcess('redis', 'redis-server', args, {});
     await waitFor('Redis to answer', () => this.ping(), 15_000).catch((error) => {
       throw new Error(`${error.message}\n${this.process?.output}`);
