@@ -11,6 +11,7 @@ import { computeSecurityHeaders, helmetOptions } from './common/http/security-he
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
 import { Lifecycle } from './infra/lifecycle.js';
+import { RedisConnections } from './infra/redis-connections.js';
 import { setupSwagger } from './swagger.js';
 import { serveApps } from './web/serve-apps.js';
 
@@ -48,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   // Socket.IO (/chat) on the same Fastify HTTP server; the Redis adapter when REDIS_URL is set.
-  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config, app.get(RedisConnections)));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
