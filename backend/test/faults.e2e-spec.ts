@@ -19,6 +19,8 @@ const missing = [
 if (missing.length) console.warn(`faults.e2e: skipped — needs ${missing.join(', ')}`);
 
 const bodyTransport = { headers: { 'x-token-transport': 'body' } };
+/** One line per fault with what was measured, in the test output (the README's Reliability table quotes them). */
+const measured = (line: string) => process.stdout.write(`faults.e2e measured: ${line}\n`);
 
 interface Actor {
   id: string;
@@ -179,6 +181,9 @@ interface Actor {
     const answers = await Promise.all(first);
     const cutOff = answers.filter((a) => a instanceof Error).length;
     expect(cutOff).toBeGreaterThan(0);
+    measured(
+      `accepts: ${cutOff} of 50 cut off by SIGKILL, ${fake.callsTo('POST', '/v1/payment_intents').length} create calls at Stripe so far`,
+    );
     await victim.start();
 
     // The customers whose request was cut off (or told to retry) accept again, on the instance they were using.
@@ -237,6 +242,9 @@ interface Actor {
     );
     await victim.kill('SIGKILL');
     const answers = await Promise.all(pending);
+    measured(
+      `webhooks: ${answers.filter((a) => a instanceof Error || a.status !== 200).length} of ${deliveries.length} deliveries got no 2xx around SIGKILL`,
+    );
     await victim.start();
 
     // Stripe retries every delivery that got no 2xx.
@@ -300,6 +308,7 @@ interface Actor {
     expect(acked.size).toBeGreaterThan(0);
     expect(acked.size).toBeLessThan(total);
     const ackedBeforeKill = new Map(acked);
+    measured(`chat: ${acked.size} of ${total} messages acked before SIGKILL, the rest re-sent after reconnecting`);
 
     // The client reconnects (the balancer sends it to the instance that is up) and re-sends everything not acknowledged.
     customerSocket = await join(survivor, customer);
@@ -340,7 +349,7 @@ interface Actor {
     const serving = async (app: AppProcess) =>
       (await app.api.get('/repairs', { token: customer.token, timeoutMs: 5_000 })).status === 200 &&
       (await app.api.get('/health/ready', { timeoutMs: 5_000 })).status === 200;
-    const recovered = await Promise.all(
+    const recovered: number[] = await Promise.all(
       apps.map((app) =>
         waitFor(`${app.name} to serve and be ready again`, async () => ((await serving(app)) ? Date.now() : undefined), 15_000, 100),
       ),
@@ -349,6 +358,9 @@ interface Actor {
     const samples = await load.stop();
 
     expect(Math.max(...recovered) - backAt).toBeLessThan(10_000);
+    measured(
+      `PostgreSQL down ${backAt - stoppedAt} ms: ${JSON.stringify(summarize(samples.filter((s) => s.startedAt >= stoppedAt)))}, slowest ${Math.max(...samples.map((s) => s.ms))} ms, serving ${Math.max(...recovered) - backAt} ms after it was back`,
+    );
     const outage = samples.filter((s) => s.startedAt >= stoppedAt);
     const failed = outage.filter((s) => s.status !== 200);
     expect(failed.length).toBeGreaterThan(0);
@@ -384,6 +396,7 @@ interface Actor {
     } finally {
       await redis.start();
     }
+    const redisBackAt = Date.now();
     for (const app of apps)
       await waitFor(
         `${app.name} to check sessions again`,
@@ -393,6 +406,7 @@ interface Actor {
         200,
       );
 
+    measured(`Redis restarted: both instances check sessions again ${Date.now() - redisBackAt} ms after it was back`);
     const customerSocket = await connectChat(apps[0], customer.token, { localAddress: customer.address });
     const techSocket = await connectChat(apps[1], technician.token, { localAddress: technician.address });
     sockets.push(customerSocket, techSocket);
@@ -448,14 +462,20 @@ interface Actor {
               { content: `Under load ${sent++}` },
               { token: customer.token, timeoutMs: 15_000 },
             ),
-          { paceMs: 250, maxRequests: 80 },
+          { paceMs: 100, maxRequests: 80 },
         );
       }
       await sleep(1000);
       const [victim] = apps;
-      await victim.kill('SIGTERM');
+      const stoppedAt = Date.now();
+      const exit = await victim.kill('SIGTERM');
+      // A clean exit: a crash while draining would cut the requests still running there.
+      if (exit.code !== 0 && exit.signal !== 'SIGTERM')
+        throw new Error(`${victim.name} exited with ${exit.code}:\n${victim.output.slice(-2000)}`);
+      const exitMs = Date.now() - stoppedAt;
       await sleep(1000);
       const samples = await load.stop();
+      measured(`SIGTERM behind nginx: ${JSON.stringify(summarize(samples))}, instance gone ${exitMs} ms after the signal`);
       expect(load.failures()).toEqual([]);
       expect(samples.length).toBeGreaterThan(50);
       const [{ n }] = await db<{ n: number }>(
