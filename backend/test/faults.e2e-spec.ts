@@ -45,7 +45,6 @@ interface Actor {
   let fake: FakeStripe;
   let apps: [AppProcess, AppProcess];
   let technician: Actor;
-  const clients: ApiClient[] = [];
   const sockets: TestChatClient[] = [];
   let nextAddress = 0;
 
@@ -53,11 +52,7 @@ interface Actor {
     nextAddress++;
     return `127.1.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
   };
-  const client = (app: AppProcess, from: string) => {
-    const api = new ApiClient(`${app.baseUrl}/api/v1`, { localAddress: from });
-    clients.push(api);
-    return api;
-  };
+  const client = (app: AppProcess, from: string) => new ApiClient(`${app.baseUrl}/api/v1`, { from });
   const actor = (id: string, token: string, from: string): Actor => {
     const cache = new Map<AppProcess, ApiClient>();
     return { id, token, address: from, on: (app) => cache.get(app) ?? cache.set(app, client(app, from)).get(app)! };
@@ -157,7 +152,6 @@ interface Actor {
 
   afterAll(async () => {
     sockets.forEach((s) => s.close());
-    await Promise.all(clients.map((c) => c.close()));
     await Promise.all((apps ?? []).map((app) => app.kill('SIGKILL')));
     await postgres?.destroy();
     await redis?.stop();
@@ -449,7 +443,6 @@ interface Actor {
       let sent = 0;
       for (const from of [...toVictim, ...toSurvivor]) {
         const api = balancer.client(from);
-        clients.push(api);
         load.start('read', () => api.get(`/repairs/${repairId}`, { token: customer.token, timeoutMs: 15_000 }), {
           paceMs: 100,
           maxRequests: 200,

@@ -64,7 +64,6 @@ const STRIPE_ADDRESS = '127.0.200.1';
 
   afterAll(async () => {
     sockets.forEach((s) => s.close());
-    await Promise.all([customerApi?.close(), staffApi?.close()]);
     await balancer?.stop();
     await Promise.all((apps ?? []).map((app) => app.kill('SIGTERM')));
     await cleanUpProcesses();
@@ -175,7 +174,6 @@ const STRIPE_ADDRESS = '127.0.200.1';
       raw: event,
       headers: { 'content-type': 'application/json', 'stripe-signature': signature(event, { secret: secrets.STRIPE_WEBHOOK_SECRET }) },
     });
-    await stripeApi.close();
     expect(delivered.status).toBe(200);
 
     const approved = ok(await customerApi.get(`/repairs/${repair.id}`, { token: customer.token }), 200);

@@ -65,9 +65,9 @@ export class NginxBalancer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** A client of the balancer's API connecting from `localAddress` (its client IP). */
-  client(localAddress: string): ApiClient {
-    return new ApiClient(`${this.url}/api/v1`, { from: localAddress });
+  /** A client of the balancer's API connecting from `address` (its client IP). */
+  client(address: string): ApiClient {
+    return new ApiClient(`${this.url}/api/v1`, { from: address });
   }
 
   /**
