@@ -10,6 +10,8 @@ import { acceptJsonBodiesOnly } from './common/http/json-body.js';
 import { computeSecurityHeaders, helmetOptions } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
+import { Lifecycle } from './infra/lifecycle.js';
+import { RedisConnections } from './infra/redis-connections.js';
 import { setupSwagger } from './swagger.js';
 import { serveApps } from './web/serve-apps.js';
 
@@ -47,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   // Socket.IO (/chat) on the same Fastify HTTP server; the Redis adapter when REDIS_URL is set.
-  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config, app.get(RedisConnections)));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -61,6 +63,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders).header('x-request-id', request.id);
     done();
+  });
+  // Draining: every answer, in-flight ones included, closes its connection. So no idle keep-alive
+  // connection is left when the server stops accepting: none for the balancer to send a request into
+  // as it is cut (a POST lost that way is not retried), and none to hold the exit for Fastify's 72 s
+  // keep-alive timeout. New connections are then refused, which the balancer retries elsewhere.
+  const lifecycle = app.get(Lifecycle);
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (lifecycle.shuttingDown) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(fastifyCookie);

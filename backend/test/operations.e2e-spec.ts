@@ -95,12 +95,19 @@ describe('graceful shutdown on SIGTERM (a real process)', () => {
       return res.status === 503 ? res : undefined;
     });
     expectProblem(ready, 503);
+    // No keep-alive while draining: the balancer keeps no idle connection that the stop would cut.
+    expect(ready.headers.get('connection')).toBe('close');
 
     const accepted = await accepting;
     expect(accepted.status).toBe(201);
     expect(accepted.body.payment).toMatchObject({ status: 'requires_payment', amount: 17_499 });
+    expect(accepted.headers.get('connection')).toBe('close');
 
-    const { code, signal } = await exited;
+    // Its last connection closed with the answer: nothing holds the exit (Fastify's keep-alive timeout is 72 s).
+    const { code, signal } = await Promise.race([
+      exited,
+      sleep(15_000).then(() => Promise.reject(new Error('still running 15 s after its last answer'))),
+    ]);
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
     expect(output).not.toMatch(/Unhandled|ECONNRESET|Error:/);
     // Gone: new connections are refused.

@@ -7,6 +7,7 @@ import { isAuthThrottled } from '../auth/auth-throttle.js';
 import { RATE_LIMITED_MESSAGE } from './errors/to-problem.js';
 import { normalizeEmail } from './identity-text.js';
 import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
+import { DomainError } from './errors/domain-error.js';
 
 const MINUTE = 60_000;
 /** The prefix (public id) of the API key a request presents, if any: the per-key budget is keyed by it. */
@@ -29,6 +30,14 @@ const AUTH_MESSAGES: [trackerPrefix: string, message: string][] = [
 ];
 
 /**
+ * While Redis cannot be asked, the sign-in budgets refuse (503) rather than let password guessing
+ * through uncounted; the general budgets let requests through, so authenticated requests reach the
+ * session check and get its 503 AUTH.SESSIONS_UNAVAILABLE, and public routes (Stripe's webhooks) work.
+ */
+export const onThrottlerOutage = (throttlerName: string) =>
+  throttlerName.startsWith('auth-') ? new DomainError('unavailable', 'AUTH.SESSIONS_UNAVAILABLE', 'Sign-in is briefly unavailable. Please try again in a moment.') : null;
+
+/**
  * Budgets, keyed by client IP (Fastify resolves it from the configured number of trusted proxy hops):
  * a generous general one, a tighter one for writes, and on password routes a tight one per IP, a tight
  * one per account and address, and a slower one per account. The per-account-and-address budget is
@@ -40,7 +49,7 @@ const AUTH_MESSAGES: [trackerPrefix: string, message: string][] = [
 export function throttlerOptions(config: AppConfig, redis?: RedisConnections): ThrottlerModuleOptions {
   const off = () => !config.rateLimitsEnabled;
   return {
-    ...(redis?.enabled ? { storage: new RedisThrottlerStorage(redis.command, redis.prefix) } : {}),
+    ...(redis?.enabled ? { storage: new RedisThrottlerStorage(redis.command, redis.prefix, onThrottlerOutage) } : {}),
     throttlers: [
       { name: 'default', ttl: MINUTE, limit: 600, skipIf: off },
       {

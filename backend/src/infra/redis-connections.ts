@@ -6,8 +6,9 @@ import { AppConfig } from '../config/configuration.js';
  * The one place that decides whether this instance runs on Redis (`REDIS_URL` set) or in-process.
  * Throttler storage, BullMQ queues and the auth revocation cache ask `enabled` and take their
  * connections from here; every key they write starts with `prefix` (REDIS_KEY_PREFIX), so several
- * deployments or test runs can share one Redis. (Socket.IO's pub/sub pair lives in the chat adapter:
- * subscriber connections cannot run ordinary commands.)
+ * deployments or test runs can share one Redis. Dedicated connections (`open`: BullMQ workers, the
+ * Socket.IO adapter's publisher and subscriber) close on application shutdown, after the HTTP server
+ * has finished its in-flight requests.
  */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {

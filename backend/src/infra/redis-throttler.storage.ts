@@ -1,5 +1,10 @@
+import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import type { DomainError } from '../common/errors/domain-error.js';
+
+/** While Redis cannot be asked: the error to answer for this budget, or null to let the request through uncounted. */
+export type ThrottlerOutagePolicy = (throttlerName: string) => DomainError | null;
 
 /**
  * One atomic step per request, in Redis, so every instance counts against the same budget: a fixed
@@ -27,11 +32,19 @@ end
 return {hits, windowLeft, 0, 0}
 `;
 
-/** `@nestjs/throttler` storage over ioredis (the in-memory default is per instance). */
+/**
+ * `@nestjs/throttler` storage over ioredis (the in-memory default is per instance). When Redis cannot
+ * be asked, `onOutage` decides per budget whether the request is refused or passes uncounted (an
+ * unexpected error would otherwise answer 500); the outage is logged once, and its end.
+ */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger('RateLimits');
+  private degraded = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly onOutage: ThrottlerOutagePolicy,
   ) {
     redis.defineCommand('rhThrottle', { numberOfKeys: 2, lua: INCREMENT });
   }
@@ -39,9 +52,25 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}throttle:${throttlerName}:${key}`;
     const block = Math.max(1, blockDuration || ttl);
-    const [totalHits, windowLeft, blocked, blockLeft] = (await (
-      this.redis as Redis & { rhThrottle(k1: string, k2: string, ttl: number, limit: number, block: number): Promise<number[]> }
-    ).rhThrottle(`${base}:hits`, `${base}:block`, ttl, limit, block)) as number[];
+    let counted: number[];
+    try {
+      counted = (await (this.redis as Redis & { rhThrottle(k1: string, k2: string, ttl: number, limit: number, block: number): Promise<number[]> }).rhThrottle(
+        `${base}:hits`,
+        `${base}:block`,
+        ttl,
+        limit,
+        block,
+      )) as number[];
+    } catch (cause) {
+      if (!this.degraded) this.logger.error({ err: cause }, 'Rate limits cannot be counted: Redis is unreachable');
+      this.degraded = true;
+      const refusal = this.onOutage(throttlerName);
+      if (refusal) throw Object.assign(refusal, { cause });
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+    if (this.degraded) this.logger.log('Rate limits are counted again');
+    this.degraded = false;
+    const [totalHits, windowLeft, blocked, blockLeft] = counted;
     return {
       totalHits,
       timeToExpire: Math.ceil(windowLeft / 1000),

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/configuration.js';
 import { UsersService } from './users.service.js';
 
@@ -21,8 +22,13 @@ export class UsersBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const { adminEmail, adminPassword, demoData } = this.config.bootstrap;
     if (adminEmail && adminPassword && (await this.users.countAdmins()) === 0) {
-      await this.users.create({ email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
-      this.logger.log(`Created the first admin account ${adminEmail}`);
+      try {
+        await this.users.create({ email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
+        this.logger.log(`Created the first admin account ${adminEmail}`);
+      } catch (error) {
+        // Instances started together on an empty database all see no admin; one creates it, the others are done too.
+        if (!(error instanceof DomainError && error.code === 'USER.EMAIL_TAKEN')) throw error;
+      }
     }
     if (demoData && (await this.users.isEmpty())) {
       for (const demo of DEMO_USERS) await this.users.create(demo);

@@ -16,11 +16,17 @@ export interface RequestOptions {
   /** Sent as-is (for malformed or oversize bodies); otherwise `body` is JSON-encoded. */
   raw?: string | Buffer;
   body?: unknown;
+  /** Aborts (the promise rejects) when no answer came within this time. */
+  timeoutMs?: number;
 }
 
 /** A small fetch wrapper for e2e tests: always resolves, never throws on HTTP errors. */
 export class ApiClient {
-  constructor(readonly base: string) {}
+  /** `defaults.from`: every request of this client comes from that address unless a request names another. */
+  constructor(
+    readonly base: string,
+    private readonly defaults: { from?: string } = {},
+  ) {}
 
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
@@ -33,8 +39,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
     }
     const identity = options.token ?? options.headers?.['x-api-key'] ?? (options.body as { email?: unknown } | undefined)?.email;
-    const from = options.from ?? (typeof identity === 'string' ? clientAddress(identity) : '127.0.0.1');
-    const response = await fetch(`${this.base}${path}`, { method, headers, body, dispatcher: agentFrom(from) });
+    const from = options.from ?? this.defaults.from ?? (typeof identity === 'string' ? clientAddress(identity) : '127.0.0.1');
+    const signal = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+    const response = await fetch(`${this.base}${path}`, { method, headers, body, signal, dispatcher: agentFrom(from) });
     const text = await response.text();
     let parsed: unknown = text;
     try {

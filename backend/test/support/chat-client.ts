@@ -1,4 +1,5 @@
 import { CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient, type MessageView } from '@repairhub/contracts';
+import { Agent } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { TestApp } from './test-app.js';
 
@@ -17,19 +18,28 @@ export interface TestChatClient {
   close(): void;
 }
 
-export function chatSocket(baseUrl: string, token: string | undefined, options: { autoConnect?: boolean } = {}): ChatSocket {
+export interface ChatSocketOptions {
+  autoConnect?: boolean;
+  /** Connect from this loopback address (a distinct client IP behind the balancer). */
+  localAddress?: string;
+  /** Default: WebSocket only. `['polling', 'websocket']` is the browser default (long-polling, then upgrade). */
+  transports?: ('polling' | 'websocket')[];
+}
+
+export function chatSocket(baseUrl: string, token: string | undefined, options: ChatSocketOptions = {}): ChatSocket {
   return io(`${baseUrl}${CHAT_NAMESPACE}`, {
     auth: token === undefined ? {} : { token },
-    transports: ['websocket'],
+    transports: options.transports ?? ['websocket'],
     reconnection: false,
     forceNew: true,
     autoConnect: options.autoConnect ?? true,
+    ...(options.localAddress ? { agent: new Agent({ localAddress: options.localAddress, keepAlive: true }) as any } : {}),
   });
 }
 
 /** Connects and resolves once the handshake is accepted; rejects with the `connect_error`. */
-export async function connectChat(t: Pick<TestApp, 'baseUrl'>, token: string | undefined): Promise<TestChatClient> {
-  const socket = chatSocket(t.baseUrl, token);
+export async function connectChat(t: Pick<TestApp, 'baseUrl'>, token: string | undefined, options: Omit<ChatSocketOptions, 'autoConnect'> = {}): Promise<TestChatClient> {
+  const socket = chatSocket(t.baseUrl, token, options);
   const received: { event: string; payload: any }[] = [];
   const waiters: { event: string; match: (p: any) => boolean; resolve: (p: any) => void }[] = [];
   socket.onAny((event: string, payload: unknown) => {

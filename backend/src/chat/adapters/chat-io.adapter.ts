@@ -1,9 +1,9 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/configuration.js';
+import type { RedisConnections } from '../../infra/redis-connections.js';
 
 /** Largest Socket.IO packet a client may send; a bigger one closes the connection. */
 export const CHAT_MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -13,14 +13,19 @@ export const CHAT_MAX_PAYLOAD_BYTES = 16 * 1024;
  * and — when `REDIS_URL` is set — the Redis adapter, so rooms span every instance. Several instances
  * also need sticky sessions at the load balancer (the polling transport's requests must reach the
  * instance that holds the session).
+ *
+ * The adapter's publish and subscribe connections come from `RedisConnections`, which closes them
+ * after the HTTP server has finished its in-flight requests: Nest closes Socket.IO first, and a
+ * request still running then (a message posted over REST) broadcasts through the adapter; on a closed
+ * connection that publish rejected unhandled and crashed the draining instance.
  */
 export class ChatIoAdapter extends IoAdapter {
-  private readonly chatLogger = new Logger('ChatIoAdapter');
-  private readonly redisClients: Redis[] = [];
+  private redisAdapter: ReturnType<typeof createAdapter> | null = null;
 
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
+    private readonly redis: RedisConnections,
   ) {
     super(app);
   }
@@ -33,20 +38,10 @@ export class ChatIoAdapter extends IoAdapter {
     const cors = this.config.http.corsOrigins.length ? { origin: this.config.http.corsOrigins, credentials: true } : undefined;
     const settings: Partial<ServerOptions> = { ...options, maxHttpBufferSize: CHAT_MAX_PAYLOAD_BYTES, ...(cors ? { cors } : {}) };
     const server = this.httpServer && port === 0 ? new Server(this.httpServer, settings) : new Server(port, settings);
-    if (this.config.redisUrl && this.redisClients.length === 0) {
-      const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-      const sub = pub.duplicate();
-      for (const client of [pub, sub]) {
-        client.on('error', (error) => this.chatLogger.error({ err: error }, 'Redis (Socket.IO adapter) error'));
-        this.redisClients.push(client);
-      }
-      server.adapter(createAdapter(pub, sub));
+    if (this.redis.enabled) {
+      this.redisAdapter ??= createAdapter(this.redis.open('chat-pub', { maxRetriesPerRequest: null }), this.redis.open('chat-sub', { maxRetriesPerRequest: null }));
+      server.adapter(this.redisAdapter);
     }
     return server;
-  }
-
-  override async close(server: any): Promise<void> {
-    await super.close(server);
-    await Promise.all(this.redisClients.splice(0).map((client) => client.quit().catch(() => client.disconnect())));
   }
 }

@@ -27,6 +27,22 @@ describe('toProblem', () => {
     expect(toProblem(new Error('timeout'), context).problem.status).toBe(500);
   });
 
+  it('answers an unreachable or restarting database with 503 SERVICE.UNAVAILABLE, logged, with nothing internal in the body', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shuttingDown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const queryFailed = Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('the database system is starting up'), { code: '57P03' }) });
+    const lost = new Error('Connection terminated unexpectedly');
+    const linkDown = Object.assign(new Error('server closed the connection'), { code: '08006' });
+    for (const error of [refused, shuttingDown, queryFailed, lost, linkDown, Object.assign(new Error('wrapped'), { cause: refused })]) {
+      const { problem, headers, unexpected } = toProblem(error, context);
+      expect(problem).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+      expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|5432|57P|administrator|terminated/);
+      expect(headers['retry-after']).toBe('2');
+      expect(unexpected).toBe(true);
+    }
+    expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' }), context).problem.status).toBe(500);
+  });
+
   it('answers an outage of ours with 503 and Retry-After, logged when it wraps the failure', () => {
     const outage = Object.assign(new DomainError('unavailable', 'AUTH.SESSIONS_UNAVAILABLE', 'Sign-in is briefly unavailable.'), {
       cause: new Error('connect ECONNREFUSED 127.0.0.1:6379'),

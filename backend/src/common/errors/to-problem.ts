@@ -31,10 +31,36 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
 const DATABASE_BUSY = new Set(['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout']);
 
 export function isDatabaseBusy(error: unknown): boolean {
-  for (let e = error as { message?: unknown; cause?: unknown } | null, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
-    if (typeof e.message === 'string' && DATABASE_BUSY.has(e.message)) return true;
-  }
-  return false;
+  return causes(error).some((e) => typeof e.message === 'string' && DATABASE_BUSY.has(e.message));
+}
+
+/**
+ * A server we depend on cannot be reached or is going away: the connection was refused or lost
+ * (network codes, PostgreSQL's class 08), or PostgreSQL is shutting down or starting up (57P01–57P03,
+ * e.g. during a restart). Answered 503 with a short Retry-After, never 500: the client did nothing wrong.
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03']);
+const CONNECTION_LOST = new Set(['Connection terminated unexpectedly', 'Connection terminated']);
+
+export function isConnectionFailure(error: unknown): boolean {
+  return causes(error).some(
+    (e) => (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith('08'))) || (typeof e.message === 'string' && CONNECTION_LOST.has(e.message)),
+  );
+}
+
+type Cause = { message?: unknown; code?: unknown; cause?: unknown; driverError?: unknown };
+
+/** The error and what it wraps (`cause`, TypeORM's `driverError`), a few levels deep. */
+function causes(error: unknown): Cause[] {
+  const found: Cause[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || depth > 3) return;
+    found.push(e as Cause);
+    visit((e as Cause).cause, depth + 1);
+    visit((e as Cause).driverError, depth + 1);
+  };
+  visit(error, 0);
+  return found;
 }
 
 export interface ProblemResult {
@@ -69,6 +95,12 @@ export function toProblem(error: unknown, context: { instance: string; requestId
     headers['retry-after'] = '1';
     const problem = buildProblem({ ...base, status: 503, code: 'SERVICE.BUSY', detail: 'The service is busy. Please try again in a moment.' });
     return { problem, headers, unexpected: false };
+  }
+
+  if (isConnectionFailure(error)) {
+    headers['retry-after'] = '2';
+    const problem = buildProblem({ ...base, status: 503, code: 'SERVICE.UNAVAILABLE', detail: 'The service is briefly unavailable. Please try again in a moment.' });
+    return { problem, headers, unexpected: true };
   }
 
   const fastifyError = error as { code?: string; statusCode?: number } | null;
