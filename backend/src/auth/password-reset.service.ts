@@ -20,6 +20,8 @@ const resetTokenInvalid = () =>
  * would; only the hash is stored.
  */
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** At most one reset email per account in this window. */
+const RESET_EMAIL_INTERVAL_SECONDS = 60;
 
 /** Forgotten passwords: single-use emailed links that set a new password and end every session. */
 @Injectable()
@@ -33,20 +35,29 @@ export class PasswordResetService {
   ) {}
 
   /**
-   * Emails an active account a reset link; does nothing for an unknown or deactivated one. The caller
-   * answers the same either way, and neither path hashes a password, so both take about as long.
+   * Emails an active account a reset link; does nothing for an unknown or deactivated one, nor within
+   * a minute of the account's last link (asking again from many addresses cannot flood its inbox; the
+   * links already sent still work). The caller answers the same either way, and no path hashes a
+   * password, so all take about as long.
    */
   async request(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user?.active) return;
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (m) => {
+      // The user's row lock orders concurrent requests, so the "once a minute" check holds under load.
+      await queryRows(m, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
       const [row] = await queryRows<{ id: string }>(
         m,
         `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
-         VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
-        [user.id, hashToken(token), PASSWORD_RESET_TTL_MINUTES],
+         SELECT $1, $2, now() + make_interval(mins => $3)
+          WHERE NOT EXISTS (
+            SELECT 1 FROM password_reset_tokens WHERE user_id = $1 AND created_at > now() - make_interval(secs => $4)
+          )
+         RETURNING id`,
+        [user.id, hashToken(token), PASSWORD_RESET_TTL_MINUTES, RESET_EMAIL_INTERVAL_SECONDS],
       );
+      if (!row) return;
       const audience = user.role === 'customer' ? 'customer' : 'staff';
       await this.outbox.write(m, {
         dedupeKey: `password.reset:${row.id}`,
