@@ -205,15 +205,20 @@ describe('customer journey', () => {
     await api.post(`/repairs/${state.repairId}/status`, { status: 'in_progress' }, { token: await asTechnician() });
     await customerLog.getByText('Status changed: Approved → In progress.').waitFor({ timeout: 10_000 });
 
-    // The connection swallows what the customer sends (the socket stays up, no answer comes back).
+    // The connection swallows what the customer sends (the socket stays up, no answer comes back),
+    // over WebSocket and over long-polling, which Socket.IO may still be on right after a reload.
     let swallowSends = true;
+    const isSend = (payload) => String(payload ?? '').includes('"message:send"');
     await cp.routeWebSocket(/\/socket\.io\//, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((frame) => {
-        if (!(swallowSends && String(frame).includes('"message:send"'))) server.send(frame);
+        if (!(swallowSends && isSend(frame))) server.send(frame);
       });
       server.onMessage((frame) => ws.send(frame));
     });
+    await cp.route(/\/socket\.io\//, (route) =>
+      swallowSends && route.request().method() === 'POST' && isSend(route.request().postData()) ? route.fulfill({ status: 200, body: 'ok' }) : route.continue(),
+    );
     await cp.reload();
     const box = cp.getByRole('textbox', { name: 'Message' });
     await box.fill('Can I pick it up on Sunday?');

@@ -54,5 +54,7 @@ export async function serveApps(app: NestFastifyApplication): Promise<void> {
     return sendProblem(new NotFoundException(`Cannot ${request.method} ${path}`), request, reply, logger);
   };
   const fastify = app.getHttpAdapter().getInstance();
+  // Browsers ask for /favicon.ico on pages that name no icon (an API answer opened in a tab).
+  fastify.get('/favicon.ico', (_request, reply) => reply.redirect('/favicon.svg', 301));
   fastify.get('/*', { exposeHeadRoute: true }, fallback);
 }
