@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const available = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 if (!available) console.warn('deploy-k8s.e2e: skipped — needs kubectl (its built-in kustomize renders deploy/k8s)');
 
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: any };
 
 /** `kubectl kustomize` of an overlay, from a scratch copy of deploy/k8s with the example secrets filled in. */
 function render(overlay: string): K8sObject[] {
@@ -86,7 +86,7 @@ const containers = (o: K8sObject): any[] => o.spec.template.spec.containers;
 
   it('routes Socket.IO to realtime with sticky sessions and the rest to api', () => {
     const realtime = find('Ingress', 'repairhub-realtime');
-    expect(realtime.metadata.annotations['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
+    expect(realtime.metadata.annotations?.['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
     expect(realtime.spec.rules[0]).toMatchObject({ host: 'repair.example.com', http: { paths: [{ path: '/socket.io/', backend: { service: { name: 'repairhub-realtime' } } }] } });
     expect(find('Ingress', 'repairhub-api').spec.rules[0].http.paths[0]).toMatchObject({ path: '/', backend: { service: { name: 'repairhub-api' } } });
   });
