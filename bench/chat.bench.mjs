@@ -16,7 +16,7 @@ const ROOMS = Math.max(1, Math.floor(CLIENTS / ROOM_SIZE));
 const PASSWORD = 'Bench-Lantern-Harbor-77';
 const ADMIN = { email: `bench-admin-${Date.now()}@example.test`, password: PASSWORD };
 
-function connect(url, token) {
+export function connect(url, token) {
   return new Promise((resolve, reject) => {
     const socket = io(`${url}`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
     socket.once('connect', () => resolve(socket));
@@ -28,7 +28,7 @@ function connect(url, token) {
  * Runs the fan-out against `rooms` = [{ id, sender, receivers }] for `durationS`, then waits for
  * stragglers. Latency is measured in this process (sender and receivers share a clock).
  */
-async function fanOut(rooms, durationS) {
+export async function fanOut(rooms, durationS) {
   const latencies = [];
   let delivered = 0;
   let failed = 0;

@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  // Socket.IO (/chat) on the same Fastify HTTP server; the Redis adapter when REDIS_URL is set.
+  // Socket.IO (/chat) on the same Fastify HTTP server, on roles that run the gateway; the Redis adapter when REDIS_URL is set.
   app.useWebSocketAdapter(new ChatIoAdapter(app, config, app.get(RedisConnections)));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
@@ -76,7 +76,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   await app.register(fastifyCookie);
 
-  if (config.http.apiDocs) setupSwagger(app);
-  if (config.http.serveApps) await serveApps(app);
+  if (config.role.api && config.http.apiDocs) setupSwagger(app);
+  if (config.role.api && config.http.serveApps) await serveApps(app);
   return app;
 }

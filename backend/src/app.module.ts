@@ -5,8 +5,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
+import { ChatSocketsModule } from './chat/chat-sockets.module.js';
 import { EventsModule } from './common/events/events.module.js';
 import { ProblemFilter } from './common/filters/problem.filter.js';
+import { AppRoleGuard } from './common/guards/app-role.guard.js';
 import { AppThrottlerGuard } from './common/guards/app-throttler.guard.js';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard.js';
 import { RolesGuard } from './common/guards/roles.guard.js';
@@ -51,12 +53,14 @@ export class AppModule {
         RepairsModule,
         QuotesModule,
         ChatModule,
+        ChatSocketsModule.forRole(config.role),
         PaymentsModule,
         NotificationsModule,
         DashboardModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: AppRoleGuard },
         { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   if (telemetry) for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void telemetry.shutdown().catch(() => undefined));
   await app.listen(config.http.port, config.http.host);
   const url = config.http.publicUrl;
-  process.stdout.write(`RepairHub is running: portal ${url}/  console ${url}/console/  API docs ${url}/api/docs\n`);
+  const role = config.role.name;
+  process.stdout.write(
+    config.role.api
+      ? `RepairHub${role === 'all' ? '' : ` (${role})`} is running: portal ${url}/  console ${url}/console/  API docs ${url}/api/docs\n`
+      : `RepairHub (${role}) is running on port ${config.http.port}: health only${config.role.chat ? ', Socket.IO /chat' : ''}\n`,
+  );
 }
 
 void main();

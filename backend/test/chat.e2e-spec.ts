@@ -408,6 +408,7 @@ describe('chat under the HTTP protections that ship', () => {
     const signedIn = await t.wsGuards(sendHandler, user, { conversationId: randomUUID(), content: 'hi', clientId: 'g-1' });
     // Every global guard is listed here: a new one must be checked in a WebSocket context too.
     expect(signedIn).toEqual([
+      { guard: 'AppRoleGuard', passed: true },
       { guard: 'AppThrottlerGuard', passed: true },
       { guard: 'JwtAuthGuard', passed: true },
       { guard: 'RolesGuard', passed: true },

@@ -3,13 +3,12 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ChatController } from './chat.controller.js';
 import { ChatEventsListener } from './chat-events.listener.js';
-import { ChatGateway } from './chat.gateway.js';
 import { ChatService } from './chat.service.js';
 
 @Module({
   imports: [AuthModule],
   controllers: [ChatController],
-  providers: [ChatService, ChatBroadcaster, ChatGateway, ChatEventsListener],
+  providers: [ChatService, ChatBroadcaster, ChatEventsListener],
   exports: [ChatService, ChatBroadcaster],
 })
 export class ChatModule {}

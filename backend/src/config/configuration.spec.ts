@@ -24,6 +24,18 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
+  it.each(['api', 'realtime', 'worker'])('refuses APP_ROLE=%s without Redis in one line naming it', (role) => {
+    expect(() => loadConfiguration({ ...production, APP_ROLE: role })).toThrow(
+      new Error(`Invalid configuration: APP_ROLE=${role} needs REDIS_URL (only APP_ROLE=all runs alone)`),
+    );
+    expect(loadConfiguration({ ...production, APP_ROLE: role, REDIS_URL: 'redis://cache:6379' }).role).toMatchObject({ name: role });
+  });
+
+  it('runs every part by default, without Redis, and names an unknown role', () => {
+    expect(loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '' }).role).toEqual({ name: 'all', api: true, chat: true, workers: true });
+    expect(() => loadConfiguration({ NODE_ENV: 'test', DATA_DIR: '', APP_ROLE: 'chat' })).toThrow(/^Invalid configuration: APP_ROLE /);
+  });
+
   it('refuses test-mode payments in production', () => {
     expect(() => loadConfiguration({ ...production, STRIPE_SECRET_KEY: undefined })).toThrow(/STRIPE_SECRET_KEY/);
   });

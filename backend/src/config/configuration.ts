@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
 import { EnvironmentVariables } from './env.schema.js';
@@ -17,6 +18,8 @@ export interface SerialKey {
 /** The whole validated configuration, grouped by area. Injected as `AppConfig`. */
 export abstract class AppConfig {
   abstract readonly env: 'development' | 'production' | 'test';
+  /** Which parts this process runs (`APP_ROLE`); split roles share PostgreSQL and Redis. */
+  abstract readonly role: AppRole;
   abstract readonly http: {
     port: number;
     host: string;
@@ -93,6 +96,12 @@ function validate(env: Env): EnvironmentVariables {
     const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new ConfigurationError(`Invalid configuration: ${first.property} ${why}`);
   }
+  const role = parsed.APP_ROLE ?? 'all';
+  // A split role is one part of a system: jobs, rooms, limits and revocations must be shared, and an
+  // embedded database is private to one process.
+  for (const name of ['REDIS_URL', 'DATABASE_URL'] as const) {
+    if (role !== 'all' && !env[name]) throw new ConfigurationError(`Invalid configuration: APP_ROLE=${role} needs ${name} (only APP_ROLE=all runs alone)`);
+  }
   if (parsed.NODE_ENV === 'production') {
     const missing = PRODUCTION_REQUIRED.find((name) => !env[name] && !(name === 'JWT_ACCESS_SECRET' && env.JWT_ACCESS_KEYS));
     if (missing) throw new ConfigurationError(`Invalid configuration: ${missing} is required when NODE_ENV=production`);
@@ -151,6 +160,7 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
 
   return {
     env: nodeEnv,
+    role: appRole(v.APP_ROLE ?? 'all'),
     http: {
       port,
       host: v.HOST ?? '0.0.0.0',

@@ -1,6 +1,8 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
+import { APP_ROLES, type AppRoleName } from './app-role.js';
+
 const DURATION = /^\d+(ms|s|m|h|d)$/;
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -9,6 +11,9 @@ const toBool = ({ value }: { value: unknown }) =>
 export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional() @IsIn(APP_ROLES)
+  APP_ROLE?: AppRoleName;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT?: number;

@@ -3,12 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/decorators/auth.decorators.js';
+import { EveryRole } from '../common/decorators/every-role.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { AppConfig } from '../config/configuration.js';
 import { Lifecycle } from '../infra/lifecycle.js';
 import { RedisConnections } from '../infra/redis-connections.js';
 
 @ApiTags('health')
 @Public()
+@EveryRole()
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
@@ -18,6 +21,7 @@ export class HealthController {
     private readonly lifecycle: Lifecycle,
     private readonly redis: RedisConnections,
     private readonly indicators: HealthIndicatorService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -39,7 +43,7 @@ export class HealthController {
     return this.health.check([
       () => {
         const instance = this.indicators.check('instance');
-        return this.lifecycle.shuttingDown ? instance.down('shutting down') : instance.up();
+        return this.lifecycle.shuttingDown ? instance.down({ role: this.config.role.name, reason: 'shutting down' }) : instance.up({ role: this.config.role.name });
       },
       () => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000),
       ...(this.redis.enabled

@@ -45,7 +45,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks.workerEnabled) this.poller.start(this.config.webhooks.pollMs);
+    if (this.config.role.workers && this.config.webhooks.workerEnabled) this.poller.start(this.config.webhooks.pollMs);
   }
 
   onApplicationShutdown(): Promise<void> {

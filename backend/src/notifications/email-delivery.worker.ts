@@ -43,7 +43,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.sender.enabled && this.config.email.workerEnabled) this.poller.start(this.config.email.pollMs);
+    if (this.config.role.workers && this.sender.enabled && this.config.email.workerEnabled) this.poller.start(this.config.email.pollMs);
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -10,9 +10,14 @@ const TEMPLATE = fileURLToPath(new URL('../../../deploy/nginx.conf.template', im
 
 export interface NginxSettings {
   NGINX_LISTEN: string;
-  APP1_UPSTREAM: string;
-  APP2_UPSTREAM: string;
+  API1_UPSTREAM: string;
+  API2_UPSTREAM: string;
+  REALTIME1_UPSTREAM: string;
+  REALTIME2_UPSTREAM: string;
 }
+
+/** `host:port` of the instances behind each route; two `all` instances serve both. */
+export type Upstreams = [string, string] | { api: [string, string]; realtime: [string, string] };
 
 /** `deploy/nginx.conf.template` with its `${NAME}` placeholders filled, as the nginx image's envsubst step does. */
 export function renderNginxConfig(settings: NginxSettings): string {
@@ -24,7 +29,7 @@ export function renderNginxConfig(settings: NginxSettings): string {
 }
 
 /**
- * Debian's nginx running the shipped balancer config in front of two app instances, listening on a
+ * Debian's nginx running the shipped balancer config in front of the app instances, listening on a
  * free loopback port. The pid file and error log go to a temp dir (`-g`, `-e`), nothing else differs.
  */
 export class NginxBalancer {
@@ -37,13 +42,20 @@ export class NginxBalancer {
     return existsSync(NGINX);
   }
 
-  static async start(upstreams: [string, string], port?: number): Promise<NginxBalancer> {
+  static async start(upstreams: Upstreams, port?: number): Promise<NginxBalancer> {
+    const { api, realtime } = Array.isArray(upstreams) ? { api: upstreams, realtime: upstreams } : upstreams;
     const dir = tempDir('nginx');
     port ??= await freePort();
     const config = join(dir, 'nginx.conf');
     writeFileSync(
       config,
-      renderNginxConfig({ NGINX_LISTEN: `127.0.0.1:${port}`, APP1_UPSTREAM: upstreams[0], APP2_UPSTREAM: upstreams[1] }),
+      renderNginxConfig({
+        NGINX_LISTEN: `127.0.0.1:${port}`,
+        API1_UPSTREAM: api[0],
+        API2_UPSTREAM: api[1],
+        REALTIME1_UPSTREAM: realtime[0],
+        REALTIME2_UPSTREAM: realtime[1],
+      }),
     );
     const child = new ManagedProcess(
       'nginx',

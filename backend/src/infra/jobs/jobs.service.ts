@@ -53,7 +53,9 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown, 
     return this.backend.retryFailed(id);
   }
 
+  /** Only roles that run workers take jobs and keep the schedules; the others only enqueue. */
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.role.workers) return;
     await this.backend.start(this.definitions);
     if (!this.config.jobs.schedulesEnabled) return;
     for (const [name, intervalMs] of this.schedules) await this.backend.every(name, intervalMs);
