@@ -10,3 +10,4 @@ export * from './dashboard.js';
 export * from './operations.js';
 export * from './integrations.js';
 export * from './shop.js';
+export * from './labels.js';

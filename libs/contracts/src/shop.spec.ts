@@ -1,4 +1,4 @@
-import { parseOpeningHours } from './shop.js';
+import { formatOpeningHours, parseOpeningHours } from './shop.js';
 
 describe('parseOpeningHours', () => {
   it('reads day ranges and single days, in any letter case', () => {
@@ -15,5 +15,12 @@ describe('parseOpeningHours', () => {
     expect(parseOpeningHours('Mon-Fri 09:00-12:00; Fri 13:00-17:00')).toBe('"Fri 13:00-17:00": fri is listed twice');
     expect(parseOpeningHours(' ; ')).toBe('must list at least one day, e.g. "Mon-Fri 09:00-18:00"');
     expect(parseOpeningHours('Mon 24:00-25:00')).toMatch(/is not of the form/);
+  });
+});
+
+describe('formatOpeningHours', () => {
+  it('writes one line per entry with day and time ranges', () => {
+    const hours = parseOpeningHours('Mon-Fri 09:00-18:00; Sat 10:00-14:00');
+    expect(formatOpeningHours(hours as Exclude<typeof hours, string>)).toEqual(['Mon–Fri 09:00–18:00', 'Sat 10:00–14:00']);
   });
 });

@@ -22,6 +22,17 @@ export interface ShopView {
   currencies: Currency[];
 }
 
+const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/** One readable line per entry: `Mon–Fri 09:00–18:00`. */
+export function formatOpeningHours(hours: readonly OpeningHours[]): string[] {
+  return hours.map(({ days, opens, closes }) => {
+    const first = DAY_NAMES[days[0]];
+    const range = days.length > 1 ? `${first}–${DAY_NAMES[days[days.length - 1]]}` : first;
+    return `${range} ${opens}–${closes}`;
+  });
+}
+
 const DAY_PATTERN = '(mon|tue|wed|thu|fri|sat|sun)';
 const TIME_PATTERN = '([01]\\d|2[0-3]):[0-5]\\d';
 const LINE = new RegExp(`^${DAY_PATTERN}(?:-${DAY_PATTERN})?\\s+(${TIME_PATTERN})-(${TIME_PATTERN})$`, 'i');
