@@ -203,7 +203,7 @@ describe('customer journey', () => {
     const cp = customer.page;
     const customerLog = cp.getByRole('log', { name: 'Messages' });
     await api.post(`/repairs/${state.repairId}/status`, { status: 'in_progress' }, { token: await asTechnician() });
-    await customerLog.getByText('Status changed: Approved → In progress.').waitFor({ timeout: 10_000 });
+    await customerLog.getByText('In progress: work on the device has started.').waitFor({ timeout: 10_000 });
 
     // The connection swallows what the customer sends (the socket stays up, no answer comes back),
     // over WebSocket and over long-polling, which Socket.IO may still be on right after a reload.

@@ -28,6 +28,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { QuotesModule } from './quotes/quotes.module.js';
 import { RepairsModule } from './repairs/repairs.module.js';
+import { ShopModule } from './shop/shop.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         PaymentsModule,
         NotificationsModule,
         DashboardModule,
+        ShopModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -35,6 +35,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('health', 'Service health')
     .addTag('admin', 'Operations for admins: failed jobs, the email outbox')
     .addTag('notifications', 'Email notification preferences')
+    .addTag('shop', 'The shop: name, address, opening hours, currencies')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -266,7 +266,7 @@ describe('consultation chat', () => {
   describe('repair timeline and participation', () => {
     it('writes a timeline note in the transaction of its change: when the note cannot be written, the change is not made', async () => {
       const { repair, conversation } = await assignedConversation();
-      await t.sql(`ALTER TABLE messages ADD CONSTRAINT test_refuses_note CHECK (content <> 'Status changed: Submitted → Cancelled. Note: refuse my note')`);
+      await t.sql(`ALTER TABLE messages ADD CONSTRAINT test_refuses_note CHECK (content <> 'Cancelled: the customer cancelled the request.')`);
       try {
         const refused = await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled', note: 'refuse my note' }, { token: customer.token });
         expectProblem(refused, 500);
@@ -279,8 +279,8 @@ describe('consultation chat', () => {
       await listening.emit('conversation:join', { conversationId: conversation.id });
       expect((await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled', note: 'for real' }, { token: customer.token })).status).toBe(200);
       const notes = await t.sql(`SELECT content FROM messages WHERE conversation_id = $1 AND type = 'system' ORDER BY seq`, [conversation.id]);
-      expect(notes.map((n) => n.content)).toContain('Status changed: Submitted → Cancelled. Note: for real');
-      const live = await listening.next('message:new', (p) => p.message.type === 'system' && p.message.content.includes('for real'));
+      expect(notes.map((n) => n.content)).toContain('Cancelled: the customer cancelled the request.');
+      const live = await listening.next('message:new', (p) => p.message.type === 'system' && p.message.content.startsWith('Cancelled:'));
       expect(live.message.conversationId).toBe(conversation.id);
     });
 
@@ -296,13 +296,14 @@ describe('consultation chat', () => {
       const moved = await t.api.post(`/repairs/${repair.id}/status`, { status: 'in_progress', note: 'Parts arrived' }, { token: technician.token });
       expect(moved.status).toBe(200);
       const live = await customerSocket.next('message:new', (p) => p.message.type === 'system' && /In progress/.test(p.message.content));
-      expect(live.message).toMatchObject({ senderId: null, content: 'Status changed: Approved → In progress. Note: Parts arrived' });
+      // The note stays in the status timeline; the chat says what changed in the apps' words, once.
+      expect(live.message).toMatchObject({ senderId: null, content: 'In progress: work on the device has started.' });
       expect(await customerSocket.next('repair:updated')).toMatchObject({ repairRequestId: repair.id, status: 'in_progress' });
 
       const history = (await t.api.get(`/conversations/${conversation}/messages`, { token: customer.token })).body.items as MessageView[];
       expect(history.map((m) => m.content).reverse()).toEqual([
-        expect.stringMatching(/^Quote issued: 125\.00 USD, valid until \d{4}-\d{2}-\d{2}\.$/),
-        'Status changed: Approved → In progress. Note: Parts arrived',
+        expect.stringMatching(/^The technician sent a quote: \$125\.00, valid until [A-Z][a-z]{2} \d{1,2}(, \d{4})?\.$/),
+        'In progress: work on the device has started.',
       ]);
       expect(history.every((m) => m.type === 'system')).toBe(true);
     });

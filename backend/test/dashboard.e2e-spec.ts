@@ -14,7 +14,8 @@ describe('dashboard (admin aggregates)', () => {
   let customer: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Revenue is reported per currency: the shop takes euros as well as dollars.
+    t = await startTestApp({ SHOP_CURRENCIES: 'usd,eur' });
     [admin, tech, customer] = await Promise.all([createStaff(t, 'admin'), createStaff(t, 'technician'), registerCustomer(t, 'Dana Customer')]);
   });
   afterAll(() => t.close());

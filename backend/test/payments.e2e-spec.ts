@@ -15,7 +15,8 @@ describe('payments (Stripe)', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    t = await startTestApp({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake_key', STRIPE_API_URL: fake.url });
+    // Prices some quotes in yen and euros, next to the default dollars.
+    t = await startTestApp({ SHOP_CURRENCIES: 'usd,eur,jpy', STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_PUBLISHABLE_KEY: 'pk_test_fake_key', STRIPE_API_URL: fake.url });
     [customer, other, technician, admin] = await Promise.all([
       registerCustomer(t, 'Payer'),
       registerCustomer(t, 'Someone Else'),

@@ -13,7 +13,8 @@ describe('quotes', () => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A shop that also takes yen, to check zero-decimal totals.
+    t = await startTestApp({ SHOP_CURRENCIES: 'usd,jpy' });
     [customer, tech, admin] = await Promise.all([registerCustomer(t), createStaff(t, 'technician', 'Quoting Tech'), createStaff(t, 'admin')]);
   });
   afterAll(() => t.close());
@@ -64,6 +65,13 @@ describe('quotes', () => {
       const repair = await createRepair(t, customer);
       const problem = expectProblem(await quote(repair.id, extra), 400);
       expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('refuses a currency the shop does not take, saying which it takes', async () => {
+      const repair = await createRepair(t, customer);
+      const problem = expectProblem(await quote(repair.id, { currency: 'eur' }), 400, 'QUOTE.CURRENCY_NOT_ACCEPTED');
+      expect(problem.errors).toEqual([{ field: 'currency', message: 'The shop takes USD, JPY only' }]);
+      expect((await detail(repair.id)).status).toBe('submitted');
     });
 
     it('refuses an expiry in the past, now-ish or too far, and a zero total', async () => {

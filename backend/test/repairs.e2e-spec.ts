@@ -48,7 +48,7 @@ describe('repair requests', () => {
       'POST /repairs/:id/assign (self)': ({ repair }, u) => t.api.post(`/repairs/${repair.id}/assign`, {}, { token: u.token }),
       'POST /repairs/:id/status (cancel)': ({ repair }, u) => t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled' }, { token: u.token }),
       'GET /devices/:id': ({ repair }, u) => t.api.get(`/devices/${repair.deviceId}`, { token: u.token }),
-      'POST /quotes': ({ repair }, u) => t.api.post('/quotes', { repairRequestId: repair.id, partsCost: 100, laborCost: 200, currency: 'eur' }, { token: u.token }),
+      'POST /quotes': ({ repair }, u) => t.api.post('/quotes', { repairRequestId: repair.id, partsCost: 100, laborCost: 200, currency: 'usd' }, { token: u.token }),
       'GET /quotes/:id': ({ quoteId }, u) => t.api.get(`/quotes/${quoteId}`, { token: u.token }),
       'POST /quotes/:id/reject': ({ quoteId }, u) => t.api.post(`/quotes/${quoteId}/reject`, undefined, { token: u.token }),
     };

@@ -64,7 +64,7 @@ export class PasswordResetService {
         template: 'password_reset',
         recipient: { id: user.id, email: user.email, emailNonEssential: user.emailNonEssential },
         mail: renderAccountEmail(
-          { publicUrl: this.config.http.publicUrl, recipientName: user.name },
+          { publicUrl: this.config.http.publicUrl, shop: this.config.shop, recipientName: user.name },
           { template: 'password_reset', token, audience, expiresInMinutes: PASSWORD_RESET_TTL_MINUTES },
         ),
       });

@@ -3,7 +3,7 @@ import { DomainEvents } from '../common/events/domain-events.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ADMIN_ROOM, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
 import { ChatService } from './chat.service.js';
-import { paymentSucceededText, quoteIssuedText, statusChangedText, technicianAssignedText } from './system-messages.js';
+import { paymentRefundedText, paymentSucceededText, quoteIssuedText, statusChangedText, technicianAssignedText } from './system-messages.js';
 
 /**
  * Turns repair-domain events into the conversation's timeline (system messages) and keeps the assigned
@@ -28,11 +28,17 @@ export class ChatEventsListener implements OnModuleInit, OnModuleDestroy {
       await this.chat.addParticipant(m, e.repairId, e.technicianId);
       await this.chat.postSystem(m, e.repairId, technicianAssignedText(e.previousTechnicianId !== null), { create: false });
     });
-    this.events.inTransaction('repair.status_changed', (m, e) => this.chat.postSystem(m, e.repairId, statusChangedText(e.from, e.to, e.note), { create: false }));
+    this.events.inTransaction('repair.status_changed', async (m, e) => {
+      const text = statusChangedText(e.to, e.actorRole);
+      if (text) await this.chat.postSystem(m, e.repairId, text, { create: false });
+    });
     this.events.inTransaction('quote.issued', (m, e) =>
       this.chat.postSystem(m, e.repairId, quoteIssuedText(e.total, e.currency, e.expiresAt, e.replacedQuoteId !== null), { create: true }),
     );
     this.events.inTransaction('payment.succeeded', (m, e) => this.chat.postSystem(m, e.repairId, paymentSucceededText(e.amount, e.currency), { create: true }));
+    this.events.inTransaction('payment.refunded', (m, e) =>
+      this.chat.postSystem(m, e.repairId, paymentRefundedText(e.amountRefunded, e.amount, e.currency), { create: true }),
+    );
 
     this.unsubscribe.push(
       this.events.on('repair.created', (e) => {

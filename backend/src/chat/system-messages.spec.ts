@@ -1,19 +1,32 @@
-import { formatAmount, paymentSucceededText, quoteIssuedText, statusChangedText } from './system-messages.js';
+import { formatDay, paymentRefundedText, paymentSucceededText, quoteIssuedText, statusChangedText } from './system-messages.js';
+
+const now = new Date('2026-12-01T12:00:00Z');
 
 describe('system message texts', () => {
-  it('formats amounts in the currency’s minor units', () => {
-    expect(formatAmount(17_499, 'usd')).toBe('174.99 USD');
-    expect(formatAmount(5_000, 'jpy')).toBe('5000 JPY');
+  it('writes dates as a reader would, with the year only when it is not this one', () => {
+    expect(formatDay('2026-12-11T23:00:00.000Z', now)).toBe('Dec 11');
+    expect(formatDay('2027-01-05T10:00:00.000Z', now)).toBe('Jan 5, 2027');
   });
 
-  it('describes status changes with readable labels and the note', () => {
-    expect(statusChangedText('approved', 'in_progress', null)).toBe('Status changed: Approved → In progress.');
-    expect(statusChangedText('in_progress', 'completed', 'Replaced the battery')).toBe('Status changed: In progress → Completed. Note: Replaced the battery');
+  it('tells the quote with formatted money, and a revised quote from the first one', () => {
+    expect(quoteIssuedText(17_450, 'usd', '2026-12-11T10:00:00.000Z', false, now)).toBe('The technician sent a quote: $174.50, valid until Dec 11.');
+    expect(quoteIssuedText(5_000, 'jpy', '2026-12-11T10:00:00.000Z', true, now)).toBe('The technician sent a revised quote: ¥5,000, valid until Dec 11.');
   });
 
-  it('tells a revised quote from the first one', () => {
-    expect(quoteIssuedText(17_499, 'eur', '2026-01-31T10:00:00.000Z', false)).toBe('Quote issued: 174.99 EUR, valid until 2026-01-31.');
-    expect(quoteIssuedText(100, 'eur', '2026-01-31T10:00:00.000Z', true)).toMatch(/^Revised quote issued/);
-    expect(paymentSucceededText(100, 'gbp')).toBe('Payment received: 1.00 GBP.');
+  it('uses the apps’ status labels, never the raw status nor the note', () => {
+    expect(statusChangedText('in_progress', 'technician')).toBe('In progress: work on the device has started.');
+    expect(statusChangedText('completed', 'admin')).toBe('Completed: the device is ready for pickup.');
+    expect(statusChangedText('cancelled', 'customer')).toBe('Cancelled: the customer cancelled the request.');
+  });
+
+  it('stays silent where the quote or the payment note already tells the change', () => {
+    expect(statusChangedText('quoted', 'system')).toBeNull();
+    expect(statusChangedText('approved', 'system')).toBeNull();
+  });
+
+  it('tells payments and full or partial refunds in money', () => {
+    expect(paymentSucceededText(17_450, 'usd')).toBe('Payment received: $174.50. The repair is approved.');
+    expect(paymentRefundedText(17_450, 17_450, 'usd')).toBe('Refunded in full: $174.50 goes back to the customer.');
+    expect(paymentRefundedText(5_000, 17_450, 'eur')).toBe('Partly refunded: €50.00 of the €174.50 payment goes back to the customer.');
   });
 });

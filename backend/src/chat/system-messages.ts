@@ -1,31 +1,54 @@
-import { minorUnits, type Currency, type RepairStatus } from '@repairhub/contracts';
+import { formatMoney, REPAIR_STATUS_LABELS, type Actor, type Currency, type RepairStatus } from '@repairhub/contracts';
 
-/** The text of the `system` messages that make a conversation the repair's timeline. */
-const STATUS_LABEL: Record<RepairStatus, string> = {
-  submitted: 'Submitted',
-  quoted: 'Quoted',
-  approved: 'Approved',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
+/**
+ * The text of the `system` messages that make a conversation the repair's timeline, in the words
+ * the apps use (status labels from `libs/contracts`), money and dates written out. Both the
+ * customer and the technician read them, so they name neither as "you". A status note stays in
+ * the status timeline and is not repeated here.
+ */
+
+const LOCALE = 'en-US';
+
+/** `Dec 11`, or `Dec 11, 2027` when not in the current year (UTC, like every stored time). */
+export function formatDay(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  const sameYear = date.getUTCFullYear() === now.getUTCFullYear();
+  return new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(date);
+}
+
+const money = (amount: number, currency: Currency) => formatMoney(amount, currency, LOCALE);
+
+const STATUS_SENTENCE: Record<RepairStatus, string> = {
+  submitted: 'the request is waiting for a technician.',
+  quoted: 'a quote is waiting for the customer’s answer.',
+  approved: 'the repair can start.',
+  in_progress: 'work on the device has started.',
+  completed: 'the device is ready for pickup.',
+  cancelled: 'this repair request is closed.',
 };
 
-export function formatAmount(amountMinor: number, currency: Currency | string): string {
-  const digits = minorUnits(currency.toLowerCase() as Currency);
-  return `${(amountMinor / 10 ** digits).toFixed(digits)} ${currency.toUpperCase()}`;
+/**
+ * `null` when another note already tells the change: a first quote moves the repair to "Quote
+ * ready" and a payment approves it, each with its own note.
+ */
+export function statusChangedText(to: RepairStatus, actorRole: Actor): string | null {
+  if (actorRole === 'system' && (to === 'quoted' || to === 'approved')) return null;
+  if (to === 'cancelled' && actorRole === 'customer') return `${REPAIR_STATUS_LABELS.cancelled}: the customer cancelled the request.`;
+  return `${REPAIR_STATUS_LABELS[to]}: ${STATUS_SENTENCE[to]}`;
 }
 
-export function statusChangedText(from: RepairStatus, to: RepairStatus, note: string | null): string {
-  const text = `Status changed: ${STATUS_LABEL[from]} → ${STATUS_LABEL[to]}.`;
-  return note ? `${text} Note: ${note}` : text;
+export function quoteIssuedText(total: number, currency: Currency, expiresAt: string, replaces: boolean, now?: Date): string {
+  return `The technician sent ${replaces ? 'a revised quote' : 'a quote'}: ${money(total, currency)}, valid until ${formatDay(expiresAt, now)}.`;
 }
 
-export function quoteIssuedText(total: number, currency: Currency, expiresAt: string, replaces: boolean): string {
-  return `${replaces ? 'Revised quote' : 'Quote'} issued: ${formatAmount(total, currency)}, valid until ${expiresAt.slice(0, 10)}.`;
+export function paymentSucceededText(amount: number, currency: Currency): string {
+  return `Payment received: ${money(amount, currency)}. The repair is ${REPAIR_STATUS_LABELS.approved.toLowerCase()}.`;
 }
 
-export function paymentSucceededText(amount: number, currency: Currency | string): string {
-  return `Payment received: ${formatAmount(amount, currency)}.`;
+export function paymentRefundedText(amountRefunded: number, amount: number, currency: Currency): string {
+  return amountRefunded >= amount
+    ? `Refunded in full: ${money(amount, currency)} goes back to the customer.`
+    : `Partly refunded: ${money(amountRefunded, currency)} of the ${money(amount, currency)} payment goes back to the customer.`;
 }
 
 export function technicianAssignedText(reassigned: boolean): string {

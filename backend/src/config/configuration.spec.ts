@@ -67,4 +67,31 @@ describe('loadConfiguration', () => {
     expect(config.serialKeys[0].key).toHaveLength(32);
     expect(config.bootstrap.demoData).toBe(true);
   });
+
+  it('reads the shop settings, the shop currency first among the accepted ones', () => {
+    const config = loadConfiguration({
+      ...production,
+      SHOP_NAME: 'Fix-It Corner',
+      SHOP_ADDRESS: '3 Mill Lane, Leeds',
+      SHOP_OPENING_HOURS: 'Tue-Sat 10:00-19:00',
+      SHOP_CURRENCY: 'gbp',
+      SHOP_CURRENCIES: 'eur, gbp',
+    });
+    expect(config.shop).toEqual({
+      name: 'Fix-It Corner',
+      address: '3 Mill Lane, Leeds',
+      openingHours: [{ days: ['tue', 'wed', 'thu', 'fri', 'sat'], opens: '10:00', closes: '19:00' }],
+      currency: 'gbp',
+      currencies: ['gbp', 'eur'],
+    });
+  });
+
+  it('stops on unreadable opening hours or currencies, naming the variable', () => {
+    expect(() => loadConfiguration({ ...production, SHOP_OPENING_HOURS: 'weekdays 9 to 5' })).toThrow(
+      'Invalid configuration: SHOP_OPENING_HOURS "weekdays 9 to 5" is not of the form "Mon-Fri 09:00-18:00"',
+    );
+    expect(() => loadConfiguration({ ...production, SHOP_CURRENCY: 'USD' })).toThrow('Invalid configuration: SHOP_CURRENCY must be a lower-case ISO 4217 code');
+    expect(() => loadConfiguration({ ...production, SHOP_CURRENCIES: 'usd,xau' })).toThrow('SHOP_CURRENCIES "xau" is not a lower-case ISO 4217 code');
+    expect(() => loadConfiguration({ ...production, SHOP_CURRENCY: 'eur', SHOP_CURRENCIES: 'usd' })).toThrow('SHOP_CURRENCIES must include SHOP_CURRENCY (eur)');
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { isCurrency, parseOpeningHours, type Currency, type ShopView } from '@repairhub/contracts';
 import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
@@ -82,6 +83,8 @@ export abstract class AppConfig {
   abstract readonly webhooks: { allowPrivate: boolean; workerEnabled: boolean; pollMs: number; timeoutMs: number; retryBaseMs: number };
   /** Per-socket token bucket for `/chat` events (always on: abuse protection, not a quota). */
   abstract readonly chat: { ratePerSecond: number; burst: number };
+  /** What customers read about the shop: pickup information, receipts, email footers; the currencies quotes may use. */
+  abstract readonly shop: ShopView;
 }
 
 type Env = Record<string, string | undefined>;
@@ -145,6 +148,24 @@ function accessKeys(keys: string | undefined, secret: string | undefined): Acces
   const parsed = parseAccessKeys(keys);
   if (typeof parsed === 'string') throw new ConfigurationError(`Invalid configuration: JWT_ACCESS_KEYS ${parsed}`);
   return parsed;
+}
+
+function shopSettings(v: Pick<EnvironmentVariables, 'SHOP_NAME' | 'SHOP_ADDRESS' | 'SHOP_OPENING_HOURS' | 'SHOP_CURRENCY' | 'SHOP_CURRENCIES'>): ShopView {
+  const openingHours = parseOpeningHours(v.SHOP_OPENING_HOURS ?? 'Mon-Fri 09:00-18:00; Sat 10:00-14:00');
+  if (typeof openingHours === 'string') throw new ConfigurationError(`Invalid configuration: SHOP_OPENING_HOURS ${openingHours}`);
+  const currency = v.SHOP_CURRENCY ?? 'usd';
+  const listed = (v.SHOP_CURRENCIES ?? currency).split(',').map((c) => c.trim()).filter(Boolean);
+  const unknown = listed.find((c) => !isCurrency(c));
+  if (unknown !== undefined) throw new ConfigurationError(`Invalid configuration: SHOP_CURRENCIES "${unknown}" is not a lower-case ISO 4217 code such as usd`);
+  if (!listed.includes(currency)) throw new ConfigurationError(`Invalid configuration: SHOP_CURRENCIES must include SHOP_CURRENCY (${currency})`);
+  const currencies = [currency, ...new Set(listed.filter((c) => c !== currency))] as Currency[];
+  return {
+    name: v.SHOP_NAME?.trim() || 'RepairHub',
+    address: v.SHOP_ADDRESS?.trim() || '12 Harbour Street, Springfield',
+    openingHours,
+    currency,
+    currencies,
+  };
 }
 
 export function loadConfiguration(input: Env = process.env): AppConfig {
@@ -228,5 +249,6 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
       retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,
     },
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
+    shop: shopSettings(v),
   };
 }

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { CURRENCIES, type Currency } from '@repairhub/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 import { APP_ROLES, type AppRoleName } from './app-role.js';
 
@@ -173,4 +174,21 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   OTEL_SERVICE_NAME?: string;
+
+  @IsOptional() @IsString() @MaxLength(80)
+  SHOP_NAME?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  SHOP_ADDRESS?: string;
+
+  /** `Mon-Fri 09:00-18:00; Sat 10:00-14:00`. Checked in configuration.ts. */
+  @IsOptional() @IsString()
+  SHOP_OPENING_HOURS?: string;
+
+  @IsOptional() @IsIn(CURRENCIES, { message: 'must be a lower-case ISO 4217 code such as usd or eur' })
+  SHOP_CURRENCY?: Currency;
+
+  /** `usd,eur`: the currencies quotes may use. Checked in configuration.ts. */
+  @IsOptional() @IsString()
+  SHOP_CURRENCIES?: string;
 }

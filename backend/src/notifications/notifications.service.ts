@@ -75,7 +75,7 @@ export class NotificationsService implements OnModuleInit {
       this.record(m, { dedupeKey: `quote.issued:${e.quoteId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'quote_issued', total: e.total, currency: e.currency, expiresAt: e.expiresAt } }),
     );
     this.events.inTransaction('payment.succeeded', (m, e) =>
-      this.record(m, { dedupeKey: `payment.succeeded:${e.paymentId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'payment_succeeded', amount: e.amount, currency: e.currency } }),
+      this.record(m, { dedupeKey: `payment.succeeded:${e.paymentId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'payment_succeeded', paymentId: e.paymentId, amount: e.amount, currency: e.currency } }),
     );
     this.events.inTransaction('payment.failed', (m, e) =>
       this.record(m, {
@@ -83,6 +83,15 @@ export class NotificationsService implements OnModuleInit {
         userId: e.customerId,
         repairId: e.repairId,
         facts: { template: 'payment_failed', amount: e.amount, currency: e.currency, status: e.status },
+      }),
+    );
+    // One email per refund confirmation: the total refunded so far only grows, so it tells them apart.
+    this.events.inTransaction('payment.refunded', (m, e) =>
+      this.record(m, {
+        dedupeKey: `payment.refunded:${e.paymentId}:${e.amountRefunded}:${e.customerId}`,
+        userId: e.customerId,
+        repairId: e.repairId,
+        facts: { template: 'payment_refunded', paymentId: e.paymentId, amount: e.amount, amountRefunded: e.amountRefunded, currency: e.currency },
       }),
     );
     this.events.inTransaction('repair.status_changed', async (m, e) => {
@@ -132,7 +141,7 @@ export class NotificationsService implements OnModuleInit {
     );
     if (!who?.active) return;
     const mail = renderEmail(
-      { publicUrl: this.config.http.publicUrl, recipientName: who.name, repairId: job.repairId, deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device' },
+      { publicUrl: this.config.http.publicUrl, shop: this.config.shop, recipientName: who.name, repairId: job.repairId, deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device' },
       job.facts,
     );
     await this.outbox.write(m, {

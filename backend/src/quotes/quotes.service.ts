@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canTransitionQuote, MAX_AMOUNT_MINOR, quoteTotal, type Actor, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { AppConfig } from '../config/configuration.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { isUniqueViolation, queryRows, SqlParams } from '../common/sql.js';
 import { RepairsService } from '../repairs/repairs.service.js';
@@ -28,6 +29,7 @@ export class QuotesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repairs: RepairsService,
     private readonly events: DomainEvents,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -40,6 +42,10 @@ export class QuotesService {
     const total = quoteTotal(input.partsCost, input.laborCost);
     if (total === 0) throw invalid('QUOTE.TOTAL_ZERO', 'A quote must total more than zero', 'partsCost');
     if (total > MAX_AMOUNT_MINOR) throw invalid('QUOTE.TOTAL_TOO_LARGE', 'A quote’s parts and labor together are too large', 'laborCost');
+    const accepted = this.config.shop.currencies;
+    if (!accepted.includes(input.currency)) {
+      throw invalid('QUOTE.CURRENCY_NOT_ACCEPTED', `The shop takes ${accepted.map((c) => c.toUpperCase()).join(', ')} only`, 'currency');
+    }
     try {
       return await this.db.transaction(async (m) => {
         const repair = await this.repairs.lockVisible(m, technician, input.repairRequestId);

@@ -1,4 +1,4 @@
-import type { Actor, DeviceView, RepairDetail, RepairStatus, RepairSummary, StatusHistoryEntry, Urgency } from '@repairhub/contracts';
+import type { Actor, Currency, DeviceView, PaymentStatus, RepairDetail, RepairPaymentView, RepairStatus, RepairSummary, StatusHistoryEntry, Urgency } from '@repairhub/contracts';
 import type { DeviceRow } from '../devices/device.mapper.js';
 import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { availableStatuses } from './repair.policy.js';
@@ -30,9 +30,22 @@ interface HistoryRow {
   created_at: string;
 }
 
+interface RepairPaymentRow {
+  id: string;
+  quote_id: string;
+  amount: number;
+  amount_refunded: number;
+  currency: Currency;
+  status: PaymentStatus;
+  test_mode: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
 export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `device_${K}`]: DeviceRow[K] } & {
   quotes: QuoteRow[];
   history: HistoryRow[];
+  payments: RepairPaymentRow[];
 };
 
 export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
@@ -82,6 +95,19 @@ export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer:
         actorRole: h.actor_role,
         note: h.note,
         createdAt: new Date(h.created_at).toISOString(),
+      }),
+    ),
+    payments: row.payments.map(
+      (p): RepairPaymentView => ({
+        id: p.id,
+        quoteId: p.quote_id,
+        amount: p.amount,
+        amountRefunded: p.amount_refunded,
+        currency: p.currency,
+        status: p.status,
+        testMode: p.test_mode,
+        createdAt: new Date(p.created_at).toISOString(),
+        updatedAt: new Date(p.updated_at).toISOString(),
       }),
     ),
     availableStatuses: availableStatuses(viewer, summary),

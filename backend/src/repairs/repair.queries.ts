@@ -111,7 +111,7 @@ export function repairCursorOf(viewer: Viewer, row: { urgency_rank?: number; cur
 
 /**
  * One round trip for the whole detail page: the repair with customer, technician and device, its
- * quotes (newest first) and its history (oldest first) aggregated as JSON. Visibility is part of
+ * quotes (newest first), its history (oldest first) and its paid payments aggregated as JSON. Visibility is part of
  * the WHERE clause, so an invisible id simply finds nothing.
  */
 export function repairDetailSql(viewer: Viewer, id: string): Sql {
@@ -125,7 +125,11 @@ export function repairDetailSql(viewer: Viewer, id: string): Sql {
                     FROM quotes q WHERE q.repair_request_id = r.id), '[]'::json) AS quotes,
         COALESCE((SELECT json_agg(json_build_object('id', h.id, 'from_status', h.from_status, 'to_status', h.to_status,
                     'actor_id', h.actor_id, 'actor_role', h.actor_role, 'note', h.note, 'created_at', h.created_at) ORDER BY h.seq)
-                    FROM repair_status_history h WHERE h.repair_request_id = r.id), '[]'::json) AS history
+                    FROM repair_status_history h WHERE h.repair_request_id = r.id), '[]'::json) AS history,
+        COALESCE((SELECT json_agg(json_build_object('id', p.id, 'quote_id', p.quote_id, 'amount', p.amount, 'amount_refunded', p.amount_refunded,
+                    'currency', p.currency, 'status', p.status, 'test_mode', p.test_mode, 'created_at', p.created_at, 'updated_at', p.updated_at)
+                    ORDER BY p.created_at DESC, p.id DESC)
+                    FROM payments p WHERE p.repair_request_id = r.id AND p.status IN ('succeeded', 'refunded')), '[]'::json) AS payments
       FROM repair_requests r ${SUMMARY_JOINS}
       WHERE r.id = ${idParam} AND ${repairVisibility(viewer, 'r', p)}`,
     values: p.values,

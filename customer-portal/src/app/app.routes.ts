@@ -12,6 +12,7 @@ export const routes: Routes = [
   { path: 'reset-password', title: 'Choose a new password — RepairHub', loadComponent: () => import('./features/auth/reset-password.page') },
   { path: 'repairs', canMatch: [customersOnly], loadChildren: () => import('./features/repairs/repairs.routes') },
   { path: 'devices', canMatch: [customersOnly], loadChildren: () => import('./features/devices/devices.routes') },
+  { path: 'receipts/:paymentId', canMatch: [customersOnly], title: 'Receipt — RepairHub', loadComponent: () => import('./features/receipts/receipt.page') },
   { path: 'account', canMatch: [customersOnly], title: 'Account — RepairHub', loadComponent: () => import('./features/account/account.page') },
   { path: 'staff', title: 'Use the console — RepairHub', loadComponent: () => import('./features/home/staff.page') },
   { path: '**', title: 'Page not found — RepairHub', loadComponent: () => import('./features/home/not-found.page') },

@@ -9,3 +9,5 @@ export * from './chat.js';
 export * from './dashboard.js';
 export * from './operations.js';
 export * from './integrations.js';
+export * from './shop.js';
+export * from './labels.js';

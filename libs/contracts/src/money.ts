@@ -34,6 +34,17 @@ export function minorUnits(currency: Currency): number {
   return MINOR_UNIT_EXCEPTIONS[currency] ?? 2;
 }
 
+/** Formats integer minor units (`12999`, `usd`) as money (`$129.99`) for `locale`; JPY and friends are not divided. */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  const digits = isCurrency(currency) ? minorUnits(currency) : 2;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount / 10 ** digits);
+}
+
 /** Largest amount in minor units we accept for one quote line and for a quote's total (a sanity bound, ~10M in major units). */
 export const MAX_AMOUNT_MINOR = 1_000_000_000;
 

@@ -1,5 +1,6 @@
 import type { Actor, DeviceType, QuoteStatus, RepairStatus, Role, Urgency } from './enums.js';
 import type { Currency } from './money.js';
+import type { PaymentView } from './payments.js';
 
 export const DEVICE_BRAND_MAX = 80;
 export const DEVICE_MODEL_MAX = 120;
@@ -129,8 +130,16 @@ export interface QuoteView {
   updatedAt: string;
 }
 
+/**
+ * A payment of the repair as its detail shows it: `status` `refunded` when refunded in full; a partial
+ * refund keeps `succeeded` with `amountRefunded > 0`.
+ */
+export type RepairPaymentView = Pick<PaymentView, 'id' | 'quoteId' | 'amount' | 'amountRefunded' | 'currency' | 'status' | 'testMode' | 'createdAt' | 'updatedAt'>;
+
 export interface RepairDetail extends RepairSummary {
   device: DeviceView;
+  /** The payments that went through (succeeded or refunded), newest first. */
+  payments: RepairPaymentView[];
   /** Newest first. */
   quotes: QuoteView[];
   /** Oldest first: the status timeline. */

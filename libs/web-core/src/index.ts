@@ -4,6 +4,7 @@ export * from './lib/app-shell';
 export * from './lib/api/api-client';
 export * from './lib/api/http-context';
 export * from './lib/api/cursor-list';
+export * from './lib/shop';
 export * from './lib/auth/auth-store';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/auth/guards';

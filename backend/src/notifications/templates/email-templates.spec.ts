@@ -1,6 +1,13 @@
 import { ESSENTIAL, excerpt, formatMoney, renderAccountEmail, renderEmail, type EmailContext } from './email-templates.js';
 
-const ctx: EmailContext = { publicUrl: 'https://repairs.example.com/', recipientName: 'Ada <script>', repairId: 'r-1', deviceLabel: 'Apple "iPhone" & Co' };
+const shop = { name: 'Fix-It Corner', address: '3 Mill Lane, Leeds', openingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], opens: '09:00', closes: '17:30' }] } as const;
+const ctx: EmailContext = {
+  publicUrl: 'https://repairs.example.com/',
+  shop: { ...shop, openingHours: [{ ...shop.openingHours[0], days: [...shop.openingHours[0].days] }] },
+  recipientName: 'Ada <script>',
+  repairId: 'r-1',
+  deviceLabel: 'Apple "iPhone" & Co',
+};
 
 describe('email templates', () => {
   it('links customers to the portal and staff to the console, from PUBLIC_URL', () => {
@@ -45,5 +52,28 @@ describe('email templates', () => {
   it('shortens chat excerpts to one line', () => {
     expect(excerpt('a\n\n b', 10)).toBe('a b');
     expect(excerpt('x'.repeat(300), 10)).toHaveLength(10);
+  });
+
+  it('signs every email with the shop’s name and address', () => {
+    const mail = renderEmail(ctx, { template: 'quote_reminder', expiresAt: '2026-12-01T10:00:00.000Z' });
+    expect(mail.text).toContain('— Fix-It Corner\n3 Mill Lane, Leeds');
+    expect(mail.html).toContain('<p>— Fix-It Corner<br>3 Mill Lane, Leeds</p>');
+  });
+
+  it('tells where and when to pick up a completed repair', () => {
+    expect(renderEmail(ctx, { template: 'repair_completed' }).text).toContain('Pick it up at Fix-It Corner, 3 Mill Lane, Leeds. Opening hours: Mon–Fri 09:00–17:30.');
+  });
+
+  it('tells a full and a partial refund apart and links the receipt of the payment', () => {
+    const full = renderEmail(ctx, { template: 'payment_refunded', paymentId: 'p-1', amount: 17_450, amountRefunded: 17_450, currency: 'usd' });
+    expect(full.subject).toBe('Your payment for Apple "iPhone" & Co is refunded');
+    expect(full.text).toContain('We refunded your payment of $174.50 for the repair of your Apple "iPhone" & Co in full.');
+    expect(full.text).toContain('Your receipt: https://repairs.example.com/receipts/p-1');
+    expect(full.html).toContain('<a href="https://repairs.example.com/receipts/p-1">Your receipt</a>');
+    const partial = renderEmail(ctx, { template: 'payment_refunded', paymentId: 'p-1', amount: 17_450, amountRefunded: 5_000, currency: 'usd' });
+    expect(partial.subject).toBe('Part of your payment for Apple "iPhone" & Co is refunded');
+    expect(partial.text).toContain('We refunded $50.00 of your $174.50 payment');
+    expect(ESSENTIAL.payment_refunded).toBe(true);
+    expect(renderEmail(ctx, { template: 'payment_succeeded', paymentId: 'p-1', amount: 100, currency: 'usd' }).text).toContain('Your receipt: https://repairs.example.com/receipts/p-1');
   });
 });

@@ -1,4 +1,4 @@
-import { minorUnits, type Currency } from '@repairhub/contracts';
+import { formatMoney as formatMoneyIn, formatOpeningHours, type Currency, type OpeningHours } from '@repairhub/contracts';
 
 /**
  * Every email RepairHub sends, in one place: a subject, a plain-text part and an HTML part built from
@@ -6,9 +6,17 @@ import { minorUnits, type Currency } from '@repairhub/contracts';
  * at `/`, the console at `/console/`). Pure functions, so the wording is unit-tested directly.
  */
 
+/** Who sends: signs every email and says where to pick devices up (the SHOP_* settings). */
+export interface EmailSender {
+  name: string;
+  address: string;
+  openingHours: OpeningHours[];
+}
+
 /** What every template knows about the recipient and the repair it is about. */
 export interface EmailContext {
   publicUrl: string;
+  shop: EmailSender;
   recipientName: string;
   repairId: string;
   /** "Apple iPhone 13", from the repair's device. */
@@ -17,7 +25,8 @@ export interface EmailContext {
 
 export type EmailFacts =
   | { template: 'quote_issued'; total: number; currency: Currency; expiresAt: string }
-  | { template: 'payment_succeeded'; amount: number; currency: Currency }
+  | { template: 'payment_succeeded'; paymentId: string; amount: number; currency: Currency }
+  | { template: 'payment_refunded'; paymentId: string; amount: number; amountRefunded: number; currency: Currency }
   | { template: 'payment_failed'; amount: number; currency: Currency; status: 'failed' | 'canceled' }
   | { template: 'repair_completed' }
   | { template: 'quote_reminder'; expiresAt: string }
@@ -36,6 +45,7 @@ export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
   quote_issued: true,
   payment_succeeded: true,
   payment_failed: true,
+  payment_refunded: true,
   repair_completed: true,
   quote_reminder: false,
   customer_replied: false,
@@ -52,12 +62,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function formatMoney(amount: number, currency: Currency): string {
-  const digits = minorUnits(currency);
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amount / 10 ** digits,
-  );
-}
+export const formatMoney = (amount: number, currency: Currency): string => formatMoneyIn(amount, currency, 'en-US');
 
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
@@ -66,6 +71,11 @@ const formatDate = (iso: string) =>
 export function repairLink(publicUrl: string, repairId: string, audience: 'customer' | 'staff'): string {
   const base = publicUrl.replace(/\/$/, '');
   return audience === 'customer' ? `${base}/repairs/${encodeURIComponent(repairId)}` : `${base}/console/repairs/${encodeURIComponent(repairId)}`;
+}
+
+/** The portal's printable receipt of a payment and its refunds. */
+export function receiptLink(publicUrl: string, paymentId: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/receipts/${encodeURIComponent(paymentId)}`;
 }
 
 /** Where a reset link lands: the portal's page for customers, the console's for staff. */
@@ -82,6 +92,8 @@ interface Parts {
   audience: 'customer' | 'staff';
   /** Shown under the action; non-essential emails say how to stop them. */
   footer?: string;
+  /** A second, plainer link (the receipt). */
+  secondary?: { label: string; paymentId: string };
 }
 
 const OPT_OUT = 'You can turn off reminders and chat notifications in your account settings.';
@@ -105,7 +117,23 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
         lines: [`We received your payment of ${formatMoney(facts.amount, facts.currency)}. The repair of your ${device} is approved and will start shortly.`],
         action: 'Follow your repair',
         audience: 'customer',
+        secondary: { label: 'Your receipt', paymentId: facts.paymentId },
       };
+    case 'payment_refunded': {
+      const full = facts.amountRefunded >= facts.amount;
+      return {
+        subject: full ? `Your payment for ${device} is refunded` : `Part of your payment for ${device} is refunded`,
+        lines: [
+          full
+            ? `We refunded your payment of ${formatMoney(facts.amount, facts.currency)} for the repair of your ${device} in full.`
+            : `We refunded ${formatMoney(facts.amountRefunded, facts.currency)} of your ${formatMoney(facts.amount, facts.currency)} payment for the repair of your ${device}.`,
+          'Your bank usually shows the money back within 5 to 10 business days.',
+        ],
+        action: 'See the repair',
+        audience: 'customer',
+        secondary: { label: 'Your receipt', paymentId: facts.paymentId },
+      };
+    }
     case 'payment_failed':
       return {
         subject: `Your payment for ${device} did not go through`,
@@ -121,7 +149,10 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
     case 'repair_completed':
       return {
         subject: `Your ${device} is repaired`,
-        lines: [`Good news: the repair of your ${device} is complete.`, 'The details and the full history are on the repair page.'],
+        lines: [
+          `Good news: the repair of your ${device} is complete.`,
+          `Pick it up at ${ctx.shop.name}, ${ctx.shop.address}. Opening hours: ${formatOpeningHours(ctx.shop.openingHours).join('; ')}.`,
+        ],
         action: 'See the repair',
         audience: 'customer',
       };
@@ -146,7 +177,7 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
 
 export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail {
   const p = parts(ctx, facts);
-  return layout(ctx.recipientName, p, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
+  return layout(ctx, p, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
 }
 
 export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
@@ -159,12 +190,24 @@ export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'deviceL
     action: 'Choose a new password',
     audience: facts.audience,
   };
-  return layout(ctx.recipientName, p, resetLink(ctx.publicUrl, facts.token, facts.audience));
+  return layout(ctx, p, resetLink(ctx.publicUrl, facts.token, facts.audience));
 }
 
-function layout(recipientName: string, p: Parts, link: string): RenderedEmail {
-  const greeting = `Hello ${recipientName},`;
-  const text = [greeting, '', ...p.lines.flatMap((l) => [l, '']), `${p.action}: ${link}`, ...(p.footer ? ['', p.footer] : []), '', '— RepairHub', ''].join('\n');
+function layout(ctx: Pick<EmailContext, 'publicUrl' | 'recipientName' | 'shop'>, p: Parts, link: string): RenderedEmail {
+  const greeting = `Hello ${ctx.recipientName},`;
+  const secondary = p.secondary ? { label: p.secondary.label, href: receiptLink(ctx.publicUrl, p.secondary.paymentId) } : null;
+  const signature = [`— ${ctx.shop.name}`, ctx.shop.address];
+  const text = [
+    greeting,
+    '',
+    ...p.lines.flatMap((l) => [l, '']),
+    `${p.action}: ${link}`,
+    ...(secondary ? [`${secondary.label}: ${secondary.href}`] : []),
+    ...(p.footer ? ['', p.footer] : []),
+    '',
+    ...signature,
+    '',
+  ].join('\n');
   const html = [
     '<!doctype html>',
     `<html><head><meta charset="utf-8"><title>${escapeHtml(p.subject)}</title></head>`,
@@ -172,8 +215,9 @@ function layout(recipientName: string, p: Parts, link: string): RenderedEmail {
     `<p>${escapeHtml(greeting)}</p>`,
     ...p.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     `<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 8px 16px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px">${escapeHtml(p.action)}</a></p>`,
+    ...(secondary ? [`<p><a href="${escapeHtml(secondary.href)}">${escapeHtml(secondary.label)}</a></p>`] : []),
     ...(p.footer ? [`<p style="color: #6b7280; font-size: 12px">${escapeHtml(p.footer)}</p>`] : []),
-    '<p>— RepairHub</p>',
+    `<p>${signature.map(escapeHtml).join('<br>')}</p>`,
     '</body></html>',
     '',
   ].join('\n');

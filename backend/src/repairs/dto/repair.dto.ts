@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   ACTORS,
+  CURRENCIES,
   ISSUE_DESCRIPTION_MAX,
   ISSUE_DESCRIPTION_MIN,
   REPAIR_STATUSES,
@@ -13,9 +14,12 @@ import {
   type AssignRepairRequest,
   type ChangeRepairStatusRequest,
   type CreateRepairRequest,
+  type Currency,
   type ListRepairsQuery,
   type Page,
+  type PaymentStatus,
   type RepairDetail,
+  type RepairPaymentView,
   type RepairStatus,
   type RepairSummary,
   type StatusHistoryEntry,
@@ -99,10 +103,27 @@ export class StatusHistoryEntryDto implements StatusHistoryEntry {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class RepairPaymentViewDto implements RepairPaymentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) quoteId: string;
+  @ApiProperty({ type: 'integer', example: 17499, description: 'Minor units of currency.' }) amount: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Refunded so far, minor units.' }) amountRefunded: number;
+  @ApiProperty({ enum: CURRENCIES, example: 'usd' }) currency: Currency;
+  @ApiProperty({ enum: ['succeeded', 'refunded'] }) status: PaymentStatus;
+  @ApiProperty({ description: 'Taken in test mode (no Stripe key): no real money.' }) testMode: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
 export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
   @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
   @ApiProperty({ type: [QuoteViewDto], description: 'Newest first.' }) quotes: QuoteViewDto[];
   @ApiProperty({ type: [StatusHistoryEntryDto], description: 'Oldest first.' }) history: StatusHistoryEntryDto[];
+  @ApiProperty({
+    type: [RepairPaymentViewDto],
+    description: 'Payments that went through, newest first: `refunded` when refunded in full, `succeeded` with `amountRefunded > 0` after a partial refund.',
+  })
+  payments: RepairPaymentViewDto[];
   @ApiProperty({ enum: REPAIR_STATUSES, isArray: true, description: 'What you may move it to now.' }) availableStatuses: RepairStatus[];
 }
 

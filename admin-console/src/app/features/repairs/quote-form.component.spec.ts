@@ -1,17 +1,21 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { QuoteView } from '@repairhub/contracts';
+import type { QuoteView, ShopView } from '@repairhub/contracts';
 import { QuoteForm } from './quote-form.component';
 
 describe('QuoteForm', () => {
   let backend: HttpTestingController;
 
-  async function render() {
+  const shop: ShopView = { name: 'RepairHub', address: '1 Main St', openingHours: [], currency: 'usd', currencies: ['usd', 'eur'] };
+
+  async function render(settings: ShopView = shop) {
     TestBed.configureTestingModule({ imports: [QuoteForm], providers: [provideHttpClient(), provideHttpClientTesting()] });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(QuoteForm);
     fixture.componentRef.setInput('repairRequestId', 'r1');
+    fixture.detectChanges();
+    backend.expectOne('/api/v1/shop').flush(settings);
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
     const type = async (id: string, value: string) => {
@@ -29,6 +33,13 @@ describe('QuoteForm', () => {
   }
 
   afterEach(() => backend.verify());
+
+  it('offers only the shop’s currencies, its own first and chosen', async () => {
+    const { element } = await render({ ...shop, currency: 'gbp', currencies: ['gbp', 'eur'] });
+    const select = element.querySelector<HTMLSelectElement>('#q-currency')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).toEqual(['GBP', 'EUR']);
+    expect(select.value).toBe('gbp');
+  });
 
   it('shows the total live as amounts are typed, and follows the currency', async () => {
     const { type, total } = await render();

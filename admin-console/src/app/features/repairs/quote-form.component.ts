@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import {
-  CURRENCIES,
   MAX_AMOUNT_MINOR,
   QUOTE_DEFAULT_TTL_DAYS,
   QUOTE_MAX_TTL_DAYS,
@@ -12,8 +11,9 @@ import {
   type Currency,
   type QuoteView,
 } from '@repairhub/contracts';
-import { ApiClient, FieldA11y, FieldError, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
+import { ApiClient, FieldA11y, FieldError, ShopSettings, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
 
+const DEFAULT_CURRENCY: Currency = 'usd';
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
 
@@ -48,7 +48,7 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
         <div class="field">
           <label for="q-currency">Currency</label>
           <select id="q-currency" formControlName="currency">
-            @for (c of currencies; track c) { <option [value]="c">{{ c.toUpperCase() }}</option> }
+            @for (c of currencies(); track c) { <option [value]="c">{{ c.toUpperCase() }}</option> }
           </select>
           <rh-field-error for="q-currency" label="Currency" [control]="form.controls.currency" />
         </div>
@@ -83,7 +83,10 @@ export class QuoteForm {
   readonly replacing = input(false);
   readonly issued = output<QuoteView>();
 
-  protected readonly currencies = CURRENCIES;
+  private readonly settings = inject(ShopSettings);
+  private readonly shop = rxResource({ stream: () => this.settings.load() });
+  /** Only what the shop takes (the server refuses others); the form's default until the settings arrive. */
+  protected readonly currencies = computed<readonly Currency[]>(() => (this.shop.hasValue() ? this.shop.value().currencies : [DEFAULT_CURRENCY]));
   protected readonly minDate = dateOnly(daysFromNow(1));
   protected readonly maxDate = dateOnly(daysFromNow(QUOTE_MAX_TTL_DAYS - 1));
   protected readonly busy = signal(false);
@@ -101,7 +104,7 @@ export class QuoteForm {
   protected readonly form = inject(NonNullableFormBuilder).group({
     partsCost: ['', [Validators.required, this.amount]],
     laborCost: ['', [Validators.required, this.amount]],
-    currency: ['usd' as Currency, Validators.required],
+    currency: [DEFAULT_CURRENCY, Validators.required],
     expiresAt: [dateOnly(daysFromNow(QUOTE_DEFAULT_TTL_DAYS)), Validators.required],
     notes: ['', Validators.maxLength(QUOTE_NOTES_MAX)],
   });
@@ -118,6 +121,10 @@ export class QuoteForm {
   });
 
   constructor() {
+    effect(() => {
+      const currency = this.shop.value()?.currency;
+      if (currency && this.form.controls.currency.pristine) this.form.controls.currency.setValue(currency);
+    });
     // Amounts are checked against the currency's decimals, so re-check them when it changes.
     this.form.controls.currency.valueChanges.subscribe(() => {
       this.form.controls.partsCost.updateValueAndValidity({ emitEvent: false });

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { effectiveQuoteStatus, type AcceptQuoteResponse, type PaymentView, type QuoteView } from '@repairhub/contracts';
+import { effectiveQuoteStatus, type AcceptQuoteResponse, type PaymentView, type QuoteView, type RepairStatus } from '@repairhub/contracts';
 import { ApiClient, ErrorState, Loading, MoneyPipe, Notifier, QUOTE_STATUS_LABELS, readProblem } from '@repairhub/web-core';
 import { PaymentsConfig } from '../../core/payments-config';
 import { Checkout } from './payment/checkout.component';
@@ -59,7 +59,11 @@ import { Checkout } from './payment/checkout.component';
           </div>
         }
       } @else if (status() === 'accepted') {
-        <p class="paid" role="status">✓ Paid {{ q.total | money: q.currency }}. Your repair is approved.</p>
+        @if (refunded()) {
+          <p role="status">You accepted this quote; the payment was refunded in full.</p>
+        } @else {
+          <p class="paid" role="status">✓ Paid {{ q.total | money: q.currency }}.@if (repairStatus() === 'approved') { Your repair is approved.}</p>
+        }
       } @else if (status() === 'expired') {
         <p class="muted">This quote expired. Ask your technician for a new one in the chat below.</p>
       } @else if (status() === 'withdrawn') {
@@ -93,6 +97,10 @@ export class QuotePanel {
   private readonly paymentsConfig = inject(PaymentsConfig);
 
   readonly quote = input.required<QuoteView>();
+  /** The repair's status: "approved" is said only while it is. */
+  readonly repairStatus = input<RepairStatus | null>(null);
+  /** The payment of this quote was refunded in full. */
+  readonly refunded = input(false);
   /** Something changed on the server (declined, paid, payment failed): reload the repair. */
   readonly changed = output<void>();
   /** The payment succeeded; the repair turns `approved` once the webhook lands. */

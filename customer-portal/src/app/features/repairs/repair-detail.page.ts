@@ -16,6 +16,8 @@ import {
   URGENCY_LABELS,
   readProblem,
 } from '@repairhub/web-core';
+import { PaymentsCard } from './payments-card.component';
+import { PickupCard } from './pickup-card.component';
 import { QuotePanel } from './quote-panel.component';
 
 const APPROVAL_POLL_MS = 1500;
@@ -24,7 +26,7 @@ const APPROVAL_POLL_LIMIT = 40;
 @Component({
   selector: 'rh-repair-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, ChatPanel, Loading, ErrorState],
+  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, Loading, ErrorState],
   template: `
     <div class="page">
       <p class="back"><a routerLink="/repairs">← My repairs</a></p>
@@ -50,8 +52,16 @@ const APPROVAL_POLL_LIMIT = 40;
           <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span> Payment received. Approving your repair…</p>
         }
 
+        @if (r.status === 'completed') {
+          <rh-pickup-card />
+        }
+
+        @if (r.payments.length) {
+          <rh-payments-card [payments]="r.payments" />
+        }
+
         @if (currentQuote(); as quote) {
-          <rh-quote-panel [quote]="quote" (changed)="repair.reload()" (paid)="onPaid()" />
+          <rh-quote-panel [quote]="quote" [repairStatus]="r.status" [refunded]="quoteRefunded()" (changed)="repair.reload()" (paid)="onPaid()" />
         } @else if (r.status === 'submitted') {
           <section class="card"><h2>Quote</h2><p class="muted">No quote yet. A technician will review your request and send one here — you'll see it without reloading.</p></section>
         }
@@ -131,6 +141,11 @@ export default class RepairDetailPage {
     if (!this.repair.hasValue()) return null;
     const quotes = [...this.repair.value().quotes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return quotes[0] ?? null;
+  });
+  /** The current quote's payment came back in full: the panel no longer says the repair is approved. */
+  protected readonly quoteRefunded = computed(() => {
+    const quote = this.currentQuote();
+    return !!quote && !!this.repair.value()?.payments.some((p) => p.quoteId === quote.id && p.status === 'refunded');
   });
   protected readonly canCancel = computed(
     () => this.repair.hasValue() && nextRepairStatuses(this.repair.value().status, 'customer').includes('cancelled'),

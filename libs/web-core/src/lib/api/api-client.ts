@@ -43,6 +43,7 @@ import type {
   UpdateUserRequest,
   UserView,
   WeeklyRevenueView,
+  ShopView,
 } from '@repairhub/contracts';
 import { API_BASE_URL } from '../config';
 import { AUTH_ENDPOINT } from './http-context';
@@ -171,6 +172,11 @@ export class ApiClient {
     failedJobs: (limit?: number) => this.get<FailedJobView[]>('/admin/jobs/failed', { limit }),
     /** Job ids are not UUIDs (BullMQ ids carry dots and underscores), hence the encoding. */
     retryJob: (id: string) => this.post<void>(`/admin/jobs/failed/${encodeURIComponent(id)}/retry`),
+  };
+
+  /** The shop's name, address, opening hours and currencies (public). */
+  readonly shop = {
+    get: () => this.get<ShopView>('/shop'),
   };
 
   readonly conversations = {

@@ -1,15 +1,8 @@
-import { URGENCIES, type DeviceType, type PaymentStatus, type QuoteStatus, type RepairStatus, type Role, type Urgency } from '@repairhub/contracts';
+import { URGENCIES, type DeviceType, type PaymentStatus, type QuoteStatus, type Role, type Urgency } from '@repairhub/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = { customer: 'Customer', technician: 'Technician', admin: 'Admin' };
 
-export const REPAIR_STATUS_LABELS: Record<RepairStatus, string> = {
-  submitted: 'Submitted',
-  quoted: 'Quote ready',
-  approved: 'Approved',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+export { REPAIR_STATUS_LABELS } from '@repairhub/contracts';
 
 export const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
   pending: 'Awaiting your decision',

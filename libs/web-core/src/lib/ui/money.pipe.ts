@@ -1,16 +1,7 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { isCurrency, minorUnits, type Currency } from '@repairhub/contracts';
+import { formatMoney, minorUnits, type Currency } from '@repairhub/contracts';
 
-/** Formats integer minor units (`12999`, `usd`) as money (`$129.99`); JPY and friends are not divided. */
-export function formatMoney(amount: number, currency: string, locale?: string): string {
-  const digits = isCurrency(currency) ? minorUnits(currency) : 2;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount / 10 ** digits);
-}
+export { formatMoney } from '@repairhub/contracts';
 
 /** `"129.99"` in `usd` → 12999; null when it is not an amount with at most the currency's decimals. */
 export function toMinor(text: string, currency: Currency): number | null {
