@@ -1,6 +1,6 @@
 import { ESSENTIAL, excerpt, formatMoney, renderAccountEmail, renderEmail, type EmailContext } from './email-templates.js';
 
-const ctx: EmailContext = { publicUrl: 'https://repairs.example.com/', recipientName: 'Ada <script>', repairId: 'r-1', deviceLabel: 'Apple "iPhone" & Co' };
+const ctx: EmailContext = { publicUrl: 'https://repairs.example.com/', recipientName: 'Ada <script>', repairId: 'r-1', ticketNumber: 'R-1042', deviceLabel: 'Apple "iPhone" & Co' };
 
 describe('email templates', () => {
   it('links customers to the portal and staff to the console, from PUBLIC_URL', () => {
@@ -23,6 +23,11 @@ describe('email templates', () => {
     const quote = renderEmail(ctx, { template: 'quote_issued', total: 12999, currency: 'usd', expiresAt: '2026-12-01T10:00:00.000Z' });
     expect(quote.subject).toContain('$129.99');
     expect(quote.text).toContain('Dec 1, 2026');
+  });
+
+  it('names the repair by its ticket number in every subject', () => {
+    expect(renderEmail(ctx, { template: 'repair_completed' }).subject).toMatch(/\(R-1042\)$/);
+    expect(renderEmail(ctx, { template: 'customer_replied', customerName: 'Bob', excerpt: 'Hi' }).subject).toContain('R-1042');
   });
 
   it('tells how to opt out only in non-essential emails', () => {
