@@ -312,7 +312,8 @@ describe('admin console journey', () => {
     await page.getByRole('link', { name: 'Emails' }).click();
     await page.getByRole('heading', { level: 1, name: 'Email outbox' }).waitFor();
     // Issuing the quote earlier queued this email; no SMTP in e2e runs, so the outbox keeps it.
-    const subject = 'Your quote for Pixel 8 normal: $129.99';
+    const { ticketNumber } = await api.get(`/repairs/${state.repairId}`, { token: await asCustomer() });
+    const subject = `Your quote for Pixel 8 normal: $129.99 (${ticketNumber})`;
     const row = page.locator('tbody tr', { hasText: customer.email }).filter({ hasText: subject });
     await row.waitFor({ timeout: 15_000 });
     assert.equal((await row.locator('.chip').textContent())?.trim(), 'Kept, not sent');

@@ -19,6 +19,7 @@ import type { AppConfig } from './config/configuration.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { openMigrated } from './database/run-migrations.js';
+import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule,
         DashboardModule,
         ShopModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -54,7 +54,7 @@ describe(`email notifications over SMTP (chat presence: ${REDIS_URL ? 'Redis' : 
     const { repair } = await quotedRepair(t, customer, technician);
     const mail = await sink.next((m) => m.to.includes(customer.email) && m.text.includes(repair.id));
     expect(mail.from).toBe('desk@repairs.example.test');
-    expect(mail.subject).toBe('Your quote for Apple MacBook Pro 14: $174.99');
+    expect(mail.subject).toBe(`Your quote for Apple MacBook Pro 14: $174.99 (${repair.ticketNumber})`);
     expect(mail.text).toContain('Hello Ada Customer,');
     expect(mail.text).toContain(`Review the quote: ${PUBLIC_URL}/repairs/${repair.id}`);
     expect(mail.html).toContain(`href="${PUBLIC_URL}/repairs/${repair.id}"`);
@@ -87,13 +87,13 @@ describe(`email notifications over SMTP (chat presence: ${REDIS_URL ? 'Redis' : 
     };
 
     await confirm('failed');
-    const failed = await sink.next((m) => m.subject === 'Your payment for Apple MacBook Pro 14 did not go through' && m.text.includes(repair.id));
+    const failed = await sink.next((m) => m.subject === `Your payment for Apple MacBook Pro 14 did not go through (${repair.ticketNumber})` && m.text.includes(repair.id));
     expect(failed.to).toEqual([customer.email]);
     expect(failed.text).toContain('Your payment of $174.99 failed. You were not charged.');
     expect(failed.text).toContain(`${PUBLIC_URL}/repairs/${repair.id}`);
 
     await confirm('succeeded');
-    const paid = await sink.next((m) => m.subject === 'Payment received for Apple MacBook Pro 14' && m.text.includes(repair.id));
+    const paid = await sink.next((m) => m.subject === `Payment received for Apple MacBook Pro 14 (${repair.ticketNumber})` && m.text.includes(repair.id));
     expect(paid.text).toContain('We received your payment of $174.99.');
   });
 
@@ -103,7 +103,7 @@ describe(`email notifications over SMTP (chat presence: ${REDIS_URL ? 'Redis' : 
     for (const status of ['in_progress', 'completed']) {
       expect((await t.api.post(`/repairs/${repair.id}/status`, { status }, { token: technician.token })).status).toBe(200);
     }
-    const mail = await sink.next((m) => m.subject === 'Your Apple MacBook Pro 14 is repaired' && m.text.includes(repair.id));
+    const mail = await sink.next((m) => m.subject === `Your Apple MacBook Pro 14 is repaired (${repair.ticketNumber})` && m.text.includes(repair.id));
     expect(mail.to).toEqual([customer.email]);
     expect(mail.text).toContain(`See the repair: ${PUBLIC_URL}/repairs/${repair.id}`);
   });
@@ -113,7 +113,7 @@ describe(`email notifications over SMTP (chat presence: ${REDIS_URL ? 'Redis' : 
     const conversation = await openConversation(t, customer, offline.repair.id);
     await postMessage(t, customer, conversation.id, 'Is <b>Friday</b> OK?');
     const mail = await sink.next((m) => m.to.includes(technician.email) && m.text.includes(offline.repair.id));
-    expect(mail.subject).toBe('Ada Customer replied about Apple MacBook Pro 14');
+    expect(mail.subject).toBe(`Ada Customer replied about Apple MacBook Pro 14 (${offline.repair.ticketNumber})`);
     expect(mail.text).toContain('“Is <b>Friday</b> OK?”');
     expect(mail.text).toContain(`Open the conversation: ${PUBLIC_URL}/console/repairs/${offline.repair.id}`);
     expect(mail.html).toContain('Is &lt;b&gt;Friday&lt;/b&gt; OK?');

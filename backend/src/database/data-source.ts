@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { DataSourceOptions } from 'typeorm';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDriver } from 'typeorm-pglite';
 import type { AppConfig } from '../config/configuration.js';
 import { ENTITIES } from './entities.js';
@@ -43,7 +44,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
   }
 
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
-  const driver = new PGliteDriver({ dataDir: database.dataDir ?? undefined, extensions: { uuid_ossp } }).driver as {
+  const driver = new PGliteDriver({ dataDir: database.dataDir ?? undefined, extensions: { uuid_ossp, pg_trgm } }).driver as {
     Pool: unknown;
   };
   driver.Pool = ExclusivePGlitePool;

@@ -13,7 +13,7 @@ type Listener = (m: EntityManager, payload: unknown) => Promise<void>;
 function setUp(chat: Pick<ChatBroadcaster, 'isConnected'>) {
   const listeners = new Map<DomainEventName, Listener>();
   const events = { inTransaction: (name: DomainEventName, listener: Listener) => listeners.set(name, listener) } as unknown as DomainEvents;
-  const config = { http: { publicUrl: 'https://repairs.example.test' } } as AppConfig;
+  const config = { http: { publicUrl: 'https://repairs.example.test' }, shop: { name: 'Fix-It Corner', address: '3 Mill Lane', openingHours: [] } } as unknown as AppConfig;
   const service = new NotificationsService({} as DataSource, config, events, new EmailOutbox({ enabled: true } as EmailSender), chat as ChatBroadcaster);
   service.onModuleInit();
   const inserted: unknown[][] = [];

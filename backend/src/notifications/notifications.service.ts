@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_LIMIT, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
+import { DEFAULT_PAGE_LIMIT, formatTicketNumber, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { DomainEvents } from '../common/events/domain-events.js';
@@ -132,16 +132,31 @@ export class NotificationsService implements OnModuleInit {
    * reads through); nothing for a deactivated user.
    */
   private async record(m: EntityManager, job: EmailJob): Promise<void> {
-    const [who] = await queryRows<{ email: string; name: string; active: boolean; email_non_essential: boolean; brand: string | null; model: string | null }>(
+    const [who] = await queryRows<{
+      email: string;
+      name: string;
+      active: boolean;
+      email_non_essential: boolean;
+      ticket_seq: string;
+      brand: string | null;
+      model: string | null;
+    }>(
       m,
-      `SELECT u.email, u.name, u.active, u.email_non_essential, d.brand, d.model
+      `SELECT u.email, u.name, u.active, u.email_non_essential, r.ticket_seq, d.brand, d.model
          FROM users u LEFT JOIN repair_requests r ON r.id = $2 LEFT JOIN devices d ON d.id = r.device_id
         WHERE u.id = $1`,
       [job.userId, job.repairId],
     );
     if (!who?.active) return;
     const mail = renderEmail(
-      { publicUrl: this.config.http.publicUrl, shop: this.config.shop, recipientName: who.name, repairId: job.repairId, deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device' },
+      {
+        publicUrl: this.config.http.publicUrl,
+        shop: this.config.shop,
+        recipientName: who.name,
+        repairId: job.repairId,
+        ticketNumber: formatTicketNumber(who.ticket_seq),
+        deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device',
+      },
       job.facts,
     );
     await this.outbox.write(m, {

@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_PAGE_LIMIT,
+  formatTicketNumber,
   type AcceptQuoteResponse,
   type Page,
+  type PaymentListItem,
   type PaymentsConfigView,
   type PaymentView,
 } from '@repairhub/contracts';
@@ -154,7 +156,7 @@ export class PaymentsService {
   }
 
   /** Customers: their own (in the SQL); admins: all, with filters. Newest first. */
-  async list(viewer: Viewer, query: ListPaymentsQueryDto): Promise<Page<PaymentView>> {
+  async list(viewer: Viewer, query: ListPaymentsQueryDto): Promise<Page<PaymentListItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const p = new SqlParams();
     const where = [newestFirstCursor(query.cursor, 'p', p)];
@@ -162,14 +164,20 @@ export class PaymentsService {
     if (query.customerId) where.push(`p.customer_id = ${p.add(query.customerId)}`);
     if (query.status) where.push(`p.status = ${p.add(query.status)}`);
     if (query.repairRequestId) where.push(`p.repair_request_id = ${p.add(query.repairRequestId)}`);
-    const rows = await onReadReplica(this.db, (m) => queryRows<PaymentRow & { cursor_at: string }>(
+    const rows = await onReadReplica(this.db, (m) => queryRows<PaymentRow & { customer_name: string; ticket_seq: string; cursor_at: string }>(
       m,
-      `SELECT ${PAYMENT_COLUMNS('p')}, ${cursorTimestamp('p.created_at')} AS cursor_at FROM payments p
+      `SELECT ${PAYMENT_COLUMNS('p')}, ${cursorTimestamp('p.created_at')} AS cursor_at,
+         (SELECT u.name FROM users u WHERE u.id = p.customer_id) AS customer_name,
+         (SELECT r.ticket_seq FROM repair_requests r WHERE r.id = p.repair_request_id) AS ticket_seq
+        FROM payments p
         WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC, p.id DESC LIMIT ${p.add(limit + 1)}`,
       p.values,
     ));
     const page = toPage(rows, limit, (row) => [row.cursor_at, row.id]);
-    return { items: page.items.map((row) => toPaymentView(row)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((row) => ({ ...toPaymentView(row), customerName: row.customer_name, ticketNumber: formatTicketNumber(row.ticket_seq) })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** The owner or an admin; anyone else gets 404. */

@@ -8,6 +8,6 @@ import { QuotesService } from './quotes.service.js';
   imports: [RepairsModule],
   controllers: [QuotesController],
   providers: [QuotesService, QuoteJobs],
-  exports: [QuotesService],
+  exports: [QuotesService, QuoteJobs],
 })
 export class QuotesModule {}

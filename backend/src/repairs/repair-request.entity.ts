@@ -10,6 +10,10 @@ export class RepairRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** From the `repair_ticket_seq` sequence at insert; shown as `R-<seq>`. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  ticketSeq: string;
+
   @Column('uuid')
   customerId: string;
 

@@ -1,4 +1,4 @@
-import type { Actor, Currency, DeviceView, PaymentStatus, RepairDetail, RepairPaymentView, RepairStatus, RepairSummary, StatusHistoryEntry, Urgency } from '@repairhub/contracts';
+import { formatTicketNumber, type Actor, type Currency, type DeviceView, type PaymentStatus, type RepairDetail, type RepairPaymentView, type RepairStatus, type RepairSummary, type StatusHistoryEntry, type Urgency } from '@repairhub/contracts';
 import type { DeviceRow } from '../devices/device.mapper.js';
 import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { availableStatuses } from './repair.policy.js';
@@ -6,6 +6,7 @@ import type { Viewer } from './repair-visibility.js';
 
 export interface RepairSummaryRow {
   id: string;
+  ticket_seq: string;
   customer_id: string;
   customer_name: string;
   device_id: string;
@@ -51,6 +52,7 @@ export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `dev
 export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
   return {
     id: row.id,
+    ticketNumber: formatTicketNumber(row.ticket_seq),
     customerId: row.customer_id,
     customerName: row.customer_name,
     deviceId: row.device_id,

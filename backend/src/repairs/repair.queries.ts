@@ -1,4 +1,4 @@
-import { UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
+import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
 import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, SqlParams } from '../common/sql.js';
 import { QUOTE_JSON } from '../quotes/quote.mapper.js';
@@ -11,6 +11,8 @@ export interface RepairListFilters {
   status?: RepairStatus;
   urgency?: Urgency;
   assignedTo?: string;
+  open?: boolean;
+  q?: string;
   cursor?: string;
 }
 
@@ -21,14 +23,14 @@ export interface Sql {
 
 /** Columns of repair_requests a summary needs (never `*`: the row is wide with descriptions). */
 const BASE_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.customer_id, ${a}.device_id, ${a}.issue_description, ${a}.urgency, ${a}.urgency_rank, ${a}.status, ${a}.assigned_technician_id, ${a}.created_at, ${a}.updated_at`;
+  `${a}.id, ${a}.ticket_seq, ${a}.customer_id, ${a}.device_id, ${a}.issue_description, ${a}.urgency, ${a}.urgency_rank, ${a}.status, ${a}.assigned_technician_id, ${a}.created_at, ${a}.updated_at`;
 
 /**
  * Summary columns over `r` joined with its device `d`. The two user names are scalar subqueries:
  * each is one primary-key lookup per row of the page, where joins let the planner hash the whole
  * users table for a 20-row page (1.1 ms → 0.4 ms for the technician queue on the 100k-row bench).
  */
-const SUMMARY_COLUMNS = `r.id, r.customer_id, (SELECT u.name FROM users u WHERE u.id = r.customer_id) AS customer_name,
+const SUMMARY_COLUMNS = `r.id, r.ticket_seq, r.customer_id, (SELECT u.name FROM users u WHERE u.id = r.customer_id) AS customer_name,
   r.device_id, d.brand AS device_brand, d.model AS device_model, r.issue_description, r.urgency, r.status, r.assigned_technician_id,
   (SELECT u.name FROM users u WHERE u.id = r.assigned_technician_id) AS technician_name, r.created_at, r.updated_at`;
 
@@ -41,7 +43,24 @@ function filterClauses(filters: RepairListFilters, p: SqlParams): string[] {
   if (filters.urgency) where.push(`r.urgency_rank = ${p.add(URGENCY_RANK[filters.urgency])}`);
   if (filters.assignedTo === UNASSIGNED) where.push('r.assigned_technician_id IS NULL');
   else if (filters.assignedTo) where.push(`r.assigned_technician_id = ${p.add(filters.assignedTo)}`);
+  if (filters.open) where.push(`r.status NOT IN (${FINAL_REPAIR_STATUSES.map((s) => p.add(s)).join(', ')})`);
+  if (filters.q) where.push(searchClause(filters.q, p));
   return where;
+}
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A ticket number matches exactly (unique index); other words match inside the customer's name or
+ * email or the device's brand and model, each read from its trigram index (migration TicketNumbers).
+ */
+function searchClause(q: string, p: SqlParams): string {
+  const ticket = parseTicketNumber(q);
+  if (ticket !== null) return `r.ticket_seq = ${p.add(ticket)}`;
+  const pattern = p.add(likeContaining(q.trim().toLowerCase()));
+  return `(r.customer_id IN (SELECT u.id FROM users u WHERE lower(u.name) LIKE ${pattern} OR u.email LIKE ${pattern})
+    OR r.device_id IN (SELECT d2.id FROM devices d2 WHERE lower(d2.brand || ' ' || d2.model) LIKE ${pattern}))`;
 }
 
 /** Customers and admins: newest first, one index range scan (customer / created / status index). */
@@ -112,11 +131,12 @@ export function repairCursorOf(viewer: Viewer, row: { urgency_rank?: number; cur
 /**
  * One round trip for the whole detail page: the repair with customer, technician and device, its
  * quotes (newest first), its history (oldest first) and its paid payments aggregated as JSON. Visibility is part of
- * the WHERE clause, so an invisible id simply finds nothing.
+ * the WHERE clause, so an invisible id simply finds nothing. The repair is named by id or ticket number.
  */
-export function repairDetailSql(viewer: Viewer, id: string): Sql {
+export function repairDetailSql(viewer: Viewer, idOrTicket: string): Sql {
   const p = new SqlParams();
-  const idParam = p.add(id);
+  const ticket = parseTicketNumber(idOrTicket);
+  const key = ticket === null ? `r.id = ${p.add(idOrTicket)}` : `r.ticket_seq = ${p.add(ticket)}`;
   return {
     text: `SELECT ${SUMMARY_COLUMNS},
         d.owner_id AS device_owner_id, d.type AS device_type, d.serial_encrypted AS device_serial_encrypted,
@@ -131,7 +151,7 @@ export function repairDetailSql(viewer: Viewer, id: string): Sql {
                     ORDER BY p.created_at DESC, p.id DESC)
                     FROM payments p WHERE p.repair_request_id = r.id AND p.status IN ('succeeded', 'refunded')), '[]'::json) AS payments
       FROM repair_requests r ${SUMMARY_JOINS}
-      WHERE r.id = ${idParam} AND ${repairVisibility(viewer, 'r', p)}`,
+      WHERE ${key} AND ${repairVisibility(viewer, 'r', p)}`,
     values: p.values,
   };
 }

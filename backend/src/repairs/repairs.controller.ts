@@ -5,6 +5,7 @@ import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
 import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { AssignRepairDto, ChangeRepairStatusDto, CreateRepairDto, ListRepairsQueryDto, RepairDetailDto, RepairPageDto } from './dto/repair.dto.js';
+import { RepairReferencePipe } from './repair-reference.pipe.js';
 import { RepairsService } from './repairs.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -26,7 +27,7 @@ export class RepairsController {
   @ApiRoute({
     summary: 'List repair requests',
     description:
-      'Customers: their own, newest first. Technicians: their queue, the unassigned submitted requests and those assigned to them, most urgent first, then oldest. Admins: all, newest first.',
+      'Customers: their own, newest first. Technicians: their queue, the unassigned submitted requests and those assigned to them, most urgent first, then oldest. Admins: all, newest first. `q` searches (staff only: a customer sending it gets 403).',
     auth: 'any',
     ok: RepairPageDto,
   })
@@ -38,12 +39,12 @@ export class RepairsController {
   @Scopes('repairs:read')
   @ApiRoute({
     summary: 'A repair request with its device, quotes and status history',
-    description: 'Visible to the owner, the assigned technician, any technician while it is unassigned and submitted, and admins.',
+    description: 'Named by its id or its ticket number (`R-1042`, any case). Visible to the owner, the assigned technician, any technician while it is unassigned and submitted, and admins.',
     auth: 'any',
     ok: RepairDetailDto,
     errors: [404],
   })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', RepairReferencePipe) id: string) {
     return this.repairs.get(user, id);
   }
 

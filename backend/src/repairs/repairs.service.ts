@@ -84,6 +84,7 @@ export class RepairsService {
 
   /** Customers and admins: newest first. Technicians: their queue (urgency, then age). */
   async list(viewer: Viewer, query: ListRepairsQueryDto): Promise<Page<RepairSummary>> {
+    if (query.q !== undefined && viewer.role === 'customer') throw forbidden('REPAIR.SEARCH_STAFF_ONLY', 'Only staff can search repairs.');
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
     const sql = listRepairsSql(viewer, query, limit);
     if (!sql) return { items: [], nextCursor: null };

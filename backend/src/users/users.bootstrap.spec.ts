@@ -12,11 +12,11 @@ function usersThatFailCreate(error: Error) {
 describe('UsersBootstrap', () => {
   it('starts when another instance created the first admin at the same moment', async () => {
     const users = usersThatFailCreate(conflict('USER.EMAIL_TAKEN', 'An account with this email already exists.'));
-    await expect(new UsersBootstrap(config, users).onApplicationBootstrap()).resolves.toBeUndefined();
+    await expect(new UsersBootstrap(config, users).onModuleInit()).resolves.toBeUndefined();
   });
 
   it('still stops on any other failure', async () => {
     const users = usersThatFailCreate(new Error('connect ECONNREFUSED'));
-    await expect(new UsersBootstrap(config, users).onApplicationBootstrap()).rejects.toThrow('ECONNREFUSED');
+    await expect(new UsersBootstrap(config, users).onModuleInit()).rejects.toThrow('ECONNREFUSED');
   });
 });

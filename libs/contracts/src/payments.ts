@@ -16,6 +16,13 @@ export interface PaymentView {
   refunds?: RefundView[];
 }
 
+/** A row of `GET /payments`: the payment with who paid and for which repair. */
+export interface PaymentListItem extends PaymentView {
+  customerName: string;
+  /** The repair's `R-1042`. */
+  ticketNumber: string;
+}
+
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'canceled'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 

@@ -87,6 +87,8 @@ export interface CreateRepairRequest {
 
 export interface RepairSummary {
   id: string;
+  /** The short human reference, `R-1042`: sequential, unique, never reused. */
+  ticketNumber: string;
   customerId: string;
   customerName: string;
   deviceId: string;
@@ -153,11 +155,31 @@ export interface ListRepairsQuery {
   status?: RepairStatus;
   urgency?: Urgency;
   assignedTo?: string;
+  /** `true`: only repairs still in progress (neither completed nor cancelled). */
+  open?: boolean;
+  /**
+   * Staff only (customers get 403): a ticket number (`R-1042`, `r-1042`), or words found in
+   * the customer's name or email or the device's brand or model.
+   */
+  q?: string;
   limit?: number;
   cursor?: string;
 }
 
 export const UNASSIGNED = 'none';
+
+/** Bounds of `ListRepairsQuery.q`. */
+export const REPAIR_SEARCH_MAX = 100;
+
+/** `R-1042`, `r-1042` or `R1042` → 1042; anything else → null. */
+export function parseTicketNumber(value: string): number | null {
+  const match = /^r-?(\d{1,15})$/i.exec(value.trim());
+  return match ? Number(match[1]) : null;
+}
+
+export function formatTicketNumber(seq: number | string): string {
+  return `R-${seq}`;
+}
 
 export interface AssignRepairRequest {
   /** A technician may omit it (or send their own id); admins must name the technician. */

@@ -6,6 +6,7 @@ const ctx: EmailContext = {
   shop: { ...shop, openingHours: [{ ...shop.openingHours[0], days: [...shop.openingHours[0].days] }] },
   recipientName: 'Ada <script>',
   repairId: 'r-1',
+  ticketNumber: 'R-1042',
   deviceLabel: 'Apple "iPhone" & Co',
 };
 
@@ -30,6 +31,11 @@ describe('email templates', () => {
     const quote = renderEmail(ctx, { template: 'quote_issued', total: 12999, currency: 'usd', expiresAt: '2026-12-01T10:00:00.000Z' });
     expect(quote.subject).toContain('$129.99');
     expect(quote.text).toContain('Dec 1, 2026');
+  });
+
+  it('names the repair by its ticket number in every subject', () => {
+    expect(renderEmail(ctx, { template: 'repair_completed' }).subject).toMatch(/\(R-1042\)$/);
+    expect(renderEmail(ctx, { template: 'customer_replied', customerName: 'Bob', excerpt: 'Hi' }).subject).toContain('R-1042');
   });
 
   it('tells how to opt out only in non-essential emails', () => {
@@ -66,12 +72,12 @@ describe('email templates', () => {
 
   it('tells a full and a partial refund apart and links the receipt of the payment', () => {
     const full = renderEmail(ctx, { template: 'payment_refunded', paymentId: 'p-1', amount: 17_450, amountRefunded: 17_450, currency: 'usd' });
-    expect(full.subject).toBe('Your payment for Apple "iPhone" & Co is refunded');
+    expect(full.subject).toBe('Your payment for Apple "iPhone" & Co is refunded (R-1042)');
     expect(full.text).toContain('We refunded your payment of $174.50 for the repair of your Apple "iPhone" & Co in full.');
     expect(full.text).toContain('Your receipt: https://repairs.example.com/receipts/p-1');
     expect(full.html).toContain('<a href="https://repairs.example.com/receipts/p-1">Your receipt</a>');
     const partial = renderEmail(ctx, { template: 'payment_refunded', paymentId: 'p-1', amount: 17_450, amountRefunded: 5_000, currency: 'usd' });
-    expect(partial.subject).toBe('Part of your payment for Apple "iPhone" & Co is refunded');
+    expect(partial.subject).toBe('Part of your payment for Apple "iPhone" & Co is refunded (R-1042)');
     expect(partial.text).toContain('We refunded $50.00 of your $174.50 payment');
     expect(ESSENTIAL.payment_refunded).toBe(true);
     expect(renderEmail(ctx, { template: 'payment_succeeded', paymentId: 'p-1', amount: 100, currency: 'usd' }).text).toContain('Your receipt: https://repairs.example.com/receipts/p-1');

@@ -19,6 +19,8 @@ export interface EmailContext {
   shop: EmailSender;
   recipientName: string;
   repairId: string;
+  /** `R-1042`: in every subject, so a reply or a phone call can name the repair. */
+  ticketNumber: string;
   /** "Apple iPhone 13", from the repair's device. */
   deviceLabel: string;
 }
@@ -177,10 +179,10 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
 
 export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail {
   const p = parts(ctx, facts);
-  return layout(ctx, p, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
+  return layout(ctx, { ...p, subject: `${p.subject} (${ctx.ticketNumber})` }, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
 }
 
-export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
+export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'ticketNumber' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
   const p: Parts = {
     subject: 'Reset your RepairHub password',
     lines: [

@@ -10,6 +10,7 @@ import {
   type AcceptQuoteResponse,
   type Currency,
   type ListPaymentsQuery,
+  type PaymentListItem,
   type PaymentStatus,
   type PaymentsConfigView,
   type PaymentView,
@@ -76,8 +77,13 @@ export class PaymentViewDto implements PaymentView {
   @ApiPropertyOptional({ type: [RefundViewDto] }) refunds?: RefundView[];
 }
 
+export class PaymentListItemDto extends PaymentViewDto implements PaymentListItem {
+  @ApiProperty({ example: 'Casey Customer' }) customerName: string;
+  @ApiProperty({ example: 'R-1042', description: 'The repair’s ticket number.' }) ticketNumber: string;
+}
+
 export class PaymentPageDto {
-  @ApiProperty({ type: [PaymentViewDto] }) items: PaymentViewDto[];
+  @ApiProperty({ type: [PaymentListItemDto] }) items: PaymentListItemDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 

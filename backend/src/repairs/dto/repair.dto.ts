@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   ACTORS,
   CURRENCIES,
   ISSUE_DESCRIPTION_MAX,
   ISSUE_DESCRIPTION_MIN,
+  REPAIR_SEARCH_MAX,
   REPAIR_STATUSES,
   STATUS_NOTE_MAX,
   UNASSIGNED,
@@ -60,6 +61,20 @@ export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuer
   @IsOptional()
   @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: `assignedTo must be a user id or ${UNASSIGNED}` })
   assignedTo?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: '`true`: only repairs neither completed nor cancelled.' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'open must be true or false' })
+  open?: boolean;
+
+  @ApiPropertyOptional({
+    maxLength: REPAIR_SEARCH_MAX,
+    description: 'Staff only (403 for customers): a ticket number (`R-1042`, any case) matches exactly; other text matches inside the customer’s name or email or the device’s brand and model.',
+    example: 'R-1042',
+  })
+  @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'q must not be empty' }) @MaxLength(REPAIR_SEARCH_MAX)
+  q?: string;
 }
 
 export class AssignRepairDto implements AssignRepairRequest {
@@ -80,6 +95,7 @@ export class ChangeRepairStatusDto implements ChangeRepairStatusRequest {
 
 export class RepairSummaryDto implements RepairSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'R-1042', description: 'Short human reference: sequential, unique, never reused.' }) ticketNumber: string;
   @ApiProperty({ format: 'uuid' }) customerId: string;
   @ApiProperty() customerName: string;
   @ApiProperty({ format: 'uuid' }) deviceId: string;

@@ -1,9 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { PAYMENT_STATUSES, type PaymentStatus } from '@repairhub/contracts';
-import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, PAYMENT_STATUS_LABELS } from '@repairhub/web-core';
+import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, PAYMENT_STATUS_LABELS, cursorList } from '@repairhub/web-core';
+
+const PAGE_SIZE = 50;
 
 /** Admins: every payment, newest first, filterable by status. */
 @Component({
@@ -22,32 +23,35 @@ import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, PAYMENT_STATUS_L
           </select>
         </div>
       </form>
-      @if (payments.error(); as error) {
-        <rh-error-state [error]="error" (retry)="payments.reload()" />
-      } @else if (!payments.hasValue()) {
+      @if (payments.first.error(); as error) {
+        <rh-error-state [error]="error" (retry)="payments.first.reload()" />
+      } @else if (!payments.first.hasValue()) {
         <rh-loading label="Loading payments…" />
-      } @else if (payments.value().items.length === 0) {
+      } @else if (payments.items().length === 0) {
         <rh-empty-state message="No payments match this filter." />
       } @else {
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">Payments, newest first</caption>
-            <thead><tr><th scope="col">Created</th><th scope="col">Amount</th><th scope="col">Refunded</th><th scope="col">Status</th><th scope="col">Repair</th><th scope="col"><span class="visually-hidden">Details</span></th></tr></thead>
+            <thead><tr><th scope="col">Created</th><th scope="col">Customer</th><th scope="col">Amount</th><th scope="col">Refunded</th><th scope="col">Status</th><th scope="col">Repair</th><th scope="col"><span class="visually-hidden">Details</span></th></tr></thead>
             <tbody>
-              @for (p of payments.value().items; track p.id) {
+              @for (p of payments.items(); track p.id) {
                 <tr [attr.data-payment]="p.id">
                   <td>{{ p.createdAt | date: 'MMM d, y, HH:mm' }}</td>
+                  <td>{{ p.customerName }}</td>
                   <td>{{ p.amount | money: p.currency }} @if (p.testMode) { <span class="muted">(test)</span> }</td>
                   <td>{{ p.amountRefunded ? (p.amountRefunded | money: p.currency) : '—' }}</td>
                   <td>{{ labels[p.status] }}</td>
-                  <td><a [routerLink]="['/repairs', p.repairRequestId]">Open repair</a></td>
-                  <td><a class="button secondary small" [routerLink]="['/admin/payments', p.id]">Details<span class="visually-hidden"> of the {{ p.amount | money: p.currency }} payment</span></a></td>
+                  <td><a [routerLink]="['/repairs', p.repairRequestId]">{{ p.ticketNumber }}<span class="visually-hidden">: open the repair</span></a></td>
+                  <td><a class="button secondary small" [routerLink]="['/admin/payments', p.id]">Details<span class="visually-hidden"> of the {{ p.amount | money: p.currency }} payment by {{ p.customerName }}</span></a></td>
                 </tr>
               }
             </tbody>
           </table>
         </div>
-        @if (payments.value().nextCursor) { <p class="muted">Showing the newest 100.</p> }
+        @if (payments.hasMore()) {
+          <button type="button" class="button secondary" [disabled]="payments.loadingMore()" (click)="payments.loadMore()">{{ payments.loadingMore() ? 'Loading…' : 'Show more' }}<span class="visually-hidden"> payments</span></button>
+        }
       }
     </div>
   `,
@@ -57,8 +61,8 @@ export default class PaymentsPage {
   protected readonly statuses = PAYMENT_STATUSES;
   protected readonly labels = PAYMENT_STATUS_LABELS;
   protected readonly status = signal<PaymentStatus | ''>('');
-  protected readonly payments = rxResource({
-    params: () => ({ status: this.status() || undefined, limit: 100 }),
-    stream: ({ params }) => this.api.payments.list(params),
+  protected readonly payments = cursorList({
+    params: () => ({ status: this.status() || undefined, limit: PAGE_SIZE }),
+    load: (query) => this.api.payments.list(query),
   });
 }

@@ -2,11 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { FINAL_REPAIR_STATUSES, REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
-import { ApiClient, EmptyState, ErrorState, Loading, Notifier, REPAIR_STATUS_LABELS, StatusChip, URGENCIES_MOST_URGENT_FIRST, URGENCY_SHORT_LABELS } from '@repairhub/web-core';
+import { FINAL_REPAIR_STATUSES, REPAIR_SEARCH_MAX, REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
+import { ApiClient, EmptyState, ErrorState, Loading, Notifier, REPAIR_STATUS_LABELS, StatusChip, URGENCIES_MOST_URGENT_FIRST, URGENCY_SHORT_LABELS, cursorList } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
 
-/** Admins: every repair, newest first, with filters and (re)assignment to an active technician. */
+const PAGE_SIZE = 50;
+
+/** Admins: every repair, newest first, page by page; search, filters and (re)assignment to an active technician. */
 @Component({
   selector: 'rh-console-all-repairs-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -14,6 +16,13 @@ import { StaffEvents } from '../../core/staff-events';
   template: `
     <div class="page stack">
       <h1>All repairs</h1>
+      <form class="row search" role="search" aria-label="Search repairs" (submit)="$event.preventDefault(); q.set(searchBox.value.trim())">
+        <div class="field grow">
+          <label for="r-q">Ticket number, customer or device</label>
+          <input #searchBox id="r-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a brand or model" [maxLength]="searchMax" />
+        </div>
+        <button type="submit" class="button secondary">Search</button>
+      </form>
       <form class="row filters" (submit)="$event.preventDefault()" aria-label="Filter repairs">
         <div class="field">
           <label for="r-status">Status</label>
@@ -39,20 +48,21 @@ import { StaffEvents } from '../../core/staff-events';
         </div>
       </form>
 
-      @if (repairs.error(); as error) {
-        <rh-error-state [error]="error" (retry)="repairs.reload()" />
-      } @else if (!repairs.hasValue()) {
+      @if (repairs.first.error(); as error) {
+        <rh-error-state [error]="error" (retry)="repairs.first.reload()" />
+      } @else if (!repairs.first.hasValue()) {
         <rh-loading label="Loading repairs…" />
-      } @else if (repairs.value().items.length === 0) {
-        <rh-empty-state message="No repairs match these filters." />
+      } @else if (repairs.items().length === 0) {
+        <rh-empty-state [message]="q() ? 'No repair matches “' + q() + '”.' : 'No repairs match these filters.'" />
       } @else {
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">Repairs, newest first</caption>
-            <thead><tr><th scope="col">Device</th><th scope="col">Customer</th><th scope="col">Urgency</th><th scope="col">Status</th><th scope="col">Received</th><th scope="col">Technician</th></tr></thead>
+            <thead><tr><th scope="col">Ticket</th><th scope="col">Device</th><th scope="col">Customer</th><th scope="col">Urgency</th><th scope="col">Status</th><th scope="col">Received</th><th scope="col">Technician</th></tr></thead>
             <tbody>
-              @for (r of repairs.value().items; track r.id) {
+              @for (r of repairs.items(); track r.id) {
                 <tr [attr.data-repair]="r.id">
+                  <td class="nowrap">{{ r.ticketNumber }}</td>
                   <td><a [routerLink]="['/repairs', r.id]">{{ r.deviceLabel }}</a></td>
                   <td>{{ r.customerName }}</td>
                   <td>{{ urgencyLabels[r.urgency] }}</td>
@@ -74,13 +84,13 @@ import { StaffEvents } from '../../core/staff-events';
             </tbody>
           </table>
         </div>
-        @if (repairs.value().nextCursor) {
-          <p class="muted">Showing the newest 100. Narrow the filters to find older repairs.</p>
+        @if (repairs.hasMore()) {
+          <button type="button" class="button secondary" [disabled]="repairs.loadingMore()" (click)="repairs.loadMore()">{{ repairs.loadingMore() ? 'Loading…' : 'Show more' }}<span class="visually-hidden"> repairs</span></button>
         }
       }
     </div>
   `,
-  styles: `.filters { gap: 1rem; flex-wrap: wrap; } h1 { margin: 0; }`,
+  styles: `.filters, .search { gap: 1rem; flex-wrap: wrap; align-items: end; } .grow { flex: 1 1 16rem; } .nowrap { white-space: nowrap; } h1 { margin: 0; }`,
 })
 export default class AllRepairsPage {
   private readonly api = inject(ApiClient);
@@ -95,18 +105,27 @@ export default class AllRepairsPage {
   protected readonly assignee = signal('');
   protected readonly busy = signal<string | null>(null);
 
-  protected readonly repairs = rxResource({
-    params: () => ({ status: this.status() || undefined, urgency: this.urgency() || undefined, assignedTo: this.assignee() || undefined, limit: 100 }),
-    stream: ({ params }) => this.api.repairs.list(params),
+  protected readonly searchMax = REPAIR_SEARCH_MAX;
+  protected readonly q = signal('');
+
+  protected readonly repairs = cursorList({
+    params: () => ({
+      q: this.q() || undefined,
+      status: this.status() || undefined,
+      urgency: this.urgency() || undefined,
+      assignedTo: this.assignee() || undefined,
+      limit: PAGE_SIZE,
+    }),
+    load: (query) => this.api.repairs.list(query),
   });
   private readonly techniciansPage = rxResource({ stream: () => this.api.users.list({ role: 'technician', limit: 100 }) });
   protected readonly technicians = computed(() => (this.techniciansPage.value()?.items ?? []).filter((u) => u.active));
 
   constructor() {
     const events = inject(StaffEvents);
-    events.on('repair:created', () => this.repairs.reload());
-    events.on('repair:updated', () => this.repairs.reload());
-    events.onReconnect(() => this.repairs.reload());
+    events.on('repair:created', () => this.repairs.first.reload());
+    events.on('repair:updated', () => this.repairs.first.reload());
+    events.onReconnect(() => this.repairs.first.reload());
   }
 
   protected isFinal(repair: RepairSummary): boolean {
@@ -121,7 +140,7 @@ export default class AllRepairsPage {
       next: () => {
         this.busy.set(null);
         this.notifier.success(`${repair.deviceLabel} is now with ${name}.`);
-        this.repairs.reload();
+        this.repairs.first.reload();
       },
       error: (error: unknown) => {
         this.busy.set(null);

@@ -1,9 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UserView } from '@repairhub/contracts';
-import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, readProblem } from '@repairhub/web-core';
+import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, cursorList, readProblem } from '@repairhub/web-core';
+
+const PAGE_SIZE = 50;
 
 /** Admins: find people, add technicians and admins, change roles, deactivate accounts. */
 @Component({
@@ -63,11 +64,11 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Lo
           <button type="submit" class="button secondary">Search</button>
         </form>
 
-        @if (users.error(); as error) {
-          <rh-error-state [error]="error" (retry)="users.reload()" />
-        } @else if (!users.hasValue()) {
+        @if (users.first.error(); as error) {
+          <rh-error-state [error]="error" (retry)="users.first.reload()" />
+        } @else if (!users.first.hasValue()) {
           <rh-loading label="Loading users…" />
-        } @else if (users.value().items.length === 0) {
+        } @else if (users.items().length === 0) {
           <rh-empty-state message="Nobody matches that search." />
         } @else {
           <div class="table-wrap">
@@ -75,7 +76,7 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Lo
               <caption class="visually-hidden">Users</caption>
               <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Joined</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
               <tbody>
-                @for (u of users.value().items; track u.id) {
+                @for (u of users.items(); track u.id) {
                   <tr [attr.data-user]="u.email">
                     <td>{{ u.name }}</td>
                     <td>{{ u.email }}</td>
@@ -100,6 +101,9 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Lo
               </tbody>
             </table>
           </div>
+          @if (users.hasMore()) {
+            <button type="button" class="button secondary" [disabled]="users.loadingMore()" (click)="users.loadMore()">{{ users.loadingMore() ? 'Loading…' : 'Show more' }}<span class="visually-hidden"> users</span></button>
+          }
         }
       </section>
 
@@ -137,9 +141,9 @@ export default class UsersPage {
   protected readonly pending = signal<UserView | null>(null);
   protected readonly confirmRef = viewChild.required<ElementRef<HTMLDialogElement>>('confirm');
 
-  protected readonly users = rxResource({
-    params: () => ({ q: this.search() || undefined, role: this.roleFilter() || undefined, limit: 100 }),
-    stream: ({ params }) => this.api.users.list(params),
+  protected readonly users = cursorList({
+    params: () => ({ q: this.search() || undefined, role: this.roleFilter() || undefined, limit: PAGE_SIZE }),
+    load: (query) => this.api.users.list(query),
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -159,7 +163,7 @@ export default class UsersPage {
         this.creating.set(false);
         this.form.reset();
         this.notifier.success(`${user.name} can now sign in as ${ROLE_LABELS[user.role].toLowerCase()}.`);
-        this.users.reload();
+        this.users.first.reload();
       },
       error: (error: unknown) => {
         this.creating.set(false);
@@ -194,7 +198,7 @@ export default class UsersPage {
       next: () => {
         this.busy.set(null);
         this.notifier.success(done);
-        this.users.reload();
+        this.users.first.reload();
       },
       error: (error: unknown) => {
         this.busy.set(null);

@@ -25,6 +25,8 @@ export class BarChart implements OnDestroy {
   readonly series = input.required<BarSeries[]>();
   readonly summary = input.required<string>();
   readonly stacked = input(false);
+  /** Counts: whole-number ticks only (an empty chart would otherwise count 0.1, 0.2, …). */
+  readonly integer = input(false);
   /** Formats axis ticks and tooltips. */
   readonly format = input<(value: number) => string>((value) => String(value));
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
@@ -45,7 +47,7 @@ export class BarChart implements OnDestroy {
           maintainAspectRatio: false,
           scales: {
             x: { stacked: this.stacked() },
-            y: { stacked: this.stacked(), beginAtZero: true, ticks: { callback: (value) => format(Number(value)) } },
+            y: { stacked: this.stacked(), beginAtZero: true, ticks: { callback: (value) => format(Number(value)), ...(this.integer() ? { precision: 0 } : {}) } },
           },
           plugins: {
             legend: { position: 'bottom' },

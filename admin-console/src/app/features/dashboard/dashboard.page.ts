@@ -62,7 +62,7 @@ export function weeklySeries(view: WeeklyRevenueView, currency: string) {
           @else if (!open.hasValue()) { <rh-loading label="Counting open requests…" /> }
           @else {
             <p class="big" data-testid="open-total">{{ open.value().total }} open</p>
-            <rh-bar-chart [labels]="statusNames(openStatuses)" [series]="openSeries()" [stacked]="true"
+            <rh-bar-chart [labels]="statusNames(openStatuses)" [series]="openSeries()" [stacked]="true" [integer]="true"
               [summary]="'Open requests by status, stacked by urgency: ' + openSummary()" />
             <table class="table compact">
               <caption class="visually-hidden">Open requests by status and urgency</caption>

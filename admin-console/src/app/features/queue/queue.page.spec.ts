@@ -10,6 +10,7 @@ import QueuePage from './queue.page';
 
 const repair = (id: string, overrides: Partial<RepairSummary> = {}): RepairSummary => ({
   id,
+  ticketNumber: `R-10${id.charCodeAt(0)}`,
   customerId: 'c1',
   customerName: 'Dana',
   deviceId: 'd1',
@@ -123,6 +124,33 @@ describe('QueuePage', () => {
     await fixture.whenStable();
     expect(rows().map((row) => row.getAttribute('data-repair'))).toEqual(['c']);
     expect(buttons('Show more')).toHaveLength(1);
+  });
+
+  it('hides completed and cancelled repairs until asked, and searches by what the technician typed', async () => {
+    const { fixture, element } = await render('technician');
+    const first = backend.expectOne((r) => r.url === '/api/v1/repairs');
+    expect(first.request.params.get('open')).toBe('true');
+    first.flush({ items: [repair('a')], nextCursor: null });
+    await fixture.whenStable();
+    expect(element.querySelector('tbody tr')?.textContent).toContain('R-1097');
+
+    const showClosed = [...element.querySelectorAll('label')].find((l) => l.textContent?.includes('Show completed and cancelled'))!.querySelector('input')!;
+    showClosed.click();
+    fixture.detectChanges();
+    const all = backend.expectOne((r) => r.url === '/api/v1/repairs');
+    expect(all.request.params.has('open')).toBe(false);
+    all.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+
+    const box = element.querySelector<HTMLInputElement>('#f-q')!;
+    box.value = '  r-1042 ';
+    box.form!.dispatchEvent(new Event('submit'));
+    fixture.detectChanges();
+    const searched = backend.expectOne((r) => r.url === '/api/v1/repairs');
+    expect(searched.request.params.get('q')).toBe('r-1042');
+    searched.flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    expect(element.textContent).toContain('No requests match these filters.');
   });
 
   it('filters by status and urgency through the API', async () => {

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
+import { REPAIR_SEARCH_MAX, REPAIR_STATUSES, UNASSIGNED, type RepairStatus, type RepairSummary, type Urgency } from '@repairhub/contracts';
 import {
   ApiClient,
   AuthStore,
@@ -33,6 +33,13 @@ import { StaffEvents } from '../../core/staff-events';
           <h2 id="queue-heading">{{ isAdmin() ? 'Unassigned requests' : 'Repair queue' }}</h2>
           <p class="muted live" role="status">{{ liveNote() }}</p>
         </div>
+        <form class="filters row" role="search" aria-label="Search the queue" (submit)="$event.preventDefault(); q.set(searchBox.value.trim())">
+          <div class="field grow">
+            <label for="f-q">Ticket number, customer or device</label>
+            <input #searchBox id="f-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a brand or model" [maxLength]="searchMax" />
+          </div>
+          <button type="submit" class="button secondary">Search</button>
+        </form>
         <form class="filters row" (submit)="$event.preventDefault()" aria-label="Filter the queue">
           <div class="field">
             <label for="f-status">Status</label>
@@ -48,6 +55,10 @@ import { StaffEvents } from '../../core/staff-events';
               @for (u of urgencies; track u) { <option [value]="u">{{ urgencyLabels[u] }}</option> }
             </select>
           </div>
+          <label class="check">
+            <input type="checkbox" [checked]="showClosed()" (change)="showClosed.set($any($event.target).checked)" />
+            Show completed and cancelled
+          </label>
         </form>
 
         @if (queue.first.error(); as error) {
@@ -68,6 +79,7 @@ import { StaffEvents } from '../../core/staff-events';
                   <tr [attr.data-repair]="r.id">
                     <td><span class="urgency" [class]="'urgency urgency-' + r.urgency">{{ urgencyLabels[r.urgency] }}</span></td>
                     <td>
+                      <span class="ticket muted">{{ r.ticketNumber }}</span>
                       <a [routerLink]="['/repairs', r.id]">{{ r.deviceLabel }}</a>
                       @if (replies().has(r.id)) { <span class="badge">New reply</span> }
                       <p class="issue muted">{{ r.issueDescription }}</p>
@@ -101,6 +113,10 @@ import { StaffEvents } from '../../core/staff-events';
   styles: `
     .filters { gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
     .filters .field { min-width: 12rem; }
+    .filters .grow { flex: 1 1 16rem; }
+    .filters { align-items: end; }
+    .check { display: flex; gap: .5rem; align-items: center; min-height: 2.75rem; }
+    .ticket { display: block; font-size: .8125rem; white-space: nowrap; }
     .live { margin: 0; }
     .issue { margin: .25rem 0 0; max-width: 32rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .badge { margin-left: .5rem; padding: .125rem .5rem; border-radius: 999px; background: #0b5cad; color: #fff; font-size: .8125rem; font-weight: 600; }
@@ -120,7 +136,11 @@ export default class QueuePage {
 
   protected readonly status = signal<RepairStatus | ''>('');
   protected readonly urgency = signal<Urgency | ''>('');
-  protected readonly filtered = computed(() => !!this.status() || !!this.urgency());
+  protected readonly q = signal('');
+  protected readonly searchMax = REPAIR_SEARCH_MAX;
+  /** Off by default: the queue is the work still to do. A chosen status is shown whatever this says. */
+  protected readonly showClosed = signal(false);
+  protected readonly filtered = computed(() => !!this.status() || !!this.urgency() || !!this.q());
   protected readonly claiming = signal<string | null>(null);
   /** Requests whose customer wrote since this screen opened. */
   protected readonly replies = signal<ReadonlySet<string>>(new Set());
@@ -128,7 +148,9 @@ export default class QueuePage {
   /** A new first page (other filters, a live event's refetch) drops the rows "Show more" added. */
   protected readonly queue = cursorList({
     params: () => ({
+      q: this.q() || undefined,
       status: this.status() || undefined,
+      open: this.status() || this.showClosed() ? undefined : true,
       urgency: this.urgency() || undefined,
       assignedTo: this.isAdmin() ? UNASSIGNED : undefined,
       limit: 50,

@@ -67,6 +67,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
         <rh-loading label="Loading the repair…" />
       } @else {
         @let r = repair.value();
+        <p class="muted ticket">Repair {{ r.ticketNumber }}</p>
         <div class="page-head">
           <h1>{{ r.deviceLabel }} — {{ r.customerName }}</h1>
           <rh-status-chip [status]="r.status" />
@@ -194,6 +195,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
   `,
   styles: `
     .meta { margin-top: -.5rem; }
+    .ticket { margin: 0 0 -.75rem; font-size: .875rem; }
     .columns { display: grid; gap: 1rem; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
     @media (max-width: 60rem) { .columns { grid-template-columns: minmax(0, 1fr); } }
     .chat-card { position: sticky; top: 1rem; }

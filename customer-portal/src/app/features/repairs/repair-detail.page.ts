@@ -38,6 +38,7 @@ const APPROVAL_POLL_LIMIT = 40;
         <rh-error-state [title]="notFound() ? 'Repair not found' : 'We couldn\\'t load this repair'" [error]="repair.error()" [retryable]="!notFound()" (retry)="repair.reload()" />
       } @else if (repair.hasValue()) {
         @let r = repair.value();
+        <p class="muted ticket">Repair {{ r.ticketNumber }}</p>
         <div class="page-head">
           <h1>{{ r.deviceLabel }}</h1>
           <rh-status-chip [status]="r.status" />
@@ -109,6 +110,7 @@ const APPROVAL_POLL_LIMIT = 40;
   `,
   styles: `
     .back { margin: 0; }
+    .ticket { margin: 0 0 -.75rem; font-size: .875rem; }
     .notice { display: flex; align-items: center; gap: .5rem; background: var(--primary-soft); padding: .75rem 1rem; border-radius: var(--radius); margin: 0; }
     .details dl { margin: 0 0 1rem; display: grid; gap: .375rem; }
     .details dl div { display: grid; grid-template-columns: 8rem 1fr; gap: .5rem; }

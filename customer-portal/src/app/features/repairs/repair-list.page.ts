@@ -63,7 +63,7 @@ const PAGE_SIZE = 20;
                     <rh-status-chip [status]="repair.status" />
                   </span>
                   <span class="issue">{{ repair.issueDescription }}</span>
-                  <span class="meta">Updated {{ repair.updatedAt | date: 'MMM d, y, HH:mm' }} · {{ urgencyLabels[repair.urgency] }}</span>
+                  <span class="meta">{{ repair.ticketNumber }} · Updated {{ repair.updatedAt | date: 'MMM d, y, HH:mm' }} · {{ urgencyLabels[repair.urgency] }}</span>
                 </a>
               </li>
             }

@@ -26,6 +26,7 @@ import type {
   MessageView,
   NotificationPreferences,
   Page,
+  PaymentListItem,
   PaymentView,
   PaymentsConfigView,
   QuoteView,
@@ -151,7 +152,7 @@ export class ApiClient {
 
   readonly payments = {
     config: () => this.get<PaymentsConfigView>('/payments/config'),
-    list: (query?: ListPaymentsQuery) => this.get<Page<PaymentView>>('/payments', query),
+    list: (query?: ListPaymentsQuery) => this.get<Page<PaymentListItem>>('/payments', query),
     get: (id: string) => this.get<PaymentView>(`/payments/${id}`),
     /** Test mode only: confirms the payment through the same signed-webhook path Stripe would use. */
     testConfirm: (id: string, body: TestConfirmRequest = {}) => this.post<PaymentView>(`/payments/${id}/test-confirm`, body),

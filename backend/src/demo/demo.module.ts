@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module.js';
+import { DevicesModule } from '../devices/devices.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
+import { QuotesModule } from '../quotes/quotes.module.js';
+import { RepairsModule } from '../repairs/repairs.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { DemoData } from './demo-data.js';
+
+@Module({
+  imports: [UsersModule, DevicesModule, RepairsModule, QuotesModule, PaymentsModule, ChatModule],
+  providers: [DemoData],
+})
+export class DemoModule {}
