@@ -3,13 +3,13 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signa
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UserView } from '@repairhub/contracts';
-import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, readProblem } from '@repairhub/web-core';
+import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, readProblem } from '@repairhub/web-core';
 
 /** Admins: find people, add technicians and admins, change roles, deactivate accounts. */
 @Component({
   selector: 'rh-console-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, EmptyState, ErrorState, FieldA11y, FieldError, Loading],
+  imports: [DatePipe, ReactiveFormsModule, EmptyState, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading],
   template: `
     <div class="page stack">
       <h1>Users</h1>
@@ -109,7 +109,7 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Lo
           <p id="deact-desc">{{ u.email }} is signed out everywhere and can no longer sign in. You can reactivate the account later.</p>
           <div class="row">
             <button type="button" class="button danger" (click)="confirmDeactivate()">Deactivate</button>
-            <button type="button" class="button secondary" (click)="confirmRef().nativeElement.close()">Cancel</button>
+            <button type="button" class="button secondary" autofocus (click)="confirmRef().nativeElement.close()">Cancel</button>
           </div>
         }
       </dialog>
