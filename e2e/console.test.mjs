@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { DESKTOP, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 describe('admin console journey', () => {
@@ -362,6 +362,56 @@ describe('admin console journey', () => {
     else await page.locator(`tr[data-job="${failed[0].id}"]`).waitFor();
     await assertAccessible(page, assert, 'failed jobs');
     assertNoProblems(problems, assert);
+  });
+
+  step('the navigation holds one row at 1280 px', {}, async () => {
+    const { page, problems } = admin;
+    await page.goto('/console/admin/users');
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    const tops = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `one row of links, saw tops ${tops.join(', ')}`);
+    // The header's content lines up with the page's column.
+    const [barLeft, mainLeft] = await page.evaluate(() => [document.querySelector('header .brand').getBoundingClientRect().left, document.querySelector('#main h1').getBoundingClientRect().left]);
+    assert.equal(Math.round(barLeft), Math.round(mainLeft));
+    assertNoProblems(problems, assert);
+  });
+
+  step('an admin on a phone reaches every screen through the menu, none scrolls sideways', {}, async () => {
+    const phone = await openContext(browser, app.url, { viewport: PHONE, label: 'admin phone' });
+    try {
+      const { page, problems } = phone;
+      await signIn(page, app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      await assertAccessible(page, assert, 'queue at 390 px');
+      const screens = [
+        ['All repairs', 'All repairs'],
+        ['Users', 'Users'],
+        ['Payments', 'Payments'],
+        ['Dashboard', 'Dashboard'],
+        ['Emails', 'Email outbox'],
+        ['Failed jobs', 'Failed jobs'],
+      ];
+      for (const [link, heading] of screens) {
+        const menu = page.getByRole('button', { name: 'Menu' });
+        assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+        await menu.click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.locator('rh-loading').first().waitFor({ state: 'detached' });
+        await assertAccessible(page, assert, `${heading} at 390 px`);
+        if (link === 'Users' || link === 'Emails') await screenshot(page, `console-08-${link.toLowerCase()}-phone`);
+      }
+      await page.goto(`/console/repairs/${state.repairId}`);
+      await page.getByRole('heading', { level: 1, name: `Pixel 8 normal — ${customer.name}` }).waitFor();
+      await assertAccessible(page, assert, 'repair workspace at 390 px');
+      await page.goto(`/console/admin/payments/${state.paymentId}`);
+      await page.getByRole('heading', { level: 1, name: /^Payment of/ }).waitFor();
+      await assertAccessible(page, assert, 'payment at 390 px');
+      await screenshot(page, 'console-09-payment-phone');
+      assertNoProblems(problems, assert);
+    } finally {
+      await phone.context.close();
+    }
   });
 
   step('a customer who signs in to the console is pointed to the portal', {}, async () => {

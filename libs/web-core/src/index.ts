@@ -20,6 +20,7 @@ export * from './lib/ui/toast-outlet.component';
 export * from './lib/ui/field-error.component';
 export * from './lib/ui/field-a11y.directive';
 export * from './lib/ui/focus';
+export * from './lib/ui/table-labels';
 export * from './lib/ui/focus-invalid.directive';
 export * from './lib/ui/states';
 export * from './lib/ui/labels';

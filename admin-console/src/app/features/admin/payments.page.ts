@@ -36,7 +36,7 @@ import { ApiClient, EmptyState, ErrorState, Loading, MoneyPipe, PAYMENT_STATUS_L
             <tbody>
               @for (p of payments.value().items; track p.id) {
                 <tr [attr.data-payment]="p.id">
-                  <td>{{ p.createdAt | date: 'MMM d, y, HH:mm' }}</td>
+                  <td class="nowrap">{{ p.createdAt | date: 'MMM d, y, HH:mm' }}</td>
                   <td>{{ p.amount | money: p.currency }} @if (p.testMode) { <span class="muted">(test)</span> }</td>
                   <td>{{ p.amountRefunded ? (p.amountRefunded | money: p.currency) : '—' }}</td>
                   <td>{{ labels[p.status] }}</td>

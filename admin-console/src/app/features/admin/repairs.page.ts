@@ -57,7 +57,7 @@ import { StaffEvents } from '../../core/staff-events';
                   <td>{{ r.customerName }}</td>
                   <td>{{ urgencyLabels[r.urgency] }}</td>
                   <td><rh-status-chip [status]="r.status" /></td>
-                  <td>{{ r.createdAt | date: 'MMM d, HH:mm' }}</td>
+                  <td class="nowrap">{{ r.createdAt | date: 'MMM d, HH:mm' }}</td>
                   <td>
                     @if (isFinal(r)) {
                       {{ r.assignedTechnicianName ?? '—' }}

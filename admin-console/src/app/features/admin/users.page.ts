@@ -78,7 +78,7 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FocusInvalid, 
                 @for (u of users.value().items; track u.id) {
                   <tr [attr.data-user]="u.email">
                     <td>{{ u.name }}</td>
-                    <td>{{ u.email }}</td>
+                    <td class="email">{{ u.email }}</td>
                     <td>
                       <label class="visually-hidden" [for]="'role-' + u.id">Role of {{ u.name }}</label>
                       <select [id]="'role-' + u.id" [value]="u.role" [disabled]="u.id === me() || busy() === u.id" (change)="changeRole(u, $any($event.target))">
@@ -86,7 +86,7 @@ import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FocusInvalid, 
                       </select>
                     </td>
                     <td>{{ u.active ? 'Active' : 'Deactivated' }}</td>
-                    <td>{{ u.createdAt | date: 'MMM d, y' }}</td>
+                    <td class="nowrap">{{ u.createdAt | date: 'MMM d, y' }}</td>
                     <td>
                       @if (u.id !== me()) {
                         <button type="button" class="button small" [class.secondary]="!u.active" [class.danger]="u.active" [disabled]="busy() === u.id"
