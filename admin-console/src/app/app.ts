@@ -69,7 +69,7 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
     .nav a:hover { background: #2a3a4d; }
     .nav a.active { background: #fff; color: #16202c; font-weight: 600; }
     .account { display: flex; align-items: center; gap: .5rem; order: 3; min-width: 0; }
-    .who { color: #d5dbe3; display: inline-flex; align-items: center; gap: .375rem; max-width: 14rem; min-width: 0; padding: .375rem .5rem; border-radius: .375rem; }
+    .who { color: #d5dbe3; display: inline-flex; align-items: center; gap: .375rem; max-width: 18rem; min-width: 0; padding: .375rem .5rem; border-radius: .375rem; }
     a.who { text-decoration: none; }
     a.who .name { text-decoration: underline; text-underline-offset: 3px; }
     a.who:hover { background: #2a3a4d; color: #fff; }

@@ -65,7 +65,7 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
       </div>
       <p class="total" aria-live="polite">
         @if (total(); as amount) {
-          Total for the customer: <strong data-testid="quote-total">{{ amount }}</strong> <span class="muted">(parts + labour)</span>
+          Total for the customer: <strong data-testid="quote-total">{{ amount }}</strong><span class="muted">&nbsp;(parts + labour)</span>
         } @else {
           <span class="muted" data-testid="quote-total">The total shows here once parts and labour are filled in.</span>
         }
