@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { DESKTOP, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 describe('admin console journey', () => {
@@ -104,6 +104,8 @@ describe('admin console journey', () => {
     await page.getByRole('button', { name: `Claim Pixel 8 normal for ${customer.name}` }).click();
     await page.waitForURL(`**/console/repairs/${state.repairId}`);
     await page.getByRole('heading', { level: 1, name: `Pixel 8 normal — ${customer.name}` }).waitFor();
+    // Focus follows the claim to the claimed repair's heading instead of falling to <body>.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await page.getByText(`Technician: ${techUser.name}`).waitFor();
     assertNoProblems(problems, assert);
   });
@@ -119,8 +121,14 @@ describe('admin console journey', () => {
 
   step('issues a quote with a live total', { needs: need('/api/v1/quotes') }, async () => {
     const { page, problems } = tech;
+    // The technician's order: what the device is and what is wrong come before the actions.
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    const order = ['Device', 'Reported problem', 'Customer', 'Actions', 'Quotes', 'Progress'].map((h) => headings.indexOf(h));
+    assert.ok(order.every((at, n) => at >= 0 && (n === 0 || at > order[n - 1])), `sections in the technician's order: ${headings.join(', ')}`);
+    assert.equal(await page.getByText('A technician will look at your request.').count(), 0, 'no customer wording for staff');
     await page.getByRole('button', { name: 'Send quote' }).click();
     assert.equal(await page.locator('#q-parts-error').textContent(), 'Parts is required.');
+    assert.equal(await page.getByLabel('Parts').evaluate((input) => input === document.activeElement), true, 'focus moves to the first invalid field');
     await page.getByLabel('Parts').fill('89.99');
     await page.getByLabel('Labour').fill('40');
     await page.locator('[data-testid="quote-total"]', { hasText: '$129.99' }).waitFor();
@@ -156,8 +164,20 @@ describe('admin console journey', () => {
     await page.getByLabel('Note for the history').fill('Parts arrived, starting now.');
     await page.getByRole('button', { name: 'Start work' }).click();
     await page.locator('rh-status-chip', { hasText: 'In progress' }).first().waitFor();
-    await page.getByRole('button', { name: 'Mark completed' }).click();
+    // Completing tells the customer to pick the device up: asked first, with focus on "Not yet".
+    await page.getByRole('button', { name: 'Mark completed', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Mark this repair completed?' });
+    await confirm.waitFor();
+    assert.equal(await confirm.getByRole('button', { name: 'Not yet' }).evaluate((b) => b === document.activeElement), true);
+    await assertAccessible(page, assert, 'mark completed confirmation');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('rh-status-chip', { hasText: 'Completed' }).count(), 0, 'Enter on the focused "Not yet" completes nothing');
+    await page.getByRole('button', { name: 'Mark completed', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Yes, mark completed' }).click();
     await page.locator('rh-status-chip', { hasText: 'Completed' }).first().waitFor();
+    // The buttons are gone: focus lands on the heading of the repair, not on <body>.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await page.getByText('This repair is closed.').waitFor();
     const detail = await api.get(`/repairs/${state.repairId}`, { token: await asCustomer() });
     assert.deepEqual(detail.history.map((h) => h.toStatus), ['submitted', 'quoted', 'approved', 'in_progress', 'completed']);
@@ -261,6 +281,10 @@ describe('admin console journey', () => {
     const dialog = page.getByRole('dialog', { name: 'Refund $20.00?' });
     await dialog.waitFor();
     await assertAccessible(page, assert, 'refund confirmation');
+    // Opens on Cancel (Enter must not refund), and in test mode promises no money back to a card.
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement), true);
+    await dialog.getByText('Test mode: no real money moves.', { exact: false }).waitFor();
+    assert.equal(await dialog.getByText("goes back to the customer's card").count(), 0);
     await dialog.getByRole('button', { name: 'Refund $20.00' }).click();
     await page.locator('[data-testid="payment-refunded"]', { hasText: '$20.00' }).waitFor({ timeout: 15_000 });
     await page.getByText('Screen protector was not fitted').waitFor();
@@ -339,6 +363,56 @@ describe('admin console journey', () => {
     else await page.locator(`tr[data-job="${failed[0].id}"]`).waitFor();
     await assertAccessible(page, assert, 'failed jobs');
     assertNoProblems(problems, assert);
+  });
+
+  step('the navigation holds one row at 1280 px', {}, async () => {
+    const { page, problems } = admin;
+    await page.goto('/console/admin/users');
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    const tops = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `one row of links, saw tops ${tops.join(', ')}`);
+    // The header's content lines up with the page's column.
+    const [barLeft, mainLeft] = await page.evaluate(() => [document.querySelector('header .brand').getBoundingClientRect().left, document.querySelector('#main h1').getBoundingClientRect().left]);
+    assert.equal(Math.round(barLeft), Math.round(mainLeft));
+    assertNoProblems(problems, assert);
+  });
+
+  step('an admin on a phone reaches every screen through the menu, none scrolls sideways', {}, async () => {
+    const phone = await openContext(browser, app.url, { viewport: PHONE, label: 'admin phone' });
+    try {
+      const { page, problems } = phone;
+      await signIn(page, app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      await assertAccessible(page, assert, 'queue at 390 px');
+      const screens = [
+        ['All repairs', 'All repairs'],
+        ['Users', 'Users'],
+        ['Payments', 'Payments'],
+        ['Dashboard', 'Dashboard'],
+        ['Emails', 'Email outbox'],
+        ['Failed jobs', 'Failed jobs'],
+      ];
+      for (const [link, heading] of screens) {
+        const menu = page.getByRole('button', { name: 'Menu' });
+        assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+        await menu.click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await page.locator('rh-loading').first().waitFor({ state: 'detached' });
+        await assertAccessible(page, assert, `${heading} at 390 px`);
+        if (link === 'Users' || link === 'Emails') await screenshot(page, `console-08-${link.toLowerCase()}-phone`);
+      }
+      await page.goto(`/console/repairs/${state.repairId}`);
+      await page.getByRole('heading', { level: 1, name: `Pixel 8 normal — ${customer.name}` }).waitFor();
+      await assertAccessible(page, assert, 'repair workspace at 390 px');
+      await page.goto(`/console/admin/payments/${state.paymentId}`);
+      await page.getByRole('heading', { level: 1, name: /^Payment of/ }).waitFor();
+      await assertAccessible(page, assert, 'payment at 390 px');
+      await screenshot(page, 'console-09-payment-phone');
+      assertNoProblems(problems, assert);
+    } finally {
+      await phone.context.close();
+    }
   });
 
   step('a customer who signs in to the console is pointed to the portal', {}, async () => {

@@ -86,6 +86,10 @@ describe('customer journey', () => {
   step('adds a device and submits a repair request', { needs: need('/api/v1/devices', '/api/v1/repairs', '/api/v1/conversations') }, async () => {
     const { page, problems } = customer;
     await page.getByRole('heading', { name: 'New repair request' }).waitFor();
+    // Sending before there is a device says what is missing and takes the user to it.
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByText('Add the device to repair first: its type, brand and model are enough.').waitFor();
+    assert.equal(await page.getByLabel('Brand').evaluate((input) => input === document.activeElement), true);
     await page.getByLabel('Type').selectOption('laptop');
     await page.getByLabel('Brand').fill('Lenovo');
     await page.getByLabel('Model').fill('ThinkPad X1');
@@ -93,10 +97,12 @@ describe('customer journey', () => {
     await page.getByRole('button', { name: 'Add device' }).click();
     await assert.doesNotReject(page.getByRole('radio', { name: /Lenovo ThinkPad X1/ }).waitFor());
     assert.equal(await page.getByRole('radio', { name: /Lenovo ThinkPad X1/ }).isChecked(), true);
+    await page.waitForFunction(() => document.activeElement?.matches('input[type="radio"]:checked'));
 
     await page.getByLabel('Describe the problem').fill('Broken');
     await page.getByRole('button', { name: 'Send request' }).click();
     assert.equal(await page.locator('#issueDescription-error').textContent(), 'Issue description must be at least 10 characters.');
+    await page.waitForFunction(() => document.activeElement?.id === 'issueDescription');
     await assertAccessible(page, assert, 'new repair request');
     await screenshot(page, '03-new-request');
 
@@ -291,6 +297,8 @@ describe('customer journey', () => {
     await page.getByRole('button', { name: 'Add device' }).click();
     const phone = page.getByRole('listitem').filter({ hasText: 'Fairphone 4' });
     await phone.waitFor();
+    // Focus moves to the device just added.
+    assert.equal(await phone.getByRole('heading', { name: 'Fairphone 4' }).evaluate((h) => h === document.activeElement), true);
     await phone.getByRole('button', { name: 'Edit' }).click();
     await phone.getByLabel('Model').fill('5');
     await phone.getByRole('button', { name: 'Save changes' }).click();
@@ -299,6 +307,8 @@ describe('customer journey', () => {
     await assertAccessible(page, assert, 'my devices');
     await screenshot(page, '11-devices');
     await edited.getByRole('button', { name: 'Remove' }).click();
+    // The confirmation opens on the safe choice.
+    assert.equal(await edited.getByRole('button', { name: 'Keep' }).evaluate((b) => b === document.activeElement), true);
     await edited.getByRole('button', { name: 'Remove' }).click();
     await edited.waitFor({ state: 'detached' });
     assertNoProblems(problems, assert);

@@ -63,8 +63,18 @@ export function forget(problems, pattern) {
   return problems;
 }
 
-/** No serious or critical axe violation on what the page shows now. */
+/** On a phone-sized viewport, the page does not scroll sideways. */
+export async function assertFitsWidth(page, assert, name) {
+  const { viewport, scrollWidth } = await page.evaluate(() => ({ viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));
+  assert.ok(scrollWidth <= viewport, `${name} is ${scrollWidth} px wide on a ${viewport} px screen`);
+}
+
+/**
+ * No serious or critical axe violation on what the page shows now; at phone width (390 px), also no
+ * sideways scrolling, so every screen a journey checks is checked for both.
+ */
 export async function assertAccessible(page, assert, name) {
+  if ((page.viewportSize()?.width ?? Infinity) <= PHONE.width) await assertFitsWidth(page, assert, name);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);

@@ -9,7 +9,7 @@ import { AuthStore, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
-      <div class="bar">
+      <div class="bar shell">
         <a class="brand" routerLink="/"><img src="favicon.svg" alt="" width="28" height="28" />RepairHub</a>
         @if (auth.isSignedIn()) {
           <nav aria-label="Main">
@@ -32,14 +32,14 @@ import { AuthStore, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
         }
       </div>
     </header>
+    <rh-toast-outlet />
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
-    <rh-toast-outlet />
   `,
   styles: `
     .top { background: var(--surface); border-bottom: 1px solid var(--border); }
-    .bar { max-width: 60rem; margin: 0 auto; padding: .5rem 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1.25rem; }
+    .bar { padding-top: .5rem; display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1.25rem; }
     .brand { padding-bottom: .5rem; }
     nav { display: flex; gap: 1rem; order: 3; flex-basis: 100%; overflow-x: auto; }
     nav.guest { order: 2; flex-basis: auto; margin-left: auto; align-items: center; padding-bottom: .5rem; }

@@ -4,18 +4,20 @@ import { NavigationEnd, Router } from '@angular/router';
 import { filter } from 'rxjs';
 import { AuthStore } from './auth/auth-store';
 import { redirectWhenSessionEnds } from './auth/session-redirect';
+import { labelTableCellsOnPhones } from './ui/table-labels';
 
 const main = () => document.getElementById('main');
 
 /**
  * What both apps' root components do: send the user to sign in when the session ends, restore the
  * session after a reload, and after each in-app navigation move focus to the new page's heading so
- * screen readers start there. Returns the skip link's handler. Call from the root constructor; the
+ * screen readers start there; label table cells for the phone layout. Returns the skip link's handler. Call from the root constructor; the
  * page content sits in `<main id="main" tabindex="-1">`.
  */
 export function setUpAppShell(signInPath = '/sign-in'): { skipToMain(event: Event): void } {
   redirectWhenSessionEnds(signInPath);
   void inject(AuthStore).restore();
+  labelTableCellsOnPhones();
   const injector = inject(Injector);
   let first = true;
   inject(Router)

@@ -87,7 +87,7 @@ export function templateLabel(template: string): string {
   `,
   styles: `
     .intro { margin: 0; max-width: 48rem; }
-    .to { word-break: break-all; }
+    .to { white-space: nowrap; }
     .small-text { display: block; font-size: .8125rem; }
     .more { justify-self: center; }
     .email-sent { background: var(--success-soft); color: #14532d; border-color: #8fd3a6; }

@@ -4,7 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { isCurrency, minorUnits, type PaymentView, type RefundRequest } from '@repairhub/contracts';
-import { ApiClient, ErrorState, FieldA11y, FieldError, Loading, MoneyPipe, Notifier, PAYMENT_STATUS_LABELS, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
+import { ApiClient, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading, MoneyPipe, Notifier, PAYMENT_STATUS_LABELS, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
 
 /** Longest refund reason (the server's limit, kept within one Stripe metadata value). */
 const REASON_MAX = 500;
@@ -13,7 +13,7 @@ const REASON_MAX = 500;
 @Component({
   selector: 'rh-console-payment-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, RouterLink, ErrorState, FieldA11y, FieldError, Loading, MoneyPipe],
+  imports: [DatePipe, ReactiveFormsModule, RouterLink, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading, MoneyPipe],
   template: `
     <div class="page stack">
       <p><a routerLink="/admin/payments">← All payments</a></p>
@@ -67,10 +67,17 @@ const REASON_MAX = 500;
 
         <dialog #confirm class="dialog" aria-labelledby="refund-q" aria-describedby="refund-d">
           <h2 id="refund-q">Refund {{ confirmText() }}?</h2>
-          <p id="refund-d">The money goes back to the customer's card. This cannot be undone.</p>
+          <p id="refund-d">
+            @if (p.testMode) {
+              Test mode: no real money moves. The payment is marked refunded and the customer is told. This cannot be undone.
+            } @else {
+              The money goes back to the customer's card. This cannot be undone.
+            }
+          </p>
           <div class="row">
             <button type="button" class="button danger" (click)="refund()">Refund {{ confirmText() }}</button>
-            <button type="button" class="button secondary" (click)="confirmRef().nativeElement.close()">Cancel</button>
+            <!-- A destructive confirmation opens on Cancel, so Enter never refunds by accident. -->
+            <button type="button" class="button secondary" autofocus (click)="confirmRef().nativeElement.close()">Cancel</button>
           </div>
         </dialog>
       }

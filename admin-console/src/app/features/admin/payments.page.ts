@@ -37,7 +37,7 @@ const PAGE_SIZE = 50;
             <tbody>
               @for (p of payments.items(); track p.id) {
                 <tr [attr.data-payment]="p.id">
-                  <td>{{ p.createdAt | date: 'MMM d, y, HH:mm' }}</td>
+                  <td class="nowrap">{{ p.createdAt | date: 'MMM d, y, HH:mm' }}</td>
                   <td>{{ p.customerName }}</td>
                   <td>{{ p.amount | money: p.currency }} @if (p.testMode) { <span class="muted">(test)</span> }</td>
                   <td>{{ p.amountRefunded ? (p.amountRefunded | money: p.currency) : '—' }}</td>

@@ -67,7 +67,7 @@ const PAGE_SIZE = 50;
                   <td>{{ r.customerName }}</td>
                   <td>{{ urgencyLabels[r.urgency] }}</td>
                   <td><rh-status-chip [status]="r.status" /></td>
-                  <td>{{ r.createdAt | date: 'MMM d, HH:mm' }}</td>
+                  <td class="nowrap">{{ r.createdAt | date: 'MMM d, HH:mm' }}</td>
                   <td>
                     @if (isFinal(r)) {
                       {{ r.assignedTechnicianName ?? '—' }}

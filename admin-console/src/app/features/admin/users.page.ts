@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UserView } from '@repairhub/contracts';
-import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, cursorList, readProblem } from '@repairhub/web-core';
+import { ApiClient, AuthStore, EmptyState, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading, Notifier, ROLE_LABELS, applyProblem, cursorList, readProblem } from '@repairhub/web-core';
 
 const PAGE_SIZE = 50;
 
@@ -10,7 +10,7 @@ const PAGE_SIZE = 50;
 @Component({
   selector: 'rh-console-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ReactiveFormsModule, EmptyState, ErrorState, FieldA11y, FieldError, Loading],
+  imports: [DatePipe, ReactiveFormsModule, EmptyState, ErrorState, FieldA11y, FocusInvalid, FieldError, Loading],
   template: `
     <div class="page stack">
       <h1>Users</h1>
@@ -79,7 +79,7 @@ const PAGE_SIZE = 50;
                 @for (u of users.items(); track u.id) {
                   <tr [attr.data-user]="u.email">
                     <td>{{ u.name }}</td>
-                    <td>{{ u.email }}</td>
+                    <td class="email">{{ u.email }}</td>
                     <td>
                       <label class="visually-hidden" [for]="'role-' + u.id">Role of {{ u.name }}</label>
                       <select [id]="'role-' + u.id" [value]="u.role" [disabled]="u.id === me() || busy() === u.id" (change)="changeRole(u, $any($event.target))">
@@ -87,7 +87,7 @@ const PAGE_SIZE = 50;
                       </select>
                     </td>
                     <td>{{ u.active ? 'Active' : 'Deactivated' }}</td>
-                    <td>{{ u.createdAt | date: 'MMM d, y' }}</td>
+                    <td class="nowrap">{{ u.createdAt | date: 'MMM d, y' }}</td>
                     <td>
                       @if (u.id !== me()) {
                         <button type="button" class="button small" [class.secondary]="!u.active" [class.danger]="u.active" [disabled]="busy() === u.id"
@@ -113,7 +113,7 @@ const PAGE_SIZE = 50;
           <p id="deact-desc">{{ u.email }} is signed out everywhere and can no longer sign in. You can reactivate the account later.</p>
           <div class="row">
             <button type="button" class="button danger" (click)="confirmDeactivate()">Deactivate</button>
-            <button type="button" class="button secondary" (click)="confirmRef().nativeElement.close()">Cancel</button>
+            <button type="button" class="button secondary" autofocus (click)="confirmRef().nativeElement.close()">Cancel</button>
           </div>
         }
       </dialog>

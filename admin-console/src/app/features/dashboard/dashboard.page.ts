@@ -111,7 +111,7 @@ export function weeklySeries(view: WeeklyRevenueView, currency: string) {
                     <td><a [routerLink]="['/repairs', q.repairRequestId]">{{ q.deviceLabel }}</a> — {{ q.customerName }}</td>
                     <td>{{ q.total | money: q.currency }}</td>
                     <td>{{ duration(q.waitingHours * 3600) }}</td>
-                    <td>{{ q.expiresAt | date: 'MMM d' }}</td>
+                    <td class="nowrap">{{ q.expiresAt | date: 'MMM d' }}</td>
                   </tr>
                 }
               </tbody>

@@ -43,15 +43,16 @@ describe('QuoteForm', () => {
 
   it('shows the total live as amounts are typed, and follows the currency', async () => {
     const { type, total } = await render();
-    expect(total()).toBe('—');
+    const waiting = 'The total shows here once parts and labour are filled in.';
+    expect(total()).toBe(waiting);
     await type('q-parts', '89.99');
-    expect(total()).toBe('—');
+    expect(total()).toBe(waiting);
     await type('q-labor', '40');
     expect(total()).toBe('$129.99');
     await type('q-currency', 'eur');
     expect(total()).toBe('€129.99');
     await type('q-labor', '40.123');
-    expect(total()).toBe('—');
+    expect(total()).toBe(waiting);
   });
 
   it('sends minor units and emits the quote the server computed', async () => {
@@ -76,6 +77,13 @@ describe('QuoteForm', () => {
     await submit();
     backend.expectNone('/api/v1/quotes');
     expect(element.querySelector('#q-labor-error')?.textContent).toContain('Labour is required.');
+    expect(document.activeElement?.id).toBe('q-labor');
+  });
+
+  it('refuses dates before tomorrow in the date picker', async () => {
+    const { element } = await render();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(element.querySelector<HTMLInputElement>('#q-expires')!.min).toBe(tomorrow);
   });
 
   it('puts the server’s validation messages beside the fields they belong to', async () => {
@@ -88,6 +96,8 @@ describe('QuoteForm', () => {
       { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
     );
     await fixture.whenStable();
-    expect(element.querySelector('#q-expires-error')?.textContent).toContain('ExpiresAt must be in the future.');
+    // Named by the field's label, never by the API's property name; focus goes to the field.
+    expect(element.querySelector('#q-expires-error')?.textContent?.trim()).toBe('Valid until must be in the future.');
+    expect(document.activeElement?.id).toBe('q-expires');
   });
 });

@@ -11,7 +11,7 @@ import {
   type Currency,
   type QuoteView,
 } from '@repairhub/contracts';
-import { ApiClient, FieldA11y, FieldError, ShopSettings, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
+import { ApiClient, FieldA11y, FocusInvalid, FieldError, ShopSettings, applyProblem, formatMoney, readProblem, toMinor } from '@repairhub/web-core';
 
 const DEFAULT_CURRENCY: Currency = 'usd';
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
@@ -24,7 +24,7 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
 @Component({
   selector: 'rh-quote-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, FieldError, FieldA11y, FocusInvalid],
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="quote-form-heading">
       <h3 id="quote-form-heading">{{ replacing() ? 'Issue a new quote' : 'Issue a quote' }}</h3>
@@ -64,8 +64,11 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
         <rh-field-error for="q-notes" label="Notes" [control]="form.controls.notes" />
       </div>
       <p class="total" aria-live="polite">
-        Total: <strong data-testid="quote-total">{{ total() ?? '—' }}</strong>
-        <span class="muted">(the server computes the final amount)</span>
+        @if (total(); as amount) {
+          Total for the customer: <strong data-testid="quote-total">{{ amount }}</strong><span class="muted">&nbsp;(parts + labour)</span>
+        } @else {
+          <span class="muted" data-testid="quote-total">The total shows here once parts and labour are filled in.</span>
+        }
       </p>
       <button type="submit" class="button primary" [disabled]="busy()">{{ busy() ? 'Sending the quote…' : 'Send quote' }}</button>
     </form>

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   DEVICE_TYPES,
@@ -36,6 +36,29 @@ export const STAFF_QUOTE_LABELS: Record<QuoteStatus, string> = {
   rejected: 'Declined by the customer',
   expired: 'Expired',
   withdrawn: 'Withdrawn',
+};
+
+interface Confirmation {
+  question: string;
+  detail: string;
+  confirm: string;
+  keep: string;
+}
+
+/** Moves that tell the customer something final are confirmed first; focus starts on "keep". */
+const CONFIRMATIONS: Partial<Record<RepairStatus, Confirmation>> = {
+  completed: {
+    question: 'Mark this repair completed?',
+    detail: 'The customer is told the device is ready for pickup. This cannot be undone.',
+    confirm: 'Yes, mark completed',
+    keep: 'Not yet',
+  },
+  cancelled: {
+    question: 'Cancel this repair?',
+    detail: 'The customer is told and no further quotes can be issued.',
+    confirm: 'Yes, cancel the repair',
+    keep: 'Keep it',
+  },
 };
 
 const ACTION_LABELS: Partial<Record<RepairStatus, string>> = {
@@ -78,62 +101,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
         </p>
 
         <div class="columns">
-          <div class="stack">
-            <section class="card stack" aria-labelledby="actions-heading">
-              <h2 id="actions-heading">Actions</h2>
-              @if (canClaim()) {
-                <p>Nobody has taken this request yet.</p>
-                <button type="button" class="button primary" [disabled]="busy()" (click)="claim()">Claim this request</button>
-              } @else if (actions().length) {
-                <div class="field">
-                  <label for="status-note">Note for the history <span class="muted">(optional)</span></label>
-                  <textarea id="status-note" rows="2" [maxLength]="noteMax" [value]="note()" (input)="note.set($any($event.target).value)"></textarea>
-                </div>
-                <div class="row wrap">
-                  @for (s of actions(); track s) {
-                    <button type="button" class="button" [class.primary]="s !== 'cancelled'" [class.danger]="s === 'cancelled'" [disabled]="busy()" (click)="move(s)">
-                      {{ actionLabel(s) }}
-                    </button>
-                  }
-                </div>
-                @if (confirmCancel()) {
-                  <div class="confirm" role="alertdialog" aria-labelledby="cancel-q" aria-describedby="cancel-d">
-                    <p id="cancel-q"><strong>Cancel this repair?</strong></p>
-                    <p id="cancel-d">The customer is told and no further quotes can be issued.</p>
-                    <div class="row">
-                      <button type="button" class="button danger" id="confirm-cancel" (click)="move('cancelled', true)">Yes, cancel the repair</button>
-                      <button type="button" class="button secondary" (click)="confirmCancel.set(false)">Keep it</button>
-                    </div>
-                  </div>
-                }
-              } @else {
-                <p class="muted">{{ idleText() }}</p>
-              }
-              @if (actionError(); as message) { <p class="form-error" role="alert">{{ message }}</p> }
-            </section>
-
-            <section class="card stack" aria-labelledby="quotes-heading">
-              <h2 id="quotes-heading">Quotes</h2>
-              @if (r.quotes.length === 0) {
-                <p class="muted">No quote yet.</p>
-              } @else {
-                <ul class="quotes">
-                  @for (q of r.quotes; track q.id) {
-                    <li [attr.data-quote-status]="q.status">
-                      <strong>{{ q.total | money: q.currency }}</strong>
-                      <span class="muted parts">(parts {{ q.partsCost | money: q.currency }}, labour {{ q.laborCost | money: q.currency }})</span>
-                      — <span class="quote-status">{{ quoteLabels[q.status] }}</span>
-                      <br /><span class="muted small-text">Issued {{ q.createdAt | date: 'MMM d, HH:mm' }} · valid until {{ q.expiresAt | date: 'MMM d, y' }}</span>
-                      @if (q.notes) { <p class="notes">{{ q.notes }}</p> }
-                    </li>
-                  }
-                </ul>
-              }
-              @if (canQuote()) {
-                <rh-quote-form [repairRequestId]="r.id" [replacing]="hasOpenQuote()" (issued)="quoteIssued()" />
-              }
-            </section>
-
+          <div class="stack facts-column">
             <section class="card stack" aria-labelledby="device-heading">
               <h2 id="device-heading">Device</h2>
               <dl class="facts">
@@ -159,7 +127,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
                   @else {
                     <ul class="log-list">
                       @for (entry of log; track entry.id) {
-                        <li>{{ entry.userName }} ({{ entry.userRole }}) — <time [attr.datetime]="entry.createdAt">{{ entry.createdAt | date: 'MMM d, y, HH:mm:ss' }}</time></li>
+                        <li>{{ entry.userName }} ({{ entry.userRole }}) — <time class="nowrap" [attr.datetime]="entry.createdAt">{{ entry.createdAt | date: 'MMM d, y, HH:mm:ss' }}</time></li>
                       }
                     </ul>
                   }
@@ -174,7 +142,12 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
               <p class="issue">{{ r.issueDescription }}</p>
             </section>
 
-            <section class="card" aria-label="Progress"><rh-status-timeline [status]="r.status" [history]="r.history" /></section>
+            <section class="card stack" aria-labelledby="customer-heading">
+              <h2 id="customer-heading">Customer</h2>
+              <dl class="facts">
+                <dt>Name</dt><dd>{{ r.customerName }}</dd>
+              </dl>
+            </section>
           </div>
 
           <section class="card chat-card" aria-label="Chat with the customer">
@@ -189,6 +162,69 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
               <p class="muted">Claim the request to talk with the customer.</p>
             }
           </section>
+
+          <div class="stack work-column">
+            <section class="card stack" aria-labelledby="actions-heading">
+              <h2 id="actions-heading">Actions</h2>
+              @if (canClaim()) {
+                <p>Nobody has taken this request yet.</p>
+                <button type="button" class="button primary" [disabled]="busy()" (click)="claim()">Claim this request</button>
+              } @else if (actions().length) {
+                <div class="field">
+                  <label for="status-note">Note for the history <span class="muted">(optional)</span></label>
+                  <textarea id="status-note" rows="2" [maxLength]="noteMax" [value]="note()" (input)="note.set($any($event.target).value)"></textarea>
+                </div>
+                <div class="row wrap">
+                  @for (s of actions(); track s) {
+                    <button type="button" class="button" [class.primary]="s !== 'cancelled'" [class.danger]="s === 'cancelled'" [disabled]="busy() || !!confirming()" (click)="move(s)">
+                      {{ actionLabel(s) }}
+                    </button>
+                  }
+                </div>
+                @if (confirming(); as target) {
+                  @let c = confirmations[target]!;
+                  <div class="confirm" role="alertdialog" aria-labelledby="confirm-q" aria-describedby="confirm-d" [class.danger-confirm]="target === 'cancelled'">
+                    <p id="confirm-q"><strong>{{ c.question }}</strong></p>
+                    <p id="confirm-d">{{ c.detail }}</p>
+                    <div class="row">
+                      <button type="button" class="button" [class.primary]="target !== 'cancelled'" [class.danger]="target === 'cancelled'" (click)="move(target, true)">{{ c.confirm }}</button>
+                      <button type="button" class="button secondary" id="confirm-keep" (click)="keep()">{{ c.keep }}</button>
+                    </div>
+                  </div>
+                }
+              } @else {
+                <p class="muted">{{ idleText() }}</p>
+              }
+              @if (actionError(); as message) { <p class="form-error" role="alert">{{ message }}</p> }
+            </section>
+
+            <section class="card stack" aria-labelledby="quotes-heading">
+              <h2 id="quotes-heading">Quotes</h2>
+              @if (r.quotes.length === 0) {
+                <p class="muted">No quote yet.</p>
+              } @else {
+                <ul class="quotes">
+                  @for (q of r.quotes; track q.id) {
+                    <li [attr.data-quote-status]="q.status">
+                      <strong>{{ q.total | money: q.currency }}</strong>
+                      <span class="muted parts">(parts {{ q.partsCost | money: q.currency }}, labour {{ q.laborCost | money: q.currency }})</span>
+                      — <span class="quote-status">{{ quoteLabels[q.status] }}</span>
+                      <br /><span class="muted small-text">Issued <span class="nowrap">{{ q.createdAt | date: 'MMM d, HH:mm' }}</span> · valid until <span class="nowrap">{{ q.expiresAt | date: 'MMM d, y' }}</span></span>
+                      @if (q.notes) { <p class="notes">{{ q.notes }}</p> }
+                    </li>
+                  }
+                </ul>
+              }
+              @if (canQuote()) {
+                <rh-quote-form [repairRequestId]="r.id" [replacing]="hasOpenQuote()" (issued)="quoteIssued()" />
+              }
+            </section>
+
+            <section class="card stack" aria-labelledby="progress-heading">
+              <h2 id="progress-heading">Progress</h2>
+              <rh-status-timeline [status]="r.status" [history]="r.history" audience="staff" />
+            </section>
+          </div>
         </div>
       }
     </div>
@@ -196,9 +232,14 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
   styles: `
     .meta { margin-top: -.5rem; }
     .ticket { margin: 0 0 -.75rem; font-size: .875rem; }
-    .columns { display: grid; gap: 1rem; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
-    @media (max-width: 60rem) { .columns { grid-template-columns: minmax(0, 1fr); } }
-    .chat-card { position: sticky; top: 1rem; }
+    /* Phone: device, problem, customer, chat, then the work. Wide: the chat stays in view beside them. */
+    .columns { display: grid; gap: 1rem; grid-template-columns: minmax(0, 1fr); align-items: start; }
+    @media (min-width: 60rem) {
+      .columns { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); grid-template-areas: 'facts chat' 'work chat'; }
+      .facts-column { grid-area: facts; }
+      .work-column { grid-area: work; }
+      .chat-card { grid-area: chat; position: sticky; top: 1rem; }
+    }
     .wrap { flex-wrap: wrap; gap: .5rem; }
     .issue, .notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0 0; }
     .quotes, .log-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
@@ -208,7 +249,8 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
     .serial { font-family: ui-monospace, monospace; margin-right: .5rem; }
     .small-text { font-size: .875rem; }
     .parts { margin-left: .375rem; }
-    .confirm { border: 2px solid #b3261e; border-radius: .5rem; padding: .75rem 1rem; }
+    .confirm { border: 2px solid var(--primary); border-radius: .5rem; padding: .75rem 1rem; }
+    .confirm.danger-confirm { border-color: var(--danger); }
     h2, h3 { margin: 0; }
   `,
 })
@@ -216,6 +258,7 @@ export default class RepairWorkspacePage {
   private readonly api = inject(ApiClient);
   private readonly auth = inject(AuthStore);
   private readonly notifier = inject(Notifier);
+  private readonly injector = inject(Injector);
   readonly id = input.required<string>();
 
   protected readonly urgency = URGENCY_SHORT_LABELS;
@@ -224,7 +267,8 @@ export default class RepairWorkspacePage {
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly busy = signal(false);
   protected readonly note = signal('');
-  protected readonly confirmCancel = signal(false);
+  protected readonly confirming = signal<RepairStatus | null>(null);
+  protected readonly confirmations = CONFIRMATIONS;
   protected readonly actionError = signal<string | null>(null);
   protected readonly revealed = signal<DeviceView | null>(null);
   protected readonly revealing = signal(false);
@@ -266,6 +310,17 @@ export default class RepairWorkspacePage {
   });
 
   constructor() {
+    // When an action replaces the control that had focus (claim, a status move), focus goes to the
+    // page heading, which names the repair and carries its new status, instead of falling to <body>.
+    effect(() => {
+      if (!this.repair.value()) return;
+      afterNextRender(
+        () => {
+          if (document.activeElement === document.body) this.focusHeading();
+        },
+        { injector: this.injector },
+      );
+    });
     const events = inject(StaffEvents);
     events.onReconnect(() => this.repair.reload());
     events.on('repair:updated', ({ repairRequestId, status }) => {
@@ -300,12 +355,12 @@ export default class RepairWorkspacePage {
   }
 
   protected move(status: RepairStatus, confirmed = false): void {
-    if (status === 'cancelled' && !confirmed) {
-      this.confirmCancel.set(true);
-      queueMicrotask(() => document.getElementById('confirm-cancel')?.focus());
+    if (CONFIRMATIONS[status] && !confirmed) {
+      this.confirming.set(status);
+      afterNextRender(() => document.getElementById('confirm-keep')?.focus(), { injector: this.injector });
       return;
     }
-    this.confirmCancel.set(false);
+    this.confirming.set(null);
     this.busy.set(true);
     this.actionError.set(null);
     const note = this.note().trim();
@@ -318,6 +373,24 @@ export default class RepairWorkspacePage {
       },
       error: (error: unknown) => this.failed(error),
     });
+  }
+
+  protected keep(): void {
+    const status = this.confirming();
+    this.confirming.set(null);
+    afterNextRender(() => this.actionButton(status)?.focus(), { injector: this.injector });
+  }
+
+  private actionButton(status: RepairStatus | null): HTMLButtonElement | undefined {
+    const label = status ? this.actionLabel(status) : '';
+    return [...document.querySelectorAll<HTMLButtonElement>('#main button')].find((b) => b.textContent?.trim() === label);
+  }
+
+  private focusHeading(): void {
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
   }
 
   protected quoteIssued(): void {

@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@repairhub/contracts';
-import { AuthStore, FieldA11y, FieldError, Notifier, applyProblem, readProblem, safeReturnUrl } from '@repairhub/web-core';
+import { AuthStore, FieldA11y, FocusInvalid, FieldError, Notifier, applyProblem, readProblem, safeReturnUrl } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-sign-up-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, FieldA11y, FocusInvalid],
   template: `
     <div class="page narrow">
       <h1>Create your account</h1>

@@ -10,7 +10,7 @@ import {
   type DeviceView,
   type UpdateDeviceRequest,
 } from '@repairhub/contracts';
-import { ApiClient, DEVICE_TYPE_LABELS, FieldA11y, FieldError, applyProblem, readProblem } from '@repairhub/web-core';
+import { ApiClient, DEVICE_TYPE_LABELS, FieldA11y, FocusInvalid, FieldError, applyProblem, readProblem } from '@repairhub/web-core';
 import type { Observable } from 'rxjs';
 
 let nextFormId = 0;
@@ -19,7 +19,7 @@ let nextFormId = 0;
 @Component({
   selector: 'rh-device-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, FieldError, FieldA11y, FocusInvalid],
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-label]="device() ? 'Edit device' : 'Add a device'">
       @if (formError(); as message) {

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { MAX_PAGE_LIMIT, type DeviceView } from '@repairhub/contracts';
-import { ApiClient, DEVICE_TYPE_LABELS, EmptyState, ErrorState, Loading, Notifier } from '@repairhub/web-core';
+import { ApiClient, DEVICE_TYPE_LABELS, EmptyState, ErrorState, Loading, Notifier, focusAfterRender } from '@repairhub/web-core';
 import { map } from 'rxjs';
 import { DeviceForm } from './device-form.component';
 
@@ -38,7 +38,7 @@ import { DeviceForm } from './device-form.component';
         }
         <ul class="devices" aria-label="Devices">
           @for (device of devices.value(); track device.id) {
-            <li class="card device">
+            <li class="card device" [attr.data-device]="device.id">
               @if (editing() === device.id) {
                 <h2 class="title">Edit {{ device.brand }} {{ device.model }}</h2>
                 <rh-device-form [device]="device" (saved)="updated($event)" (cancelled)="editing.set(null)" />
@@ -65,10 +65,10 @@ import { DeviceForm } from './device-form.component';
                     <span class="confirm" role="group" [attr.aria-label]="'Remove ' + device.brand + ' ' + device.model + '?'">
                       <span>Remove this device?</span>
                       <button type="button" class="button danger" (click)="remove(device)" [disabled]="removing()">{{ removing() ? 'Removing…' : 'Remove' }}</button>
-                      <button type="button" class="button secondary" (click)="confirming.set(null)">Keep</button>
+                      <button type="button" class="button secondary" data-keep (click)="keep(device)">Keep</button>
                     </span>
                   } @else {
-                    <button type="button" class="button secondary" (click)="confirming.set(device.id)">Remove</button>
+                    <button type="button" class="button secondary" data-remove (click)="askRemove(device)">Remove</button>
                   }
                 </div>
               }
@@ -92,6 +92,8 @@ import { DeviceForm } from './device-form.component';
 export default class DevicesPage {
   private readonly api = inject(ApiClient);
   private readonly notifier = inject(Notifier);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
 
   protected readonly typeLabels = DEVICE_TYPE_LABELS;
   protected readonly adding = signal(false);
@@ -115,6 +117,22 @@ export default class DevicesPage {
     this.notifier.success(`${device.brand} ${device.model} added.`);
     // The answer is the device: newest first, as the list is ordered.
     this.devices.update((list) => [device, ...(list ?? [])]);
+    this.focusDevice(device.id, 'h2');
+  }
+
+  /** A destructive confirmation opens on the safe choice. */
+  protected askRemove(device: DeviceView): void {
+    this.confirming.set(device.id);
+    this.focusDevice(device.id, '[data-keep]');
+  }
+
+  protected keep(device: DeviceView): void {
+    this.confirming.set(null);
+    this.focusDevice(device.id, '[data-remove]');
+  }
+
+  private focusDevice(id: string, selector: string): void {
+    focusAfterRender(this.injector, () => this.host.querySelector<HTMLElement>(`[data-device="${id}"] ${selector}`));
   }
 
   protected updated(device: DeviceView): void {
@@ -122,6 +140,7 @@ export default class DevicesPage {
     this.revealed.update(({ [device.id]: _dropped, ...rest }) => rest);
     this.notifier.success(`${device.brand} ${device.model} saved.`);
     this.devices.update((list) => list?.map((d) => (d.id === device.id ? device : d)));
+    this.focusDevice(device.id, 'h2');
   }
 
   protected toggleSerial(device: DeviceView): void {

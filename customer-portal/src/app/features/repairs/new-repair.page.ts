@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, effect, inject, input, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -13,6 +13,8 @@ import {
   Notifier,
   URGENCY_LABELS,
   applyProblem,
+  focusAfterRender,
+  focusFirstInvalid,
   readProblem,
 } from '@repairhub/web-core';
 import { map } from 'rxjs';
@@ -39,15 +41,12 @@ import { DeviceForm } from '../devices/device-form.component';
               <div class="choices">
                 @for (device of devices.value(); track device.id) {
                   <label class="choice" [class.selected]="form.controls.deviceId.value === device.id">
-                    <input type="radio" name="deviceId" [value]="device.id" [checked]="form.controls.deviceId.value === device.id" (change)="chooseDevice(device.id)" />
+                    <input type="radio" name="deviceId" [value]="device.id" [attr.data-device]="device.id" [checked]="form.controls.deviceId.value === device.id" (change)="chooseDevice(device.id)" />
                     <span><strong>{{ device.brand }} {{ device.model }}</strong><br /><span class="muted">{{ typeLabels[device.type] }}</span></span>
                   </label>
                 }
               </div>
             </fieldset>
-            @if (deviceError(); as message) {
-              <p class="field-error" id="device-error">{{ message }}</p>
-            }
             @if (!addingDevice()) {
               <button type="button" class="button link add" (click)="addingDevice.set(true)">+ Add another device</button>
             }
@@ -56,6 +55,9 @@ import { DeviceForm } from '../devices/device-form.component';
           }
           @if (addingDevice() || devices.value().length === 0) {
             <rh-device-form [cancellable]="devices.value().length > 0" (saved)="deviceAdded($event)" (cancelled)="addingDevice.set(false)" />
+          }
+          @if (deviceError(); as message) {
+            <p class="field-error" id="device-error">{{ message }}</p>
           }
         </section>
 
@@ -105,6 +107,8 @@ export default class NewRepairPage {
   private readonly api = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   /** `?device=<id>` preselects a device (from "Request a repair" on the devices page). */
   readonly device = input<string>();
 
@@ -147,12 +151,20 @@ export default class NewRepairPage {
     this.devices.update((list) => [...(list ?? []), device]);
     this.chooseDevice(device.id);
     this.notifier.success(`${device.brand} ${device.model} added.`);
+    focusAfterRender(this.injector, () => this.host.querySelector<HTMLElement>(`input[data-device="${device.id}"]`));
   }
 
   protected submit(): void {
     this.form.markAllAsTouched();
-    if (this.form.controls.deviceId.invalid) this.deviceError.set('Choose the device to repair, or add it above.');
-    if (this.form.invalid || this.busy()) return;
+    if (this.form.controls.deviceId.invalid) {
+      this.deviceError.set(
+        this.devices.value()?.length ? 'Choose the device to repair, or add it above.' : 'Add the device to repair first: its type, brand and model are enough.',
+      );
+    }
+    if (this.form.invalid || this.busy()) {
+      this.focusFirstProblem();
+      return;
+    }
     const { deviceId, issueDescription, urgency } = this.form.getRawValue();
     this.busy.set(true);
     this.formError.set(null);
@@ -166,7 +178,17 @@ export default class NewRepairPage {
         const problem = readProblem(error);
         if (problem.fieldErrors['deviceId']) this.deviceError.set(problem.fieldErrors['deviceId'].join(' '));
         this.formError.set(applyProblem(this.form, problem));
+        this.focusFirstProblem();
       },
+    });
+  }
+
+  /** The device comes first on the page, then the form's fields; else the message above the form. */
+  private focusFirstProblem(): void {
+    focusAfterRender(this.injector, () => {
+      if (this.deviceError()) return this.host.querySelector<HTMLElement>('input[name="deviceId"]') ?? this.host.querySelector<HTMLElement>('rh-device-form input');
+      if (focusFirstInvalid(this.host)) return null;
+      return this.host.querySelector<HTMLElement>('.form-error');
     });
   }
 }

@@ -4,6 +4,7 @@ import { FORGOT_PASSWORD_MESSAGE } from '@repairhub/contracts';
 import { ApiClient } from '../api/api-client';
 import { applyProblem, readProblem } from '../errors/problem';
 import { FieldA11y } from '../ui/field-a11y.directive';
+import { FocusInvalid } from '../ui/focus-invalid.directive';
 import { FieldError } from '../ui/field-error.component';
 
 /**
@@ -13,7 +14,7 @@ import { FieldError } from '../ui/field-error.component';
 @Component({
   selector: 'rh-forgot-password-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, FieldError, FieldA11y, FocusInvalid],
   template: `
     @if (sentTo(); as address) {
       <div class="card stack sent" tabindex="-1" #confirmation role="status">

@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, type UserView } from '@repairhub/contracts';
 import { applyProblem, readProblem } from '../errors/problem';
 import { FieldA11y } from '../ui/field-a11y.directive';
+import { FocusInvalid } from '../ui/focus-invalid.directive';
 import { FieldError } from '../ui/field-error.component';
 import { AuthStore } from './auth-store';
 
@@ -14,7 +15,7 @@ import { AuthStore } from './auth-store';
 @Component({
   selector: 'rh-sign-in-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, FieldError, FieldA11y],
+  imports: [ReactiveFormsModule, RouterLink, FieldError, FieldA11y, FocusInvalid],
   template: `
     @if (passwordReset()) {
       <p class="notice success" role="status">Your new password is set and you were signed out everywhere. Sign in with the new password.</p>

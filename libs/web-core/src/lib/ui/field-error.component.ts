@@ -1,10 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 
+/**
+ * The server names the field by its property (`expiresAt must be in the future`); people know it by
+ * its label (`Valid until must be in the future`).
+ */
+export function withLabel(message: string, name: string | null, label: string): string {
+  if (!name || !message.toLowerCase().startsWith(`${name.toLowerCase()} `)) return message;
+  return `${label}${message.slice(name.length)}`;
+}
+
 /** The message for a control's first error, worded like the server's validation messages. */
-export function validationMessage(errors: ValidationErrors | null, label: string, patternMessage?: string): string | null {
+export function validationMessage(errors: ValidationErrors | null, label: string, patternMessage?: string, name: string | null = null): string | null {
   if (!errors) return null;
-  if (errors['server']) return String(errors['server']);
+  if (errors['server']) return withLabel(String(errors['server']), name, label);
   if (errors['required']) return `${label} is required.`;
   if (errors['email']) return `${label} must be a valid email address.`;
   if (errors['minlength']) return `${label} must be at least ${errors['minlength'].requiredLength} characters.`;
@@ -14,6 +23,12 @@ export function validationMessage(errors: ValidationErrors | null, label: string
   if (errors['pattern']) return patternMessage ?? `${label} has characters that are not allowed.`;
   const custom = Object.values(errors).find((value) => typeof value === 'string');
   return typeof custom === 'string' ? custom : `${label} is not valid.`;
+}
+
+function controlName(control: AbstractControl): string | null {
+  const siblings = control.parent?.controls;
+  if (!siblings) return null;
+  return Object.entries(siblings).find(([, sibling]) => sibling === control)?.[0] ?? null;
 }
 
 /**
@@ -50,6 +65,6 @@ export class FieldError {
   readonly message = computed(() => {
     this.changes();
     const control = this.control();
-    return control.touched && control.invalid ? validationMessage(control.errors, this.label(), this.patternMessage()) : null;
+    return control.touched && control.invalid ? validationMessage(control.errors, this.label(), this.patternMessage(), controlName(control)) : null;
   });
 }

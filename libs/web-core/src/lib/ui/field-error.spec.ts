@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { FieldA11y } from './field-a11y.directive';
-import { FieldError } from './field-error.component';
+import { FieldError, withLabel } from './field-error.component';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,5 +40,12 @@ describe('FieldError', () => {
     await fixture.whenStable();
     expect(element.querySelector('.field-error')).toBeNull();
     expect(element.querySelector('#brand')?.getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('withLabel', () => {
+  it('names the field by its label instead of the API property', () => {
+    expect(withLabel('ExpiresAt must be in the future.', 'expiresAt', 'Valid until')).toBe('Valid until must be in the future.');
+    expect(withLabel('That email is already registered.', 'email', 'Email')).toBe('That email is already registered.');
   });
 });

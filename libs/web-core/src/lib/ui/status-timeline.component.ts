@@ -15,6 +15,19 @@ const HINTS: Record<RepairStatus, string> = {
   cancelled: 'This repair was cancelled.',
 };
 
+/** The same steps told to staff: what the shop does next, never the customer's wording. */
+const STAFF_HINTS: Record<RepairStatus, string> = {
+  submitted: 'Waiting for a technician to claim it and send a quote.',
+  quoted: 'Quote sent — waiting for the customer to accept and pay.',
+  approved: 'Paid — ready to start the work.',
+  in_progress: 'Work under way.',
+  completed: 'Repair finished.',
+  cancelled: 'This repair was cancelled.',
+};
+
+/** Who reads the timeline: customers in the portal, staff in the console. */
+export type TimelineAudience = 'customer' | 'staff';
+
 export interface TimelineStep {
   status: RepairStatus;
   label: string;
@@ -57,7 +70,7 @@ export function timelineSteps(status: RepairStatus, history: readonly StatusHist
               <time class="when" [attr.datetime]="step.at">{{ step.at | date: 'MMM d, HH:mm' }}</time>
             }
             @if (step.state === 'current' || step.state === 'cancelled') {
-              <span class="hint">{{ hints[step.status] }}</span>
+              <span class="hint">{{ hints()[step.status] }}</span>
             }
             @if (step.note) {
               <span class="note">“{{ step.note }}”</span>
@@ -78,12 +91,20 @@ export function timelineSteps(status: RepairStatus, history: readonly StatusHist
     .step-current .dot { border-color: var(--primary); box-shadow: 0 0 0 4px var(--primary-soft); }
     .step-cancelled .dot { background: var(--danger); border-color: var(--danger); color: #fff; }
     .text { display: grid; gap: .125rem; padding-top: .3rem; }
+    .when { white-space: nowrap; }
     .label { font-weight: 600; }
     .step-upcoming .label { color: var(--text-muted); font-weight: 500; }
     .when, .hint, .note { font-size: .875rem; color: var(--text-muted); }
     @media (min-width: 48rem) {
       .timeline { grid-auto-flow: column; grid-auto-columns: 1fr; }
-      .step { grid-template-columns: 1fr; grid-template-rows: 2rem auto; justify-items: center; text-align: center; padding: 0 .25rem; }
+      /* Each step's label, date, hint and note sit on rows shared by all steps, so they line up across. */
+      .timeline { grid-template-rows: 2rem repeat(4, auto); row-gap: .125rem; }
+      .step { grid-row: span 5; gap: .125rem 0; grid-template-columns: 1fr; grid-template-rows: subgrid; justify-items: center; text-align: center; padding: 0 .25rem; }
+      .text { display: contents; }
+      .label { grid-row: 2; padding-top: .375rem; }
+      .when { grid-row: 3; }
+      .hint { grid-row: 4; }
+      .note { grid-row: 5; }
       .step:not(:last-child)::before { left: calc(50% + 1rem); right: calc(-50% + 1rem); top: calc(1rem - 1px); bottom: auto; width: auto; height: 2px; }
     }
   `,
@@ -91,8 +112,9 @@ export function timelineSteps(status: RepairStatus, history: readonly StatusHist
 export class StatusTimeline {
   readonly status = input.required<RepairStatus>();
   readonly history = input<readonly StatusHistoryEntry[]>([]);
+  readonly audience = input<TimelineAudience>('customer');
   protected readonly steps = computed(() => timelineSteps(this.status(), this.history()));
-  protected readonly hints = HINTS;
+  protected readonly hints = computed(() => (this.audience() === 'staff' ? STAFF_HINTS : HINTS));
   protected readonly stateText: Record<TimelineStep['state'], string> = {
     done: ' (done)',
     current: ' (current step)',
