@@ -49,7 +49,7 @@ describe('refunds the customer sees', () => {
 
     const [partialEmail] = await refundEmails(payment.id);
     expect(partialEmail.to_address).toBe(customer.email);
-    expect(partialEmail.subject).toMatch(/^Part of your payment for .+ is refunded$/);
+    expect(partialEmail.subject).toMatch(/^Part of your payment for .+ is refunded \(R-\d+\)$/);
     expect(partialEmail.text_body).toContain('We refunded $50.00 of your $174.50 payment');
     expect(partialEmail.text_body).toContain('— Fix-It Corner\n3 Mill Lane, Leeds');
 
@@ -57,7 +57,7 @@ describe('refunds the customer sees', () => {
     expect((await t.api.get(`/payments/${payment.id}`, { token: customer.token })).body).toMatchObject({ status: 'refunded', amountRefunded: 17_450 });
     expect((await repairOf(repair.id)).payments[0]).toMatchObject({ status: 'refunded', amountRefunded: 17_450 });
     const emails = await refundEmails(payment.id);
-    expect(emails.map((e) => e.subject)).toEqual([expect.stringMatching(/^Part of your payment/), expect.stringMatching(/^Your payment for .+ is refunded$/)]);
+    expect(emails.map((e) => e.subject)).toEqual([expect.stringMatching(/^Part of your payment/), expect.stringMatching(/^Your payment for .+ is refunded \(R-\d+\)$/)]);
 
     expect(await chatNotes(repair.id)).toEqual([
       expect.stringMatching(/^The technician sent a quote: \$174\.50, valid until [A-Z][a-z]{2} \d{1,2}(, \d{4})?\.$/),
