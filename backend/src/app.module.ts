@@ -21,6 +21,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { openMigrated } from './database/run-migrations.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DevicesModule } from './devices/devices.module.js';
+import { CounterModule } from './counter/counter.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { InfraModule } from './infra/infra.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         EventsModule,
         DevicesModule,
         RepairsModule,
+        CounterModule,
         QuotesModule,
         ChatModule,
         ChatSocketsModule.forRole(config.role),

@@ -16,6 +16,6 @@ import { PasswordResetService } from './password-reset.service.js';
   imports: [PassportModule, JwtModule.register({}), CredentialsModule, UsersModule, EmailOutboxModule],
   controllers: [AuthController, PasswordResetController],
   providers: [AuthService, PasswordResetService, JwtStrategy, LoginFailuresService, AccessTokenVerifier],
-  exports: [JwtModule, AccessTokenVerifier],
+  exports: [JwtModule, AccessTokenVerifier, PasswordResetService],
 })
 export class AuthModule {}

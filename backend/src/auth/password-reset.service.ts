@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { PASSWORD_RESET_TTL_MINUTES, RESET_TOKEN_INVALID } from '@repairhub/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { INVITATION_TTL_MINUTES, PASSWORD_RESET_TTL_MINUTES, RESET_TOKEN_INVALID } from '@repairhub/contracts';
 import { AppConfig } from '../config/configuration.js';
 import { invalid } from '../common/errors/domain-error.js';
 import { queryRows } from '../common/sql.js';
@@ -68,6 +68,32 @@ export class PasswordResetService {
           { template: 'password_reset', token, audience, expiresInMinutes: PASSWORD_RESET_TTL_MINUTES },
         ),
       });
+    });
+  }
+
+  /**
+   * Inside `manager`'s transaction (the check-in that created the account): emails `user` a
+   * single-use link, of the same kind as a reset link, to set the first password.
+   */
+  async invite(
+    manager: EntityManager,
+    user: Pick<User, 'id' | 'email' | 'name' | 'emailNonEssential'>,
+    repair: { ticketNumber: string; trackingUrl: string },
+  ): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
+      [user.id, hashToken(token), INVITATION_TTL_MINUTES],
+    );
+    await this.outbox.write(manager, {
+      dedupeKey: `account.invitation:${row.id}`,
+      template: 'account_invitation',
+      recipient: { id: user.id, email: user.email, emailNonEssential: user.emailNonEssential },
+      mail: renderAccountEmail(
+        { publicUrl: this.config.http.publicUrl, shop: this.config.shop, recipientName: user.name },
+        { template: 'account_invitation', token, audience: 'customer', expiresInMinutes: INVITATION_TTL_MINUTES, ...repair },
+      ),
     });
   }
 

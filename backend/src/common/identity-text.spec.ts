@@ -1,4 +1,4 @@
-import { emailProblem, nameProblem, normalizeEmail, normalizeName } from './identity-text.js';
+import { emailProblem, nameProblem, normalizeEmail, normalizeName, normalizePhone } from './identity-text.js';
 
 describe('normalizeEmail', () => {
   it('folds composed and decomposed, full-width and upper-case forms into one', () => {
@@ -46,5 +46,19 @@ describe('names', () => {
     for (const name of ['Ad\u200ba', '\u202eadmin', 'Ada\u2066', '\u200dAda', 'Ada\u0000']) {
       expect(nameProblem(normalizeName(name))).toMatch(/invisible/);
     }
+  });
+});
+
+describe('normalizePhone', () => {
+  it('matches one number however it was typed', () => {
+    expect(normalizePhone('+44 20 7946 0958')).toBe('+442079460958');
+    expect(normalizePhone('0044 (20) 7946-0958')).toBe('+442079460958');
+    expect(normalizePhone('020.7946.0958')).toBe('02079460958');
+  });
+
+  it('refuses what is not a phone number', () => {
+    expect(normalizePhone('call me')).toBeNull();
+    expect(normalizePhone('12345')).toBeNull();
+    expect(normalizePhone('+1234567890123456')).toBeNull();
   });
 });

@@ -44,3 +44,13 @@ export const normalizeName = (raw: string): string => raw.normalize('NFC').trim(
 export function nameProblem(name: string): string | null {
   return INVISIBLE.test(name.replace(JOINER_IN_WORD, '')) ? 'name must not contain invisible or text-direction characters' : null;
 }
+
+/**
+ * The one form a phone number is stored and matched under: the digits, with a leading `+` when it was
+ * typed with one (or as `00`). Spaces, dots, dashes and brackets are formatting. Null when what is
+ * left is not 6 to 15 digits (E.164's limit).
+ */
+export function normalizePhone(raw: string): string | null {
+  const compact = raw.normalize('NFKC').replace(/[\s.\-()/]/g, '').replace(/^00/, '+');
+  return /^\+?\d{6,15}$/.test(compact) ? compact : null;
+}

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { AppConfig } from '../config/configuration.js';
-import { loggerOptions } from './logging.js';
+import { loggerOptions, redactTrackingToken } from './logging.js';
 
 describe('loggerOptions', () => {
   it('redacts credentials, cookies, tokens and serial numbers from log lines', () => {
@@ -46,5 +46,10 @@ describe('loggerOptions', () => {
     const line = lines.join('');
     expect(line).toContain('serial_hmac = $1');
     expect(line).not.toContain('hmac-canary');
+  });
+
+  it('logs the path of a public status page without its token', () => {
+    expect(redactTrackingToken('/api/v1/public/track/Xy_3-abcdef?x=1')).toBe('/api/v1/public/track/[redacted]?x=1');
+    expect(redactTrackingToken('/api/v1/repairs/R-1001')).toBe('/api/v1/repairs/R-1001');
   });
 });

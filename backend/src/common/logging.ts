@@ -2,6 +2,10 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/configuration.js';
 
+/** The public status page's token is its only credential: request paths carrying one are logged without it. */
+export const redactTrackingToken = (url: string | undefined): string | undefined =>
+  url?.replace(/(\/public\/track\/)[^/?#]*/, '$1[redacted]');
+
 /** JSON logs with the request id; credentials, cookies and personal secrets never reach them. */
 export function loggerOptions(config: AppConfig): Params {
   return {
@@ -25,6 +29,12 @@ export function loggerOptions(config: AppConfig): Params {
           ...['err', 'err.driverError', 'err.cause'].flatMap((e) => [`${e}.parameters`, `${e}.params`, `${e}.queryOptions`]),
         ],
         censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { url?: string }) => {
+          req.url = redactTrackingToken(req.url);
+          return req;
+        },
       },
       customProps: (req) => ({ requestId: (req as { id?: string }).id }),
     },

@@ -4,12 +4,15 @@ import type { RedisConnections } from '../infra/redis-connections.js';
 import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
+import { isTrackingThrottled } from './decorators/tracking-throttle.decorator.js';
 import { RATE_LIMITED_MESSAGE } from './errors/to-problem.js';
 import { normalizeEmail } from './identity-text.js';
 import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
 import { DomainError } from './errors/domain-error.js';
 
 const MINUTE = 60_000;
+/** Public status page reads per IP and minute: a shop's customers refresh, token guessers need billions. */
+export const TRACKING_LIMIT_PER_MINUTE = 30;
 /** The prefix (public id) of the API key a request presents, if any: the per-key budget is keyed by it. */
 const apiKeyPrefix = (request: Record<string, any>) => {
   const presented = presentedApiKey(request.headers);
@@ -60,6 +63,7 @@ export function throttlerOptions(config: AppConfig, redis?: RedisConnections): T
         getTracker: (req) => `api-key:${apiKeyPrefix(req)}`,
       },
       { name: 'writes', ttl: MINUTE, limit: 120, skipIf: (c) => off() || isRead(c) },
+      { name: 'tracking', ttl: MINUTE, limit: TRACKING_LIMIT_PER_MINUTE, skipIf: (c) => off() || !isTrackingThrottled(c) },
       { name: 'auth-ip', ttl: MINUTE, limit: 10, blockDuration: MINUTE, skipIf: (c) => off() || !isAuthThrottled(c) },
       {
         name: 'auth-email-ip',

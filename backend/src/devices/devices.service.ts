@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type DeviceView, type Page, type Role, type SerialAccessLogEntry } from '@repairhub/contracts';
 import { conflict, forbidden, notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
@@ -25,11 +25,12 @@ export class DevicesService {
     private readonly cipher: SerialCipher,
   ) {}
 
-  async create(owner: Viewer, input: CreateDeviceDto): Promise<DeviceView> {
+  /** `manager`: the caller's transaction (a counter check-in creates the device with the repair). */
+  async create(owner: Pick<Viewer, 'id'>, input: CreateDeviceDto, manager: EntityManager = this.db.manager): Promise<DeviceView> {
     const id = randomUUID();
     const sealed = input.serialNumber ? this.cipher.encrypt(input.serialNumber, id) : null;
     const [row] = await queryRows<DeviceRow>(
-      this.db,
+      manager,
       `INSERT INTO devices (id, owner_id, type, brand, model, serial_encrypted, serial_key_id, serial_hmac)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DEVICE_COLUMNS('devices')}`,
       [id, owner.id, input.type, input.brand, input.model, sealed?.envelope ?? null, sealed?.keyId ?? null, sealed?.hmac ?? null],

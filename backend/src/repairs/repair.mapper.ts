@@ -2,6 +2,7 @@ import { formatTicketNumber, type Actor, type Currency, type DeviceView, type Pa
 import type { DeviceRow } from '../devices/device.mapper.js';
 import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { availableStatuses } from './repair.policy.js';
+import { trackingUrl } from './tracking-token.js';
 import type { Viewer } from './repair-visibility.js';
 
 export interface RepairSummaryRow {
@@ -47,6 +48,10 @@ export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `dev
   quotes: QuoteRow[];
   history: HistoryRow[];
   payments: RepairPaymentRow[];
+  condition: string | null;
+  accessories: string[];
+  deposit_note: string | null;
+  tracking_token: string | null;
 };
 
 export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
@@ -82,11 +87,16 @@ export function deviceRowOf(row: RepairDetailRow): DeviceRow {
   };
 }
 
-export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, now: Date = new Date()): RepairDetail {
+/** `publicUrl` null: no tracking link in this view (webhook payloads leave the app). */
+export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, publicUrl: string | null, now: Date = new Date()): RepairDetail {
   const summary = toRepairSummary(row);
   return {
     ...summary,
     device,
+    condition: row.condition,
+    accessories: row.accessories,
+    depositNote: row.deposit_note,
+    trackingUrl: publicUrl && row.tracking_token ? trackingUrl(publicUrl, row.tracking_token) : null,
     quotes: row.quotes.map((q) => toQuoteView(q, now)),
     history: row.history.map(
       (h): StatusHistoryEntry => ({

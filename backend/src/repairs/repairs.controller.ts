@@ -75,4 +75,17 @@ export class RepairsController {
   changeStatus(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: ChangeRepairStatusDto) {
     return this.repairs.changeStatus(user, id, body.status, body.note || null);
   }
+
+  @Post(':id/tracking-link')
+  @Scopes('repairs:write')
+  @ApiRoute({
+    summary: 'Replace the repair’s public tracking link',
+    description: 'Staff who can see the repair, or its owner. The old link stops working at once (404).',
+    auth: 'any',
+    created: RepairDetailDto,
+    errors: [404],
+  })
+  replaceTrackingLink(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.repairs.replaceTrackingLink(user, id);
+  }
 }

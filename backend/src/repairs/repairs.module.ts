@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DevicesModule } from '../devices/devices.module.js';
+import { PublicTrackingController } from './public-tracking.controller.js';
+import { PublicTrackingService } from './public-tracking.service.js';
 import { RepairsController } from './repairs.controller.js';
 import { RepairsService } from './repairs.service.js';
 
 @Module({
   imports: [DevicesModule],
-  controllers: [RepairsController],
-  providers: [RepairsService],
+  controllers: [RepairsController, PublicTrackingController],
+  providers: [RepairsService, PublicTrackingService],
   exports: [RepairsService],
 })
 export class RepairsModule {}

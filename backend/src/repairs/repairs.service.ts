@@ -9,9 +9,11 @@ import {
   type RepairDetail,
   type RepairStatus,
   type RepairSummary,
+  type Urgency,
 } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound, type DomainError } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
+import { AppConfig } from '../config/configuration.js';
 import { toPage } from '../common/http/pagination.js';
 import { queryRows, SqlParams } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
@@ -22,6 +24,7 @@ import { deviceRowOf, toRepairDetail, toRepairSummary, type RepairDetailRow, typ
 import { actorFor, transitionRefusal } from './repair.policy.js';
 import { listRepairsSql, repairCursorOf, repairDetailSql } from './repair.queries.js';
 import { repairVisibility, type Viewer } from './repair-visibility.js';
+import { newTrackingToken } from './tracking-token.js';
 
 /** A repair row locked `FOR UPDATE` in the caller's transaction. */
 export interface LockedRepair {
@@ -36,6 +39,17 @@ export interface LockedRepair {
 export interface TransitionActor {
   id: string | null;
   role: Actor;
+}
+
+/** What `insert` stores: the repair as submitted, with what was left at the counter. */
+export interface NewRepair {
+  customerId: string;
+  deviceId: string;
+  issueDescription: string;
+  urgency: Urgency;
+  condition?: string;
+  accessories?: string[];
+  depositNote?: string;
 }
 
 export interface TransitionResult {
@@ -62,24 +76,56 @@ export class RepairsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly devices: DevicesService,
     private readonly events: DomainEvents,
+    private readonly config: AppConfig,
   ) {}
 
   async create(customer: Viewer, input: CreateRepairDto): Promise<RepairDetail> {
     const [device] = await queryRows(this.db, `SELECT id FROM devices WHERE id = $1 AND owner_id = $2`, [input.deviceId, customer.id]);
     // Someone else's device reads exactly like a missing one.
     if (!device) throw notFound('DEVICE.NOT_FOUND', 'Device');
-    const id = await this.db.transaction(async (m) => {
-      const [row] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO repair_requests (customer_id, device_id, issue_description, urgency) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [customer.id, input.deviceId, input.issueDescription, input.urgency],
-      );
-      await this.recordHistory(m, row.id, null, 'submitted', { id: customer.id, role: 'customer' }, null);
-      await enqueueWebhook(m, 'repair.created', () => this.webhookView(m, row.id));
-      this.events.publish(m, 'repair.created', { repairId: row.id, customerId: customer.id, deviceId: input.deviceId, urgency: input.urgency });
-      return row.id;
-    });
+    const id = await this.db.transaction((m) =>
+      this.insert(m, { customerId: customer.id, deviceId: input.deviceId, issueDescription: input.issueDescription, urgency: input.urgency }, { id: customer.id, role: 'customer' }),
+    );
     return this.get(customer, id);
+  }
+
+  /**
+   * Inserts a `submitted` repair with its first history row and tracking token, inside `manager`'s
+   * transaction, and announces it (webhook, `repair.created`). Returns its id.
+   */
+  async insert(manager: EntityManager, repair: NewRepair, actor: TransitionActor): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO repair_requests (customer_id, device_id, issue_description, urgency, condition, accessories, deposit_note, tracking_token)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        repair.customerId,
+        repair.deviceId,
+        repair.issueDescription,
+        repair.urgency,
+        repair.condition ?? null,
+        repair.accessories ?? [],
+        repair.depositNote ?? null,
+        newTrackingToken(),
+      ],
+    );
+    await this.recordHistory(manager, row.id, null, 'submitted', actor, null);
+    await enqueueWebhook(manager, 'repair.created', () => this.webhookView(manager, row.id));
+    this.events.publish(manager, 'repair.created', { repairId: row.id, customerId: repair.customerId, deviceId: repair.deviceId, urgency: repair.urgency });
+    return row.id;
+  }
+
+  /** A new tracking token for a repair `viewer` may see, as staff or its owner; the old link stops working. */
+  async replaceTrackingLink(viewer: Viewer, id: string): Promise<RepairDetail> {
+    const p = new SqlParams();
+    const updated = await queryRows(
+      this.db,
+      `UPDATE repair_requests r SET tracking_token = ${p.add(newTrackingToken())}, updated_at = now()
+        WHERE r.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)} RETURNING r.id`,
+      p.values,
+    );
+    if (updated.length === 0) throw repairNotFound();
+    return this.get(viewer, id);
   }
 
   /** Customers and admins: newest first. Technicians: their queue (urgency, then age). */
@@ -98,7 +144,7 @@ export class RepairsService {
     const sql = repairDetailSql(viewer, id);
     const [row] = await queryRows<RepairDetailRow>(this.db, sql.text, sql.values);
     if (!row) throw repairNotFound();
-    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer);
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer, this.config.http.publicUrl);
   }
 
   /** The repair as an admin reads it from the API, inside `manager`'s transaction (webhook payloads). */
@@ -106,7 +152,7 @@ export class RepairsService {
     const admin: Viewer = { id: '00000000-0000-0000-0000-000000000000', role: 'admin' };
     const sql = repairDetailSql(admin, id);
     const [row] = await queryRows<RepairDetailRow>(manager, sql.text, sql.values);
-    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin);
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin, null);
   }
 
   /**

@@ -16,8 +16,13 @@ export class User {
   @Column({ type: 'text' })
   role: Role;
 
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** Null for a customer checked in at the counter until they accept the invitation. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  /** Digits with an optional leading `+` (`normalizePhone`); unique when set. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

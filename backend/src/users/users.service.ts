@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { normalizeEmail, normalizeName } from '../common/identity-text.js';
@@ -46,7 +46,7 @@ export class UsersService {
    */
   async replacePassword(user: User, newPassword: string, field: string): Promise<void> {
     const passwordHash = await this.hashNewPassword(user, newPassword, field);
-    const result = await this.repo.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash });
+    const result = await this.repo.update({ id: user.id, passwordHash: user.passwordHash ?? IsNull() }, { passwordHash });
     if (!result.affected) throw conflict('AUTH.PASSWORD_CHANGED_MEANWHILE', 'Your password was just changed elsewhere. Sign in again.');
   }
 

@@ -11,3 +11,4 @@ export * from './operations.js';
 export * from './integrations.js';
 export * from './shop.js';
 export * from './labels.js';
+export * from './counter.js';

@@ -148,6 +148,14 @@ export interface RepairDetail extends RepairSummary {
   history: StatusHistoryEntry[];
   /** The statuses the caller may move this repair to through `POST /repairs/:id/status`. */
   availableStatuses: RepairStatus[];
+  /** What the device looked like when it was left at the counter. */
+  condition: string | null;
+  /** What was left with the device. */
+  accessories: string[];
+  /** A deposit taken at the counter, as staff wrote it down. */
+  depositNote: string | null;
+  /** The public status page (`/track/<token>`), for staff and the owner to hand out; `null` until one is made. */
+  trackingUrl: string | null;
 }
 
 /** `assignedTo`: a technician id, or `none` for unassigned requests. */

@@ -35,7 +35,9 @@ export type EmailFacts =
   | { template: 'customer_replied'; customerName: string; excerpt: string };
 
 /** Emails about the account rather than a repair. */
-export type AccountEmailFacts = { template: 'password_reset'; token: string; audience: 'customer' | 'staff'; expiresInMinutes: number };
+export type AccountEmailFacts =
+  | { template: 'password_reset'; token: string; audience: 'customer' | 'staff'; expiresInMinutes: number }
+  | { template: 'account_invitation'; token: string; audience: 'customer'; expiresInMinutes: number; ticketNumber: string; trackingUrl: string };
 
 export type EmailTemplate = EmailFacts['template'] | AccountEmailFacts['template'];
 
@@ -52,6 +54,7 @@ export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
   quote_reminder: false,
   customer_replied: false,
   password_reset: true,
+  account_invitation: true,
 };
 
 export interface RenderedEmail {
@@ -183,6 +186,19 @@ export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail
 }
 
 export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'ticketNumber' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
+  if (facts.template === 'account_invitation') {
+    const days = Math.round(facts.expiresInMinutes / (24 * 60));
+    const invitation: Parts = {
+      subject: `Your repair ${facts.ticketNumber} at ${ctx.shop.name}`,
+      lines: [
+        `We have checked your device in as repair ${facts.ticketNumber}. Follow it without signing in: ${facts.trackingUrl}`,
+        `To accept a quote, pay and chat with your technician, set a password for your RepairHub account with the link below. The link works once and expires in ${days} days.`,
+      ],
+      action: 'Set your password',
+      audience: 'customer',
+    };
+    return layout(ctx, invitation, resetLink(ctx.publicUrl, facts.token, 'customer'));
+  }
   const p: Parts = {
     subject: 'Reset your RepairHub password',
     lines: [

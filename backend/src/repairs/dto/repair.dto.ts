@@ -141,6 +141,11 @@ export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
   })
   payments: RepairPaymentViewDto[];
   @ApiProperty({ enum: REPAIR_STATUSES, isArray: true, description: 'What you may move it to now.' }) availableStatuses: RepairStatus[];
+  @ApiProperty({ type: String, nullable: true, description: 'What the device looked like when it was left at the counter.' }) condition: string | null;
+  @ApiProperty({ type: [String], description: 'What was left with the device.' }) accessories: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'A deposit taken at the counter, as staff wrote it down.' }) depositNote: string | null;
+  @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'The public status page, to hand to the customer; `POST /repairs/:id/tracking-link` replaces it.' })
+  trackingUrl: string | null;
 }
 
 export class RepairPageDto implements Page<RepairSummary> {

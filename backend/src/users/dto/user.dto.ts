@@ -19,7 +19,7 @@ const email = ({ value }: { value: unknown }) => (typeof value === 'string' ? no
 const name = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeName(value) : value);
 
 /** Refuses what `problem` names (hidden characters, look-alike scripts), with its message. */
-const FreeOf = (constraint: string, problem: (value: string) => string | null) =>
+export const FreeOf = (constraint: string, problem: (value: string) => string | null) =>
   ValidateBy({
     name: constraint,
     validator: {

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { formatTicketNumber, type RepairDetail } from '@repairhub/contracts';
+import { invalid, notFound } from '../common/errors/domain-error.js';
+import { queryRows } from '../common/sql.js';
+import { PasswordResetService } from '../auth/password-reset.service.js';
+import { AppConfig } from '../config/configuration.js';
+import { DevicesService } from '../devices/devices.service.js';
+import { RepairsService } from '../repairs/repairs.service.js';
+import type { Viewer } from '../repairs/repair-visibility.js';
+import { trackingUrl } from '../repairs/tracking-token.js';
+import type { CheckInDto } from './dto/check-in.dto.js';
+import { findOrCreateWalkIn } from './walk-in-customers.js';
+
+/** Staff check a walk-in customer's device in at the counter: customer, device and repair in one transaction. */
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly devices: DevicesService,
+    private readonly repairs: RepairsService,
+    private readonly invitations: PasswordResetService,
+  ) {}
+
+  /**
+   * The repair starts `submitted`; a technician checking it in takes it. A customer without a
+   * password yet (created now, or at an earlier visit) is emailed an invitation naming this repair.
+   */
+  async checkIn(staff: Viewer, input: CheckInDto): Promise<RepairDetail> {
+    if (input.device && input.deviceId) throw invalid('CHECKIN.DEVICE_AMBIGUOUS', 'Give either a new device or deviceId, not both.', 'deviceId');
+    if (!input.device && !input.deviceId) throw invalid('CHECKIN.DEVICE_REQUIRED', 'Describe the device, or pick one of the customer’s.', 'device');
+
+    const id = await this.db.transaction(async (m) => {
+      const customer = await findOrCreateWalkIn(m, input.customer);
+      let deviceId = input.deviceId;
+      if (deviceId) {
+        const [owned] = await queryRows(m, `SELECT 1 FROM devices WHERE id = $1 AND owner_id = $2`, [deviceId, customer.id]);
+        if (!owned) throw notFound('DEVICE.NOT_FOUND', 'Device');
+      } else {
+        deviceId = (await this.devices.create({ id: customer.id }, input.device!, m)).id;
+      }
+      const repairId = await this.repairs.insert(
+        m,
+        {
+          customerId: customer.id,
+          deviceId,
+          issueDescription: input.issueDescription,
+          urgency: input.urgency,
+          condition: input.condition || undefined,
+          accessories: input.accessories,
+          depositNote: input.depositNote || undefined,
+        },
+        { id: staff.id, role: staff.role },
+      );
+      if (staff.role === 'technician') await this.repairs.assignLocked(m, await this.repairs.lock(m, repairId), staff.id, staff.id);
+      if (customer.needsInvitation) {
+        const [repair] = await queryRows<{ ticket_seq: string; tracking_token: string }>(
+          m,
+          `SELECT ticket_seq, tracking_token FROM repair_requests WHERE id = $1`,
+          [repairId],
+        );
+        await this.invitations.invite(m, customer, {
+          ticketNumber: formatTicketNumber(repair.ticket_seq),
+          trackingUrl: trackingUrl(this.config.http.publicUrl, repair.tracking_token),
+        });
+      }
+      return repairId;
+    });
+    return this.repairs.get(staff, id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth-user.js';
+import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
+import { Scopes } from '../common/decorators/scopes.decorator.js';
+import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { RepairDetailDto } from '../repairs/dto/repair.dto.js';
+import { CheckInService } from './check-in.service.js';
+import { CheckInDto } from './dto/check-in.dto.js';
+
+@ApiTags('repairs')
+@Controller('repairs')
+export class CounterController {
+  constructor(private readonly checkIns: CheckInService) {}
+
+  @Post('check-in')
+  @Scopes('repairs:write')
+  @Roles('technician', 'admin')
+  @ApiRoute({
+    summary: 'Check a walk-in customer’s device in at the counter',
+    description:
+      'Finds the customer by email (case-insensitive), else by phone, or creates one (an email is then required) and emails them an invitation to set a password. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned. Answers the repair as staff see it, with its `trackingUrl`.',
+    auth: 'technician, admin',
+    created: RepairDetailDto,
+    errors: [404, 409],
+  })
+  checkIn(@CurrentUser() user: AuthUser, @Body() body: CheckInDto) {
+    return this.checkIns.checkIn(user, body);
+  }
+}

@@ -1,0 +1,171 @@
+import type { RepairDetail } from '@repairhub/contracts';
+import { assignRepair, createDevice, createRepair, issueQuote } from './factories/repairs.factory.js';
+import { createStaff, login, registerCustomer, uniqueEmail, type TestUser } from './factories/users.factory.js';
+import { expectProblem } from './support/api-client.js';
+import { clientAddress } from './support/client-address.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const NEW_PASSWORD = 'Copper-Meadow-Falcon-17';
+
+describe('counter check-in and the public tracking page', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let technician: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createStaff(t, 'admin');
+    technician = await createStaff(t, 'technician');
+  });
+  afterAll(() => t.close());
+
+  const walkIn = (overrides: Record<string, unknown> = {}) => ({
+    customer: { name: 'Grace Walker', email: uniqueEmail('walkin') },
+    device: { type: 'phone', brand: 'Google', model: 'Pixel 8', serialNumber: 'GP8-445566' },
+    issueDescription: 'Cracked screen after a drop, touch works.',
+    urgency: 'high',
+    ...overrides,
+  });
+  const checkIn = (by: TestUser, body: object) => t.api.post('/repairs/check-in', body, { token: by.token });
+  const tokenOf = (repair: RepairDetail) => new URL(repair.trackingUrl!).pathname.split('/').pop()!;
+  const track = (token: string, from = clientAddress(`visitor-${token}`)) => t.api.get(`/public/track/${token}`, { from });
+  const invitations = async (to: string) => {
+    const page = await t.api.get('/admin/emails?limit=100', { token: admin.token });
+    expect(page.status).toBe(200);
+    return (page.body.items as { to: string; template: string; subject: string; text: string }[]).filter((e) => e.to === to && e.template === 'account_invitation');
+  };
+
+  it('lets a technician check a new walk-in customer in: the repair is theirs, and the customer is invited to the portal where it appears', async () => {
+    const body = walkIn({ condition: 'Scratched back', accessories: ['Charger', 'Case'], depositNote: '£20 cash' });
+    const response = await checkIn(technician, body);
+    expect(response.status).toBe(201);
+    const repair = response.body as RepairDetail;
+    expect(repair).toMatchObject({
+      status: 'submitted',
+      urgency: 'high',
+      customerName: 'Grace Walker',
+      deviceLabel: 'Google Pixel 8',
+      assignedTechnicianId: technician.id,
+      condition: 'Scratched back',
+      accessories: ['Charger', 'Case'],
+      depositNote: '£20 cash',
+    });
+    expect(repair.ticketNumber).toMatch(/^R-\d+$/);
+    expect(repair.trackingUrl).toMatch(/\/track\/[\w-]{43}$/);
+
+    const [invitation] = await invitations(body.customer.email);
+    expect(invitation.subject).toContain(repair.ticketNumber);
+    expect(invitation.text).toContain(repair.trackingUrl);
+    const link = invitation.text.match(/(\S+\/reset-password\?token=\S+)/)![1];
+    const token = new URL(link).searchParams.get('token')!;
+    // Without a password, the account cannot be signed into before the invitation is accepted.
+    expectProblem(await t.api.post('/auth/login', { email: body.customer.email, password: NEW_PASSWORD }), 401);
+    expect((await t.api.post('/auth/password/reset', { token, password: NEW_PASSWORD }, { from: clientAddress(body.customer.email) })).status).toBe(204);
+    const customerToken = await login(t, body.customer.email, NEW_PASSWORD);
+    const mine = await t.api.get('/repairs', { token: customerToken });
+    expect(mine.body.items.map((r: RepairDetail) => r.id)).toEqual([repair.id]);
+    const detail = await t.api.get(`/repairs/${repair.id}`, { token: customerToken });
+    expect(detail.body.trackingUrl).toBe(repair.trackingUrl);
+  });
+
+  it('finds the existing customer by email in any case or by phone in any format, and an account holder gets no invitation', async () => {
+    const customer = await registerCustomer(t, 'Ada Account');
+    const first = await checkIn(admin, walkIn({ customer: { name: 'Ada A.', email: customer.email.toUpperCase(), phone: '+44 20 7946 0958' } }));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ customerId: customer.id, customerName: 'Ada Account', assignedTechnicianId: null, status: 'submitted' });
+    const byPhone = await checkIn(admin, walkIn({ customer: { name: 'Ada', phone: '0044 (20) 7946-0958' } }));
+    expect(byPhone.status).toBe(201);
+    expect(byPhone.body.customerId).toBe(customer.id);
+    const device = await checkIn(admin, walkIn({ customer: { name: 'Ada', email: customer.email }, device: undefined, deviceId: first.body.deviceId }));
+    expect(device.status).toBe(201);
+    expect(device.body.deviceId).toBe(first.body.deviceId);
+
+    const mine = await t.api.get('/repairs', { token: customer.token });
+    expect(mine.body.items).toHaveLength(3);
+    expect(await invitations(customer.email)).toEqual([]);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = '+442079460958'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('checks the same new customer in twice at once as one customer', async () => {
+    const email = uniqueEmail('twice');
+    const [a, b] = await Promise.all([checkIn(admin, walkIn({ customer: { name: 'Twin', email } })), checkIn(technician, walkIn({ customer: { name: 'Twin', email } }))]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.customerId).toBe(b.body.customerId);
+  });
+
+  it('lets only technicians and admins check in, and never onto a staff account', async () => {
+    const customer = await registerCustomer(t);
+    expectProblem(await checkIn(customer, walkIn()), 403);
+    expectProblem(await t.api.post('/repairs/check-in', walkIn()), 401);
+    expectProblem(await checkIn(admin, walkIn({ customer: { name: 'Tech', email: technician.email } })), 409, 'CHECKIN.NOT_A_CUSTOMER');
+  });
+
+  it('refuses malformed check-ins with 400 and a stable code', async () => {
+    const other = await registerCustomer(t);
+    const othersDevice = await createDevice(t, other);
+    const cases: [object, number, string][] = [
+      [walkIn({ role: 'admin' }), 400, 'REQUEST.INVALID'],
+      [walkIn({ customer: { name: 'No Contact' } }), 400, 'CHECKIN.CONTACT_REQUIRED'],
+      [walkIn({ customer: { name: 'Phone Only', phone: '+1 555 0100 999' } }), 400, 'CHECKIN.EMAIL_REQUIRED'],
+      [walkIn({ customer: { name: 'Bad Phone', email: uniqueEmail(), phone: 'call me' } }), 400, 'CHECKIN.PHONE_INVALID'],
+      [walkIn({ customer: { name: 'Bad Mail', email: 'not-an-email' } }), 400, 'REQUEST.INVALID'],
+      [walkIn({ device: undefined }), 400, 'CHECKIN.DEVICE_REQUIRED'],
+      [walkIn({ deviceId: othersDevice.id }), 400, 'CHECKIN.DEVICE_AMBIGUOUS'],
+      [walkIn({ device: undefined, deviceId: othersDevice.id }), 404, 'DEVICE.NOT_FOUND'],
+      [walkIn({ device: { type: 'toaster', brand: 'X', model: 'Y' } }), 400, 'REQUEST.INVALID'],
+      [walkIn({ accessories: 'Charger' }), 400, 'REQUEST.INVALID'],
+      [walkIn({ urgency: 'asap' }), 400, 'REQUEST.INVALID'],
+    ];
+    for (const [body, status, code] of cases) expectProblem(await checkIn(admin, body), status, code);
+  });
+
+  it('shows anyone with the link the status, timeline, quote and pickup details, and nothing else', async () => {
+    const repair = (await checkIn(technician, walkIn())).body as RepairDetail;
+    await issueQuote(t, technician, repair.id, { notes: 'New screen' });
+    const response = await track(tokenOf(repair));
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body).sort()).toEqual(['history', 'quote', 'shop', 'status', 'ticketNumber']);
+    expect(response.body).toMatchObject({
+      ticketNumber: repair.ticketNumber,
+      status: 'quoted',
+      quote: { partsCost: 12_999, laborCost: 4_500, total: 17_499, currency: 'usd', status: 'pending', notes: 'New screen' },
+    });
+    expect(response.body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['submitted', 'quoted']);
+    expect(Object.keys(response.body.history[0]).sort()).toEqual(['createdAt', 'fromStatus', 'note', 'toStatus']);
+    expect(response.body.shop.name).toBeTruthy();
+    const text = JSON.stringify(response.body);
+    for (const secret of ['GP8-445566', repair.id, repair.customerId, repair.customerName, technician.id]) expect(text).not.toContain(secret);
+  });
+
+  it('answers unknown and replaced links with 404; staff and the owner replace the link, others cannot', async () => {
+    const owner = await registerCustomer(t);
+    const stranger = await registerCustomer(t);
+    const repair = await createRepair(t, owner);
+    const original = tokenOf(repair);
+    expect((await track(original)).status).toBe(200);
+    expectProblem(await track('A'.repeat(43)), 404, 'TRACKING.NOT_FOUND');
+    expectProblem(await track('short'), 404, 'TRACKING.NOT_FOUND');
+
+    expectProblem(await t.api.post(`/repairs/${repair.id}/tracking-link`, {}, { token: stranger.token }), 404);
+    const replaced = await t.api.post(`/repairs/${repair.id}/tracking-link`, {}, { token: owner.token });
+    expect(replaced.status).toBe(201);
+    expect(replaced.body.trackingUrl).not.toBe(repair.trackingUrl);
+    expectProblem(await track(original), 404, 'TRACKING.NOT_FOUND');
+    expect((await track(tokenOf(replaced.body))).status).toBe(200);
+
+    await assignRepair(t, technician, repair.id);
+    const byStaff = await t.api.post(`/repairs/${repair.id}/tracking-link`, {}, { token: technician.token });
+    expect(byStaff.status).toBe(201);
+    expectProblem(await track(tokenOf(replaced.body)), 404);
+  });
+
+  it('rate limits the public page per address on a budget of its own', async () => {
+    const from = clientAddress('token-guesser');
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await track('B'.repeat(43), from)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    // Another visitor's budget is untouched.
+    expect((await track('B'.repeat(43), clientAddress('someone-else'))).status).toBe(404);
+  });
+});
