@@ -54,7 +54,11 @@ export async function serveApps(app: NestFastifyApplication): Promise<void> {
     return sendProblem(new NotFoundException(`Cannot ${request.method} ${path}`), request, reply, logger);
   };
   const fastify = app.getHttpAdapter().getInstance();
-  // Browsers ask for /favicon.ico on pages that name no icon (an API answer opened in a tab).
-  fastify.get('/favicon.ico', (_request, reply) => reply.redirect('/favicon.svg', 301));
+  // Browsers ask for /favicon.ico on pages that name no icon (an API answer opened in a tab): the
+  // portal's icon, sent as is (a redirect would be a second request for no gain).
+  const portal = built.find((web) => web.prefix === '/');
+  if (portal && existsSync(join(portal.dir, 'favicon.svg'))) {
+    fastify.get('/favicon.ico', (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').sendFile('favicon.svg', portal.dir));
+  }
   fastify.get('/*', { exposeHeadRoute: true }, fallback);
 }
