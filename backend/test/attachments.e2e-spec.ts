@@ -148,6 +148,6 @@ describe('attachments', () => {
     form.append('deviceId', 'x');
     const response = await fetch(`${t.baseUrl}/api/v1/repairs`, { method: 'POST', body: form, headers: { authorization: `Bearer ${ada.token}` } });
     expect(response.status).toBe(415);
-    expect((await response.json()).code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    expect(((await response.json()) as { code: string }).code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
   });
 });
