@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { ATTACHMENT_LIMITS, type AttachmentView, type RepairDetail } from '@repairhub/contracts';
 import { downloadAttachment, pdfDocument, photoWithGps, pngImage, uploadAttachment, windowsExecutable, type RawResponse } from './factories/attachments.factory.js';
+import { openConversation } from './factories/chat.factory.js';
 import { assignRepair, createRepair } from './factories/repairs.factory.js';
 import { createStaff, registerCustomer, type TestUser } from './factories/users.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -149,5 +150,40 @@ describe('attachments', () => {
     const response = await fetch(`${t.baseUrl}/api/v1/repairs`, { method: 'POST', body: form, headers: { authorization: `Bearer ${ada.token}` } });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { code: string }).code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('sends photos in the chat: the message carries them, the offline technician is emailed their names, and only the sender’s own unsent files of this repair can go', async () => {
+    const own = await createRepair(t, ada);
+    await assignRepair(t, tech, own.id);
+    const conversation = await openConversation(t, ada, own.id);
+    const photo = (await uploadAttachment(t, ada, own.id, await photoWithGps(), 'cracked-back.jpg')).body as AttachmentView;
+
+    const sent = await t.api.post(`/conversations/${conversation.id}/messages`, { content: '', attachmentIds: [photo.id] }, { token: ada.token });
+    expect(sent.status).toBe(201);
+    expect(sent.body.attachments).toEqual([photo]);
+    const history = await t.api.get(`/conversations/${conversation.id}/messages`, { token: tech.token });
+    expect(history.body.items[0]).toMatchObject({ id: sent.body.id, attachments: [photo] });
+
+    const [email] = await t.sql<{ text_body: string }>(`SELECT text_body FROM email_outbox WHERE user_id = $1 AND template = 'customer_replied'`, [tech.id]);
+    expect(email.text_body).toContain('Attached: cracked-back.jpg');
+
+    // Sent once only; another repair's file, someone else's file and an empty message without files are refused.
+    const again = await t.api.post(`/conversations/${conversation.id}/messages`, { content: 'again', attachmentIds: [photo.id] }, { token: ada.token });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 400, code: 'MESSAGE.ATTACHMENT_INVALID' });
+    const elsewhere = (await uploadAttachment(t, ada, repair.id, await pngImage(), 'other.png')).body as AttachmentView;
+    const wrongRepair = await t.api.post(`/conversations/${conversation.id}/messages`, { content: 'x', attachmentIds: [elsewhere.id] }, { token: ada.token });
+    expect({ status: wrongRepair.status, code: wrongRepair.body.code }).toEqual({ status: 400, code: 'MESSAGE.ATTACHMENT_INVALID' });
+    const techs = (await uploadAttachment(t, tech, own.id, await pngImage(), 'battery.png')).body as AttachmentView;
+    const notMine = await t.api.post(`/conversations/${conversation.id}/messages`, { content: 'x', attachmentIds: [techs.id] }, { token: ada.token });
+    expect({ status: notMine.status, code: notMine.body.code }).toEqual({ status: 400, code: 'MESSAGE.ATTACHMENT_INVALID' });
+    const empty = await t.api.post(`/conversations/${conversation.id}/messages`, { content: ' ' }, { token: ada.token });
+    expect(empty.status).toBe(400);
+    // Nothing of the refused messages was kept.
+    const after = await t.api.get(`/conversations/${conversation.id}/messages`, { token: ada.token });
+    expect(after.body.items.filter((m: { type: string }) => m.type === 'text').map((m: { id: string }) => m.id)).toEqual([sent.body.id]);
+
+    const byTech = await t.api.post(`/conversations/${conversation.id}/messages`, { content: 'This is the swollen battery.', attachmentIds: [techs.id] }, { token: tech.token });
+    expect(byTech.status).toBe(201);
+    expect(byTech.body.attachments.map((a: AttachmentView) => a.fileName)).toEqual(['battery.png']);
   });
 });
