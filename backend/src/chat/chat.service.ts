@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CLIENT_ID_PATTERN, MESSAGE_MAX_ATTACHMENTS, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
-import { ATTACHMENT_COLUMNS, toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import { ATTACHMENT_COLUMNS, type AttachmentRow } from '../attachments/attachment.mapper.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
