@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ATTACHMENT_LIMITS } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
@@ -48,7 +48,11 @@ export class AttachmentsController {
   }
 
   @Get('attachments/:id')
-  @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'application/pdf')
+  @ApiResponse({
+    status: 200,
+    description: 'The bytes',
+    content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiRoute({
     summary: 'The bytes of an attachment (or its thumbnail)',
     description: 'To those who may see its repair; 404 to anyone else. Images inline, PDFs as a download.',
