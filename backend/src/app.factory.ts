@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
-import { acceptJsonBodiesOnly } from './common/http/json-body.js';
+import { acceptJsonBodiesOnly, refuseMultipartExceptWhereDeclared } from './common/http/json-body.js';
 import { computeSecurityHeaders, helmetOptions } from './common/http/security-headers.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
@@ -75,6 +76,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   await app.register(fastifyCookie);
+  // Adds a multipart/form-data parser, which the hook below confines to the routes that declare it.
+  await app.register(fastifyMultipart, { limits: { parts: 1, files: 1, fields: 0 } });
+  refuseMultipartExceptWhereDeclared(fastify);
 
   if (config.role.api && config.http.apiDocs) setupSwagger(app);
   if (config.role.api && config.http.serveApps) await serveApps(app);

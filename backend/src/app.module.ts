@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { ChatSocketsModule } from './chat/chat-sockets.module.js';
 import { EventsModule } from './common/events/events.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         DevicesModule,
         RepairsModule,
         CounterModule,
+        AttachmentsModule,
         QuotesModule,
         ChatModule,
         ChatSocketsModule.forRole(config.role),

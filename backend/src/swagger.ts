@@ -37,6 +37,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('admin', 'Operations for admins: failed jobs, the email outbox')
     .addTag('notifications', 'Email notification preferences')
     .addTag('shop', 'The shop: name, address, opening hours, currencies')
+    .addTag('attachments', 'Photos and PDFs of a repair request: upload, list, the bytes')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

@@ -113,7 +113,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
       const p = record(payload);
       const conversationId = stringField(p, 'conversationId');
       if (typeof p.clientId !== 'string') throw invalid('REQUEST.INVALID', 'clientId must be a string', 'clientId');
-      return this.chat.send(socket.data.user, conversationId, { content: p.content, clientId: p.clientId });
+      return this.chat.send(socket.data.user, conversationId, { content: p.content, clientId: p.clientId, attachmentIds: p.attachmentIds });
     });
   }
 

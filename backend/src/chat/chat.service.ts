@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CLIENT_ID_PATTERN, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
+import { CLIENT_ID_PATTERN, MESSAGE_MAX_ATTACHMENTS, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
+import { ATTACHMENT_COLUMNS, type AttachmentRow } from '../attachments/attachment.mapper.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
@@ -23,6 +24,8 @@ declare module '../common/events/domain-event-map.js' {
       customerId: string;
       assignedTechnicianId: string | null;
       content: string;
+      /** File names of the attachments sent with it (mentioned in emails, never embedded). */
+      attachmentNames: string[];
     };
   }
 }
@@ -174,8 +177,13 @@ export class ChatService {
    * current assignment, locks the conversation row (so seq order is commit order), inserts (a repeated
    * `clientId` inserts nothing) and moves the conversation's activity marker.
    */
-  async send(user: ChatUser, conversationId: string, input: { content: unknown; clientId?: unknown }): Promise<{ message: MessageView; duplicate: boolean }> {
-    const contentError = messageContentError(input.content);
+  async send(
+    user: ChatUser,
+    conversationId: string,
+    input: { content: unknown; clientId?: unknown; attachmentIds?: unknown },
+  ): Promise<{ message: MessageView; duplicate: boolean }> {
+    const attachmentIds = attachmentIdsOf(input.attachmentIds);
+    const contentError = messageContentError(input.content, attachmentIds.length > 0);
     if (contentError) throw invalid('REQUEST.INVALID', contentError, 'content');
     const clientId = input.clientId ?? null;
     if (clientId !== null && (typeof clientId !== 'string' || !CLIENT_ID_PATTERN.test(clientId))) {
@@ -203,6 +211,7 @@ export class ChatService {
         [conversationId, user.id, input.content, clientId],
       );
       if (inserted) {
+        inserted.attachments = await this.attach(m, inserted, user.id, attachmentIds);
         await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
         this.events.publish(m, 'chat.message_sent', {
           messageId: inserted.id,
@@ -212,6 +221,7 @@ export class ChatService {
           customerId: inserted.customer_id,
           assignedTechnicianId: inserted.assigned_technician_id,
           content: input.content as string,
+          attachmentNames: inserted.attachments.map((a) => a.file_name),
         });
       }
       return inserted;
@@ -318,6 +328,25 @@ export class ChatService {
     this.broadcaster.emit(people, 'conversation:updated', { conversationId: message.conversationId, repairRequestId: about.repairRequestId, lastMessage: message }, [room]);
   }
 
+  /**
+   * Links the sender's own, not yet sent attachments of this repair to the new message, in its
+   * transaction; any other id refuses the whole message.
+   */
+  private async attach(manager: EntityManager, message: MessageRow & { repair_request_id: string }, senderId: string, ids: string[]): Promise<AttachmentRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryRows<AttachmentRow>(
+      manager,
+      `UPDATE attachments att SET message_id = $1
+        WHERE att.id = ANY($2::uuid[]) AND att.repair_request_id = $3 AND att.uploaded_by = $4 AND att.message_id IS NULL
+        RETURNING ${ATTACHMENT_COLUMNS('att')}`,
+      [message.id, ids, message.repair_request_id, senderId],
+    );
+    if (rows.length !== ids.length) {
+      throw invalid('MESSAGE.ATTACHMENT_INVALID', 'An attachment is not one you uploaded to this repair, or was already sent.', 'attachmentIds');
+    }
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  }
+
   private async seqOf(conversationId: string, messageId: unknown, field: string): Promise<string> {
     const message = () => invalid('CHAT.MESSAGE_NOT_FOUND', `${field} is not a message of this conversation`, field);
     if (!isUuid(messageId)) throw message();
@@ -328,4 +357,12 @@ export class ChatService {
     if (!row) throw message();
     return row.seq;
   }
+}
+
+function attachmentIdsOf(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MESSAGE_MAX_ATTACHMENTS || !value.every(isUuid) || new Set(value).size !== value.length) {
+    throw invalid('REQUEST.INVALID', `attachmentIds must be at most ${MESSAGE_MAX_ATTACHMENTS} different attachment ids`, 'attachmentIds');
+  }
+  return value as string[];
 }

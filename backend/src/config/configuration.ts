@@ -85,7 +85,14 @@ export abstract class AppConfig {
   abstract readonly chat: { ratePerSecond: number; burst: number };
   /** What customers read about the shop: pickup information, receipts, email footers; the currencies quotes may use. */
   abstract readonly shop: ShopView;
+  /** Where attachment bytes live: files under a directory (DATA_DIR/attachments by default) or an S3-compatible bucket. */
+  abstract readonly attachments: { storage: AttachmentStorageConfig };
 }
+
+export type AttachmentStorageConfig =
+  /** `dir` null (DATA_DIR="", the tests' in-memory database): a fresh temporary directory of this process. */
+  | { kind: 'local'; dir: string | null }
+  | { kind: 's3'; bucket: string; endpoint: string | null; region: string; credentials: { accessKeyId: string; secretAccessKey: string } | null; forcePathStyle: boolean };
 
 type Env = Record<string, string | undefined>;
 
@@ -250,5 +257,23 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
     },
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
     shop: shopSettings(v),
+    attachments: { storage: attachmentStorage(v) },
   };
+}
+
+function attachmentStorage(v: EnvironmentVariables): AttachmentStorageConfig {
+  if (v.S3_BUCKET) {
+    if (!v.S3_ACCESS_KEY_ID !== !v.S3_SECRET_ACCESS_KEY) {
+      throw new ConfigurationError('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+    }
+    return {
+      kind: 's3',
+      bucket: v.S3_BUCKET,
+      endpoint: v.S3_ENDPOINT ?? null,
+      region: v.S3_REGION ?? 'us-east-1',
+      credentials: v.S3_ACCESS_KEY_ID ? { accessKeyId: v.S3_ACCESS_KEY_ID, secretAccessKey: v.S3_SECRET_ACCESS_KEY! } : null,
+      forcePathStyle: v.S3_FORCE_PATH_STYLE ?? false,
+    };
+  }
+  return { kind: 'local', dir: v.DATA_DIR === '' ? null : join(resolve(v.DATA_DIR ?? './.data'), 'attachments') };
 }

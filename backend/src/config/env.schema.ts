@@ -191,4 +191,24 @@ export class EnvironmentVariables {
   /** `usd,eur`: the currencies quotes may use. Checked in configuration.ts. */
   @IsOptional() @IsString()
   SHOP_CURRENCIES?: string;
+
+  /** Set: attachments go to this S3-compatible bucket instead of files under DATA_DIR. */
+  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+  S3_BUCKET?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsOptional() @IsString()
+  S3_REGION?: string;
+
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** `bucket` in the path instead of the host name (MinIO, Ceph and most self-hosted servers need it). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
 }

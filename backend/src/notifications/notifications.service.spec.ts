@@ -37,6 +37,7 @@ const customerWrote: DomainEventMap['chat.message_sent'] = {
   customerId: 'customer-1',
   assignedTechnicianId: 'tech-1',
   content: 'Is Friday OK?',
+  attachmentNames: [],
 };
 
 describe('NotificationsService: the "customer replied" email, inside the message’s transaction', () => {

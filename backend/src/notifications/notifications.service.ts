@@ -123,7 +123,7 @@ export class NotificationsService implements OnModuleInit {
       dedupeKey: `chat.customer_replied:${e.conversationId}:${technicianId}:${window}`,
       userId: technicianId,
       repairId: e.repairId,
-      facts: { template: 'customer_replied', customerName: customer?.name ?? 'The customer', excerpt: excerpt(e.content) },
+      facts: { template: 'customer_replied', customerName: customer?.name ?? 'The customer', excerpt: excerpt(e.content), attachmentNames: e.attachmentNames },
     });
   }
 

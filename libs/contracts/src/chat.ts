@@ -1,4 +1,8 @@
+import type { AttachmentView } from './attachments.js';
 import type { MessageType, RepairStatus, Urgency } from './enums.js';
+
+/** Attachments one message may carry (uploaded first, to the same repair, by the sender). */
+export const MESSAGE_MAX_ATTACHMENTS = 10;
 
 /** Longest message, in characters (Unicode code points) after trimming. */
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -11,11 +15,11 @@ export function messageLength(content: string): number {
   return [...content.trim()].length;
 }
 
-/** Null when `content` may be sent, otherwise why not (the server applies the same rule). */
-export function messageContentError(content: unknown): string | null {
+/** Null when `content` may be sent, otherwise why not (the server applies the same rule); a message carrying attachments may have no text. */
+export function messageContentError(content: unknown, hasAttachments = false): string | null {
   if (typeof content !== 'string') return 'content must be a string';
   const length = messageLength(content);
-  if (length === 0) return 'content must not be empty';
+  if (length === 0 && !hasAttachments) return 'content must not be empty';
   if (length > MESSAGE_MAX_LENGTH) return `content must be at most ${MESSAGE_MAX_LENGTH} characters`;
   return null;
 }
@@ -29,6 +33,8 @@ export interface MessageView {
   /** Stored as sent; render as text, never as HTML. */
   content: string;
   clientId: string | null;
+  /** Photos and documents sent with the message, in upload order. */
+  attachments: AttachmentView[];
   createdAt: string;
 }
 
@@ -47,6 +53,8 @@ export interface CreateConversationRequest {
 export interface SendMessageRequest {
   content: string;
   clientId?: string;
+  /** Ids from `POST /repairs/:id/attachments` of this conversation's repair, uploaded by the sender and not yet sent. */
+  attachmentIds?: string[];
 }
 
 /** An event's answer; a refused one carries the REST problem's code and, when rate limited, when to retry. */
@@ -59,7 +67,7 @@ export interface ChatClientToServer {
   'conversation:leave': (p: { conversationId: string }, ack?: (r: Ack) => void) => void;
   /** `duplicate` is true when `clientId` was already stored: the original comes back and nothing is broadcast again. */
   'message:send': (
-    p: { conversationId: string; content: string; clientId: string },
+    p: { conversationId: string; content: string; clientId: string; attachmentIds?: string[] },
     ack: (r: Ack<{ message: MessageView; duplicate?: boolean }>) => void,
   ) => void;
   typing: (p: { conversationId: string }, ack?: (r: Ack) => void) => void;

@@ -12,3 +12,4 @@ export * from './integrations.js';
 export * from './shop.js';
 export * from './labels.js';
 export * from './counter.js';
+export * from './attachments.js';

@@ -31,3 +31,8 @@ export * from './lib/ui/money.pipe';
 export * from './lib/chat/chat-connection';
 export * from './lib/chat/chat-room';
 export * from './lib/chat/chat-panel.component';
+export * from './lib/attachments/attachment-files';
+export * from './lib/attachments/attachment-thumb.component';
+export * from './lib/attachments/attachment-gallery.component';
+export * from './lib/attachments/attachment-picker.component';
+export * from './lib/attachments/repair-attachments.component';

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import {
   CLIENT_ID_PATTERN,
   DEFAULT_PAGE_LIMIT,
   MAX_PAGE_LIMIT,
+  MESSAGE_MAX_ATTACHMENTS,
   MESSAGE_MAX_LENGTH,
   MESSAGE_TYPES,
   messageContentError,
@@ -15,13 +16,15 @@ import {
   type Page,
   type SendMessageRequest,
 } from '@repairhub/contracts';
+import { AttachmentViewDto } from '../../attachments/dto/attachment.dto.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 
 @ValidatorConstraint({ name: 'messageContent' })
 class MessageContentRule implements ValidatorConstraintInterface {
   private error: string | null = null;
-  validate(value: unknown): boolean {
-    this.error = messageContentError(value);
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const attachmentIds = (args.object as SendMessageDto).attachmentIds;
+    this.error = messageContentError(value, Array.isArray(attachmentIds) && attachmentIds.length > 0);
     return this.error === null;
   }
   defaultMessage(): string {
@@ -43,6 +46,10 @@ export class SendMessageDto implements SendMessageRequest {
   @ApiPropertyOptional({ description: 'The sender’s own id for this message: a retry with the same id returns the stored message.', pattern: CLIENT_ID_PATTERN.source })
   @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: 'clientId must be 1–100 letters, digits or . _ : -' })
   clientId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MESSAGE_MAX_ATTACHMENTS, description: 'Attachments of this repair, uploaded by the sender and not yet sent; the text may then be empty.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MESSAGE_MAX_ATTACHMENTS) @ArrayUnique() @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class ListMessagesQueryDto {
@@ -64,6 +71,7 @@ export class MessageViewDto implements MessageView {
   @ApiProperty({ enum: MESSAGE_TYPES }) type: MessageType;
   @ApiProperty() content: string;
   @ApiProperty({ type: String, nullable: true }) clientId: string | null;
+  @ApiProperty({ type: [AttachmentViewDto] }) attachments: AttachmentViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

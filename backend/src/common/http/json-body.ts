@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalid } from '../errors/domain-error.js';
+import { DomainError, invalid } from '../errors/domain-error.js';
 
 /** Far beyond any request we define (the deepest nests three levels), far below what a recursive walk can survive. */
 export const JSON_LIMITS = { maxDepth: 32, maxKeys: 2_000 };
@@ -51,5 +51,25 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number
     if (shape === 'depth') return done(invalid('REQUEST.TOO_DEEP', `The request body nests deeper than ${JSON_LIMITS.maxDepth} levels.`), undefined);
     if (shape === 'keys') return done(invalid('REQUEST.TOO_MANY_FIELDS', `The request body has more than ${JSON_LIMITS.maxKeys} fields.`), undefined);
     parse(request, text, done);
+  });
+}
+
+/** Route config (`@RouteConfig`) of the few routes that take `multipart/form-data` (uploads). */
+export interface MultipartRouteConfig {
+  multipart?: boolean;
+}
+
+/**
+ * Everything but JSON is refused (415) before any route runs, except multipart on a route whose
+ * config declares `multipart: true`; the route reads the parts itself, with its own limits.
+ */
+export function refuseMultipartExceptWhereDeclared(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    const declared = (request.routeOptions.config as MultipartRouteConfig | undefined)?.multipart === true;
+    if (typeof type === 'string' && /^\s*multipart\//i.test(type) && !declared) {
+      return done(new DomainError('unsupported_media_type', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.'));
+    }
+    done();
   });
 }

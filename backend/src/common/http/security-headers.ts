@@ -16,7 +16,8 @@ export function helmetOptions(publicUrl: string): HelmetOptions {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", 'https://js.stripe.com'],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https://*.stripe.com'],
+        // blob: attachments, fetched with the access token and shown from memory.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https://*.stripe.com'],
         connectSrc: ["'self'", webSocketOrigin(new URL(publicUrl).origin), 'https://api.stripe.com'],
         frameSrc: ['https://js.stripe.com', 'https://hooks.stripe.com'],
         frameAncestors: ["'none'"],

@@ -26,6 +26,13 @@ describe('email templates', () => {
     expect(mail.text).toContain('<img src=x onerror=alert(1)>');
   });
 
+  it('names the files a customer attached, and never embeds them', () => {
+    const mail = renderEmail(ctx, { template: 'customer_replied', customerName: 'Bob', excerpt: '', attachmentNames: ['swollen-battery.jpg', 'receipt.pdf'] });
+    expect(mail.text).toContain('Attached: swollen-battery.jpg, receipt.pdf');
+    expect(mail.text).not.toContain('“”');
+    expect(mail.html).not.toMatch(/<img|data:/);
+  });
+
   it('states amounts in the currency’s own units', () => {
     expect(formatMoney(12999, 'usd')).toBe('$129.99');
     const quote = renderEmail(ctx, { template: 'quote_issued', total: 12999, currency: 'usd', expiresAt: '2026-12-01T10:00:00.000Z' });

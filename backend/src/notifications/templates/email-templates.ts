@@ -32,7 +32,7 @@ export type EmailFacts =
   | { template: 'payment_failed'; amount: number; currency: Currency; status: 'failed' | 'canceled' }
   | { template: 'repair_completed' }
   | { template: 'quote_reminder'; expiresAt: string }
-  | { template: 'customer_replied'; customerName: string; excerpt: string };
+  | { template: 'customer_replied'; customerName: string; excerpt: string; attachmentNames?: string[] };
 
 /** Emails about the account rather than a repair. */
 export type AccountEmailFacts =
@@ -172,7 +172,12 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
     case 'customer_replied':
       return {
         subject: `${facts.customerName} replied about ${device}`,
-        lines: [`${facts.customerName} wrote while you were offline:`, `“${facts.excerpt}”`],
+        lines: [
+          `${facts.customerName} wrote while you were offline:`,
+          ...(facts.excerpt ? [`“${facts.excerpt}”`] : []),
+          // Named only: the files stay behind the sign-in.
+          ...(facts.attachmentNames?.length ? [`Attached: ${facts.attachmentNames.join(', ')}`] : []),
+        ],
         action: 'Open the conversation',
         audience: 'staff',
         footer: OPT_OUT,

@@ -15,6 +15,7 @@ import {
   ApiClient,
   AuthStore,
   ChatPanel,
+  RepairAttachments,
   DEVICE_TYPE_LABELS,
   ErrorState,
   Loading,
@@ -79,7 +80,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
 @Component({
   selector: 'rh-console-repair-workspace',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ChatPanel, ErrorState, Loading, MoneyPipe, QuoteForm, StatusChip, StatusTimeline],
+  imports: [DatePipe, ChatPanel, ErrorState, Loading, MoneyPipe, QuoteForm, RepairAttachments, StatusChip, StatusTimeline],
   template: `
     <div class="page">
       @if (repair.error(); as error) {
@@ -142,6 +143,8 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
               <p class="issue">{{ r.issueDescription }}</p>
             </section>
 
+            <rh-repair-attachments [repairId]="r.id" [canUpload]="chatOpen()" emptyText="The customer has not sent photos." />
+
             <section class="card stack" aria-labelledby="customer-heading">
               <h2 id="customer-heading">Customer</h2>
               <dl class="facts">
@@ -152,7 +155,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
 
           <section class="card chat-card" aria-label="Chat with the customer">
             @if (conversation.hasValue()) {
-              <rh-chat-panel [conversationId]="conversation.value().id" heading="Chat with the customer" peerLabel="The customer" />
+              <rh-chat-panel [conversationId]="conversation.value().id" [repairId]="r.id" heading="Chat with the customer" peerLabel="The customer" />
             } @else if (conversation.error(); as error) {
               <rh-error-state title="The chat isn't available right now" [error]="error" (retry)="conversation.reload()" />
             } @else if (chatOpen()) {

@@ -4,6 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { Router } from '@angular/router';
 import { ISSUE_DESCRIPTION_MAX, ISSUE_DESCRIPTION_MIN, MAX_PAGE_LIMIT, URGENCIES, type DeviceView, type Urgency } from '@repairhub/contracts';
 import {
+  ATTACHMENT_ACCEPT,
   ApiClient,
   DEVICE_TYPE_LABELS,
   ErrorState,
@@ -13,9 +14,11 @@ import {
   Notifier,
   URGENCY_LABELS,
   applyProblem,
+  attachmentFileProblem,
   focusAfterRender,
   focusFirstInvalid,
   readProblem,
+  uploadAll,
 } from '@repairhub/web-core';
 import { map } from 'rxjs';
 import { DeviceForm } from '../devices/device-form.component';
@@ -89,6 +92,24 @@ import { DeviceForm } from '../devices/device-form.component';
               }
             </div>
           </fieldset>
+          <div class="field">
+            <span class="label" id="photos-label">Photos of the damage <span class="muted">(optional)</span></span>
+            <input #photos type="file" id="photos" class="visually-hidden" [accept]="accept" multiple (change)="choosePhotos(photos)" aria-describedby="photos-help" />
+            <label for="photos" class="button secondary add-photos">Add photos</label>
+            <p class="help" id="photos-help">JPEG, PNG, WebP, HEIC or PDF, up to 10 MB each. Location and camera details are removed from photos.</p>
+            @if (photoProblems().length) {
+              <ul class="field-error" role="alert">
+                @for (p of photoProblems(); track $index) { <li>{{ p }}</li> }
+              </ul>
+            }
+            @if (files().length) {
+              <ul class="files" aria-label="Photos to send">
+                @for (f of files(); track $index) {
+                  <li><span>📎 {{ f.name }}</span> <button type="button" class="button link small" (click)="removeFile(f)" [attr.aria-label]="'Remove ' + f.name">Remove</button></li>
+                }
+              </ul>
+            }
+          </div>
           <button type="submit" class="button primary" [disabled]="busy()">{{ busy() ? 'Sending…' : 'Send request' }}</button>
         </form>
       }
@@ -101,6 +122,10 @@ import { DeviceForm } from '../devices/device-form.component';
     .choice.selected { border-color: var(--primary); background: var(--primary-soft); box-shadow: inset 0 0 0 1px var(--primary); }
     .choice input { margin-top: .2rem; }
     .add { justify-self: start; }
+    .add-photos { justify-self: start; cursor: pointer; }
+    #photos:focus-visible + label { box-shadow: var(--focus); }
+    .files { list-style: none; margin: .25rem 0 0; padding: 0; display: grid; gap: .25rem; overflow-wrap: anywhere; }
+    .label { font-weight: 600; }
   `,
 })
 export default class NewRepairPage {
@@ -120,6 +145,10 @@ export default class NewRepairPage {
   protected readonly busy = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly deviceError = signal<string | null>(null);
+  protected readonly accept = ATTACHMENT_ACCEPT;
+  /** Photos chosen for the request; uploaded once it exists. */
+  protected readonly files = signal<File[]>([]);
+  protected readonly photoProblems = signal<string[]>([]);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     deviceId: ['', Validators.required],
@@ -169,8 +198,11 @@ export default class NewRepairPage {
     this.busy.set(true);
     this.formError.set(null);
     this.api.repairs.create({ deviceId, issueDescription: issueDescription.trim(), urgency }).subscribe({
-      next: (repair) => {
+      next: async (repair) => {
+        const problems = await uploadAll(this.api, repair.id, this.files(), () => undefined);
         this.notifier.success('Request sent. A technician will review it and send you a quote.');
+        // The request stands; a refused photo can be added again from its page.
+        if (problems.length) this.notifier.error(`Some photos were not attached: ${problems.join(' ')}`);
         void this.router.navigate(['/repairs', repair.id]);
       },
       error: (error: unknown) => {
@@ -181,6 +213,18 @@ export default class NewRepairPage {
         this.focusFirstProblem();
       },
     });
+  }
+
+  protected choosePhotos(input: HTMLInputElement): void {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    const problems = chosen.map(attachmentFileProblem).filter((p): p is string => p !== null);
+    this.photoProblems.set(problems);
+    this.files.update((list) => [...list, ...chosen.filter((f) => !attachmentFileProblem(f))]);
+  }
+
+  protected removeFile(file: File): void {
+    this.files.update((list) => list.filter((f) => f !== file));
   }
 
   /** The device comes first on the page, then the form's fields; else the message above the form. */

@@ -8,6 +8,7 @@ import {
   ApiClient,
   ChatConnection,
   ChatPanel,
+  RepairAttachments,
   ErrorState,
   Loading,
   Notifier,
@@ -26,7 +27,7 @@ const APPROVAL_POLL_LIMIT = 40;
 @Component({
   selector: 'rh-repair-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, Loading, ErrorState],
+  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, RepairAttachments, Loading, ErrorState],
   template: `
     <div class="page">
       <p class="back"><a routerLink="/repairs">← My repairs</a></p>
@@ -92,10 +93,12 @@ const APPROVAL_POLL_LIMIT = 40;
           }
         </section>
 
+        <rh-repair-attachments [repairId]="r.id" [canUpload]="r.status !== 'cancelled'" emptyText="No photos yet. A photo of the damage helps the technician." />
+
         <section class="card" aria-label="Chat with your technician">
           @if (conversation.hasValue()) {
             @for (c of [conversation.value()]; track c.id) {
-              <rh-chat-panel [conversationId]="c.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
+              <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
             }
           } @else if (conversation.error()) {
             <h2>Chat with your technician</h2>

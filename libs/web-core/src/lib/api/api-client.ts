@@ -4,6 +4,7 @@ import type { Observable } from 'rxjs';
 import type {
   AcceptQuoteResponse,
   AssignRepairRequest,
+  AttachmentView,
   AuthResponse,
   ChangePasswordRequest,
   ForgotPasswordRequest,
@@ -186,5 +187,18 @@ export class ApiClient {
     messages: (id: string, query: { before?: string; limit?: number } = {}) =>
       this.get<Page<MessageView>>(`/conversations/${id}/messages`, query),
     send: (id: string, body: SendMessageRequest) => this.post<MessageView>(`/conversations/${id}/messages`, body),
+  };
+
+  readonly attachments = {
+    list: (repairId: string) => this.get<AttachmentView[]>(`/repairs/${repairId}/attachments`),
+    /** The one multipart request of the API: field `file`. */
+    upload: (repairId: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return this.http.post<AttachmentView>(this.url(`/repairs/${repairId}/attachments`), form);
+    },
+    /** The bytes, fetched with the access token (there is no public URL to put in an `<img>`). */
+    content: (id: string, variant: 'original' | 'thumbnail' = 'original') =>
+      this.http.get(this.url(`/attachments/${id}`), { params: toParams(variant === 'thumbnail' ? { variant } : {}), responseType: 'blob' }),
   };
 }

@@ -12,7 +12,9 @@ import {
   viewChild,
   type OnInit,
 } from '@angular/core';
-import { MESSAGE_MAX_LENGTH } from '@repairhub/contracts';
+import { MESSAGE_MAX_LENGTH, type AttachmentView } from '@repairhub/contracts';
+import { AttachmentGallery } from '../attachments/attachment-gallery.component';
+import { AttachmentPicker } from '../attachments/attachment-picker.component';
 import { ErrorState, Loading } from '../ui/states';
 import { ChatRoom } from './chat-room';
 
@@ -23,7 +25,7 @@ import { ChatRoom } from './chat-room';
 @Component({
   selector: 'rh-chat-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, Loading, ErrorState],
+  imports: [DatePipe, Loading, ErrorState, AttachmentGallery, AttachmentPicker],
   template: `
     @if (room(); as room) {
       <section class="chat" [attr.aria-labelledby]="headingId">
@@ -69,7 +71,12 @@ import { ChatRoom } from './chat-room';
                       } @else {
                         <li class="bubble" [class.mine]="item.mine">
                           <span class="who visually-hidden">{{ item.mine ? 'You' : peerLabel() }}:</span>
-                          <p class="content">{{ item.message.content }}</p>
+                          @if (item.message.content) {
+                            <p class="content">{{ item.message.content }}</p>
+                          }
+                          @if (item.message.attachments.length) {
+                            <rh-attachment-gallery [attachments]="item.message.attachments" label="Attached files" />
+                          }
                           <span class="meta">
                             <time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'HH:mm' }}</time>
                             @if (item.mine && room.seenMessageId() === item.message.id) {
@@ -81,7 +88,12 @@ import { ChatRoom } from './chat-room';
                     } @else {
                       <li class="bubble mine pending" [class.failed]="item.pending.state === 'failed'">
                         <span class="who visually-hidden">You:</span>
-                        <p class="content">{{ item.pending.content }}</p>
+                        @if (item.pending.content) {
+                          <p class="content">{{ item.pending.content }}</p>
+                        }
+                        @for (a of item.pending.attachments ?? []; track a.id) {
+                          <p class="content">📎 {{ a.fileName }}</p>
+                        }
                         @if (item.pending.state === 'sending') {
                           <span class="meta">Sending…</span>
                         } @else {
@@ -100,6 +112,16 @@ import { ChatRoom } from './chat-room';
               </div>
             </div>
             <p class="typing" aria-live="polite">{{ room.peerTyping() ? peerLabel() + ' is typing…' : '' }}</p>
+            @if (staged().length) {
+              <ul class="staged" aria-label="Files to send">
+                @for (a of staged(); track a.id) {
+                  <li>
+                    <span>📎 {{ a.fileName }}</span>
+                    <button type="button" class="button link small" (click)="unstage(a)" [attr.aria-label]="'Remove ' + a.fileName">Remove</button>
+                  </li>
+                }
+              </ul>
+            }
             <form class="composer" (submit)="send($event)">
               <label [for]="inputId" class="visually-hidden">Message</label>
               <textarea
@@ -113,8 +135,11 @@ import { ChatRoom } from './chat-room';
                 (keydown.enter)="onEnter($event)"
                 (focus)="room.markRead()"
               ></textarea>
-              <button type="submit" class="button primary" [disabled]="!draft().trim()">Send</button>
+              <button type="submit" class="button primary" [disabled]="!draft().trim() && !staged().length">Send</button>
             </form>
+            @if (repairId(); as repairId) {
+              <rh-attachment-picker [repairId]="repairId" label="Attach photos" [small]="true" (uploaded)="stage($event)" />
+            }
             <p class="hint">Enter sends, Shift+Enter starts a new line.</p>
           }
         }
@@ -237,6 +262,18 @@ import { ChatRoom } from './chat-room';
       color: var(--text-muted);
       margin: 0;
     }
+    .staged {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      font-size: 0.875rem;
+    }
+    .staged li {
+      overflow-wrap: anywhere;
+    }
     .older {
       justify-self: center;
       margin-bottom: 0.5rem;
@@ -249,12 +286,15 @@ export class ChatPanel implements OnInit {
   /** How the other side is called in "… is typing" and for screen readers. */
   readonly peerLabel = input('The other person');
   readonly emptyHint = input('');
+  /** The conversation's repair: set, the composer can attach photos (uploaded to the repair, sent with the message). */
+  readonly repairId = input<string | null>(null);
 
   private static nextId = 0;
   protected readonly headingId = `chat-heading-${ChatPanel.nextId}`;
   protected readonly inputId = `chat-input-${ChatPanel.nextId++}`;
   protected readonly maxLength = MESSAGE_MAX_LENGTH;
   protected readonly draft = signal('');
+  protected readonly staged = signal<AttachmentView[]>([]);
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
   private readonly injector = inject(Injector);
   protected readonly room = signal<ChatRoom | null>(null);
@@ -290,8 +330,18 @@ export class ChatPanel implements OnInit {
   protected send(event: Event): void {
     event.preventDefault();
     const text = this.draft().trim();
-    if (!text) return;
-    this.room()?.send(text);
+    const attachments = this.staged();
+    if (!text && !attachments.length) return;
+    this.room()?.send(text, attachments);
     this.draft.set('');
+    this.staged.set([]);
+  }
+
+  protected stage(attachment: AttachmentView): void {
+    this.staged.update((list) => [...list, attachment]);
+  }
+
+  protected unstage(attachment: AttachmentView): void {
+    this.staged.update((list) => list.filter((a) => a.id !== attachment.id));
   }
 }

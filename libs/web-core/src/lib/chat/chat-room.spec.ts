@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { MessageView, Page } from '@repairhub/contracts';
+import type { AttachmentView, MessageView, Page } from '@repairhub/contracts';
 import { of, throwError } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 import { AuthStore } from '../auth/auth-store';
@@ -51,6 +51,7 @@ function message(partial: Partial<MessageView> & { content: string }): MessageVi
     senderId: 'peer',
     type: 'text',
     clientId: null,
+    attachments: [],
     createdAt: new Date(Date.UTC(2025, 0, 1, 10, 0, seq)).toISOString(),
     ...partial,
   };
@@ -134,6 +135,27 @@ describe('ChatRoom', () => {
     await settle();
     expect(room.items()).toHaveLength(1);
     expect(room.items()[0]).toMatchObject({ kind: 'stored', mine: true, message: { content: 'Is it fixable?' } });
+  });
+
+  it('sends uploaded photos with a message, with or without text', async () => {
+    socket.answer = (event) => Promise.resolve(event === 'message:send' ? { ok: false, error: { code: 'X', message: 'x' } } : { ok: true, missed: [] });
+    const room = openRoom();
+    await settle();
+    const photo: AttachmentView = {
+      id: 'a1',
+      repairRequestId: 'r1',
+      fileName: 'crack.jpg',
+      contentType: 'image/jpeg',
+      size: 1000,
+      hasThumbnail: true,
+      uploadedBy: 'me',
+      createdAt: new Date().toISOString(),
+    };
+
+    room.send('   ', [photo]);
+    expect(socket.sent('message:send')[0]).toMatchObject({ content: '', attachmentIds: ['a1'] });
+    room.send('', []);
+    expect(socket.sent('message:send')).toHaveLength(1);
   });
 
   it('does not double a message whose broadcast arrives before its ack', async () => {

@@ -1,6 +1,6 @@
 import { DestroyRef, Injector, computed, effect, inject, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { Ack, MessageView } from '@repairhub/contracts';
+import type { Ack, AttachmentView, MessageView } from '@repairhub/contracts';
 import { ApiClient } from '../api/api-client';
 import { AuthStore } from '../auth/auth-store';
 import { ChatConnection, type ChatSocket } from './chat-connection';
@@ -15,6 +15,8 @@ const PAGE_SIZE = 30;
 export interface PendingMessage {
   clientId: string;
   content: string;
+  /** Uploaded already; the message links them. */
+  attachments?: AttachmentView[];
   createdAt: string;
   state: 'sending' | 'failed';
   /** Why it failed, when it did. */
@@ -154,10 +156,16 @@ export class ChatRoom {
   }
 
   /** Sends optimistically: a pending bubble now, the stored message on ack. */
-  send(content: string): void {
+  send(content: string, attachments: AttachmentView[] = []): void {
     const text = content.trim();
-    if (!text) return;
-    const pending: PendingMessage = { clientId: newClientId(), content: text, createdAt: new Date().toISOString(), state: 'sending' };
+    if (!text && !attachments.length) return;
+    const pending: PendingMessage = {
+      clientId: newClientId(),
+      content: text,
+      ...(attachments.length ? { attachments } : {}),
+      createdAt: new Date().toISOString(),
+      state: 'sending',
+    };
     this.pending.update((list) => [...list, pending]);
     void this.deliver(pending);
   }
@@ -216,7 +224,8 @@ export class ChatRoom {
   }
 
   private async deliver(pending: PendingMessage): Promise<void> {
-    const payload = { conversationId: this.conversationId, content: pending.content, clientId: pending.clientId };
+    const attachmentIds = pending.attachments?.map((a) => a.id);
+    const payload = { conversationId: this.conversationId, content: pending.content, clientId: pending.clientId, ...(attachmentIds ? { attachmentIds } : {}) };
     try {
       let message: MessageView;
       if (this.socket.connected) {
@@ -226,7 +235,7 @@ export class ChatRoom {
       } else {
         // The REST fallback has the same effect, and the same clientId de-duplicates it.
         message = await firstValueFrom(
-          this.api.conversations.send(this.conversationId, { content: pending.content, clientId: pending.clientId }),
+          this.api.conversations.send(this.conversationId, { content: pending.content, clientId: pending.clientId, ...(attachmentIds ? { attachmentIds } : {}) }),
         );
       }
       this.merge([message]);

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/configuration.js';
+import { AttachmentStorage } from './attachment-storage.js';
+import { AttachmentsController } from './attachments.controller.js';
+import { AttachmentsService } from './attachments.service.js';
+import { LocalAttachmentStorage } from './local-attachment-storage.js';
+import { S3AttachmentStorage } from './s3-attachment-storage.js';
+
+@Module({
+  controllers: [AttachmentsController],
+  providers: [
+    AttachmentsService,
+    {
+      provide: AttachmentStorage,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Promise<AttachmentStorage> | AttachmentStorage => {
+        const storage = config.attachments.storage;
+        return storage.kind === 's3' ? new S3AttachmentStorage(storage) : LocalAttachmentStorage.open(storage.dir);
+      },
+    },
+  ],
+  exports: [AttachmentsService],
+})
+export class AttachmentsModule {}

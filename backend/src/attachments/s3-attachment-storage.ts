@@ -1,0 +1,43 @@
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import type { AttachmentStorageConfig } from '../config/configuration.js';
+import { AttachmentStorage } from './attachment-storage.js';
+
+type S3Config = Extract<AttachmentStorageConfig, { kind: 's3' }>;
+
+/** An S3-compatible bucket (AWS, MinIO, Ceph, …); the bucket stays private, the API streams the bytes. */
+export class S3AttachmentStorage extends AttachmentStorage {
+  private readonly client: S3Client;
+
+  constructor(private readonly config: S3Config) {
+    super();
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint ?? undefined,
+      forcePathStyle: config.forcePathStyle,
+      credentials: config.credentials ?? undefined,
+    });
+  }
+
+  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: bytes, ContentType: contentType }));
+  }
+
+  async get(key: string): Promise<Readable | null> {
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      return object.Body instanceof Readable ? object.Body : null;
+    } catch (error) {
+      if (error instanceof NoSuchKey) return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
+  onModuleDestroy(): void {
+    this.client.destroy();
+  }
+}
