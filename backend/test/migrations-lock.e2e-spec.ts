@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestDatabase, startTestApp, testEnv, type TestApp } from './support/test-app.js';
 
 const MIGRATE = fileURLToPath(new URL('../dist/database/migrate.js', import.meta.url));
-const MIGRATION_FILES = readdirSync(new URL('../src/database/migrations/', import.meta.url)).filter((f) => /^\d+-.+\.ts$/.test(f));
+const MIGRATION_FILES = readdirSync(new URL('../src/database/migrations/', import.meta.url)).filter((f) => /^\d+-.+\.ts$/.test(f) && !f.endsWith('.spec.ts'));
 
 /** `npm run migration:run` as a real process; resolves with its exit code and output. */
 function migrationRun(databaseUrl: string): Promise<{ code: number | null; output: string }> {

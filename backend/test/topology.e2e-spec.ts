@@ -156,13 +156,13 @@ const STRIPE_ADDRESS = '127.0.200.1';
     const quote = ok(
       await staffApi.post(
         '/quotes',
-        { repairRequestId: repair.id, partsCost: 4_900, laborCost: 3_000, currency: 'eur' },
+        { repairRequestId: repair.id, partsCost: 4_900, laborCost: 3_000, currency: 'usd' },
         { token: technician.token },
       ),
       201,
     );
     const { payment } = ok(await customerApi.post(`/quotes/${quote.id}/accept`, {}, { token: customer.token }), 201);
-    expect(payment).toMatchObject({ status: 'requires_payment', amount: 7_900, currency: 'eur' });
+    expect(payment).toMatchObject({ status: 'requires_payment', amount: 7_900, currency: 'usd' });
     const [intent] = fake.intentsForQuote(quote.id);
     expect(fake.intentsForQuote(quote.id)).toHaveLength(1);
     expect(payment.clientSecret).toBe(intent.client_secret);
