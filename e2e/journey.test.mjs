@@ -407,4 +407,31 @@ describe('customer journey', () => {
     await page.getByRole('banner').getByRole('link', { name: `Account: ${person.name}` }).waitFor();
     assertNoProblems(problems, assert);
   });
+
+  step('sees a partial refund on the repair with its receipt, and where to pick the device up once it is done', {}, async () => {
+    const { page, problems } = customer;
+    const adminToken = await asAdmin();
+    const payments = await api.get('/payments?limit=100', { token: adminToken });
+    const payment = payments.items.find((p) => p.repairRequestId === state.repairId);
+    await api.post(`/payments/${payment.id}/refund`, { amount: 5000, reason: 'Keyboard part was cheaper' }, { token: adminToken });
+
+    await page.goto(`/repairs/${state.repairId}`);
+    await page.getByRole('heading', { level: 1, name: 'Lenovo ThinkPad X1' }).waitFor();
+    await page.getByText('Partly refunded: $50.00 of $129.99 goes back to you.').waitFor({ timeout: 15_000 });
+    await page.getByRole('log', { name: 'Messages' }).getByText(/Partly refunded: \$50\.00/).waitFor();
+    await assertAccessible(page, assert, 'repair detail (partly refunded)');
+
+    await page.getByRole('link', { name: 'Receipt for the payment of $129.99' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Receipt' }).waitFor();
+    await page.getByText('$50.00').first().waitFor();
+    await assertAccessible(page, assert, 'receipt');
+    await screenshot(page, '15-receipt');
+
+    await api.post(`/repairs/${state.repairId}/status`, { status: 'completed' }, { token: await asTechnician() });
+    await page.goto(`/repairs/${state.repairId}`);
+    await page.getByRole('heading', { name: 'Ready for pickup' }).waitFor({ timeout: 15_000 });
+    await assertAccessible(page, assert, 'repair detail (ready for pickup)');
+    await screenshot(page, '16-ready-for-pickup');
+    assertNoProblems(problems, assert);
+  });
 });
