@@ -28,11 +28,12 @@ describe('refunds the customer sees', () => {
       `SELECT to_address, subject, text_body FROM email_outbox WHERE template = 'payment_refunded' AND text_body LIKE $1 ORDER BY created_at, id`,
       [`%/receipts/${paymentId}%`],
     );
-  const chatNotes = async (repairId: string) => {
+  const systemMessages = async (repairId: string) => {
     const conversation = (await t.api.post('/conversations', { repairRequestId: repairId }, { token: customer.token })).body as { id: string };
     const items = (await t.api.get(`/conversations/${conversation.id}/messages`, { token: customer.token })).body.items as MessageView[];
-    return items.filter((m) => m.type === 'system').map((m) => m.content).reverse();
+    return items.filter((m) => m.type === 'system').reverse();
   };
+  const chatNotes = async (repairId: string) => (await systemMessages(repairId)).map((m) => m.content);
 
   it('shows a partial and then a full refund on the payment, the repair, in an email and in the chat', async () => {
     const { repair, quote } = await quoteToPay(t, customer, technician, { partsCost: 12_450, laborCost: 5_000, currency: 'usd' });
@@ -64,6 +65,14 @@ describe('refunds the customer sees', () => {
       'Payment received: $174.50. The repair is approved.',
       'Partly refunded: $50.00 of the $174.50 payment goes back to the customer.',
       'Refunded in full: $174.50 goes back to the customer.',
+    ]);
+
+    // Each note also carries what happened as data, for the apps to write in their reader's locale.
+    expect((await systemMessages(repair.id)).map((m) => m.event)).toEqual([
+      { kind: 'quote_issued', total: 17_450, currency: 'usd', expiresAt: quote.expiresAt, revised: false },
+      { kind: 'payment_succeeded', amount: 17_450, currency: 'usd' },
+      { kind: 'payment_refunded', amountRefunded: 5_000, amount: 17_450, currency: 'usd' },
+      { kind: 'payment_refunded', amountRefunded: 17_450, amount: 17_450, currency: 'usd' },
     ]);
 
     // Another customer learns nothing of it.

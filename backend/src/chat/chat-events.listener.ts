@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { statusChangedEvent } from '@repairhub/contracts';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ADMIN_ROOM, sessionRoom, STAFF_ROOM, userRoom } from './chat-rooms.js';
 import { ChatService } from './chat.service.js';
-import { paymentRefundedText, paymentSucceededText, quoteIssuedText, statusChangedText, technicianAssignedText } from './system-messages.js';
 
 /**
  * Turns repair-domain events into the conversation's timeline (system messages) and keeps the assigned
@@ -26,18 +26,29 @@ export class ChatEventsListener implements OnModuleInit, OnModuleDestroy {
     this.events.inTransaction('repair.assigned', async (m, e) => {
       if (e.previousTechnicianId && e.previousTechnicianId !== e.technicianId) await this.chat.removeParticipant(m, e.repairId, e.previousTechnicianId);
       await this.chat.addParticipant(m, e.repairId, e.technicianId);
-      await this.chat.postSystem(m, e.repairId, technicianAssignedText(e.previousTechnicianId !== null), { create: false });
+      await this.chat.postSystem(m, e.repairId, { kind: 'technician_assigned', reassigned: e.previousTechnicianId !== null }, { create: false });
     });
     this.events.inTransaction('repair.status_changed', async (m, e) => {
-      const text = statusChangedText(e.to, e.actorRole);
-      if (text) await this.chat.postSystem(m, e.repairId, text, { create: false });
+      const event = statusChangedEvent(e.to, e.actorRole);
+      if (event) await this.chat.postSystem(m, e.repairId, event, { create: false });
     });
     this.events.inTransaction('quote.issued', (m, e) =>
-      this.chat.postSystem(m, e.repairId, quoteIssuedText(e.total, e.currency, e.expiresAt, e.replacedQuoteId !== null), { create: true }),
+      this.chat.postSystem(m, e.repairId, {
+        kind: 'quote_issued',
+        total: e.total,
+        currency: e.currency,
+        expiresAt: e.expiresAt,
+        revised: e.replacedQuoteId !== null,
+      }, { create: true }),
     );
-    this.events.inTransaction('payment.succeeded', (m, e) => this.chat.postSystem(m, e.repairId, paymentSucceededText(e.amount, e.currency), { create: true }));
+    this.events.inTransaction('payment.succeeded', (m, e) => this.chat.postSystem(m, e.repairId, { kind: 'payment_succeeded', amount: e.amount, currency: e.currency }, { create: true }));
     this.events.inTransaction('payment.refunded', (m, e) =>
-      this.chat.postSystem(m, e.repairId, paymentRefundedText(e.amountRefunded, e.amount, e.currency), { create: true }),
+      this.chat.postSystem(m, e.repairId, {
+        kind: 'payment_refunded',
+        amountRefunded: e.amountRefunded,
+        amount: e.amount,
+        currency: e.currency,
+      }, { create: true }),
     );
 
     this.unsubscribe.push(

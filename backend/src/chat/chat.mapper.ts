@@ -1,4 +1,4 @@
-import type { ConversationView, MessageType, MessageView } from '@repairhub/contracts';
+import type { ConversationView, MessageType, MessageView, SystemEvent } from '@repairhub/contracts';
 import { ATTACHMENT_COLUMNS, toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
 
 export interface MessageRow {
@@ -8,6 +8,7 @@ export interface MessageRow {
   sender_id: string | null;
   type: MessageType;
   content: string;
+  event: SystemEvent | null;
   client_id: string | null;
   /** From `MESSAGE_COLUMNS`: the attachments as JSON rows. */
   attachments: AttachmentRow[];
@@ -15,7 +16,7 @@ export interface MessageRow {
 }
 
 export const MESSAGE_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.seq::text AS seq, ${a}.conversation_id, ${a}.sender_id, ${a}.type, ${a}.content, ${a}.client_id, ${a}.created_at,
+  `${a}.id, ${a}.seq::text AS seq, ${a}.conversation_id, ${a}.sender_id, ${a}.type, ${a}.content, ${a}.event, ${a}.client_id, ${a}.created_at,
    COALESCE((SELECT jsonb_agg(to_jsonb(ma) ORDER BY ma.created_at, ma.id) FROM (
      SELECT ${ATTACHMENT_COLUMNS('att')} FROM attachments att WHERE att.message_id = ${a}.id
    ) ma), '[]'::jsonb) AS attachments`;
@@ -29,6 +30,7 @@ export function toMessageView(row: MessageRow): MessageView {
     senderId: row.sender_id,
     type: row.type,
     content: row.content,
+    event: row.event ?? null,
     clientId: row.client_id,
     attachments: (row.attachments ?? []).map(toAttachmentView),
     createdAt: iso(row.created_at),

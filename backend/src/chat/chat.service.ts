@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CLIENT_ID_PATTERN, MESSAGE_MAX_ATTACHMENTS, messageContentError, type ConversationView, type MessageView } from '@repairhub/contracts';
+import {
+  CLIENT_ID_PATTERN,
+  describeSystemEvent,
+  MESSAGE_MAX_ATTACHMENTS,
+  messageContentError,
+  type ConversationView,
+  type MessageView,
+  type SystemEvent,
+} from '@repairhub/contracts';
 import { ATTACHMENT_COLUMNS, type AttachmentRow } from '../attachments/attachment.mapper.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
@@ -31,6 +39,9 @@ declare module '../common/events/domain-event-map.js' {
 }
 
 export type ChatUser = Pick<AuthUser, 'id' | 'role'>;
+
+/** API clients and webhooks read system notes as the server writes them: English, times in UTC like every stored time. */
+const SERVER_READER = { locale: 'en-US', timeZone: 'UTC' };
 
 /** A conversation the caller may take part in, with the people it concerns. */
 export interface ConversationAccess {
@@ -254,7 +265,12 @@ export class ChatService {
    * A timeline note (system message) of the repair's conversation, written in `manager`'s transaction
    * (the change it describes commits with it, or neither does) and pushed live once it commits.
    */
-  async postSystem(manager: EntityManager, repairRequestId: string, content: string, options: { create: boolean }): Promise<void> {
+  /**
+   * Posts a timeline note. An event is stored as data too, so each app writes it in its reader's
+   * locale and time zone; `content` keeps the server's wording for API clients and webhooks.
+   */
+  async postSystem(manager: EntityManager, repairRequestId: string, note: string | SystemEvent, options: { create: boolean }): Promise<void> {
+    const [content, event] = typeof note === 'string' ? [note, null] : [describeSystemEvent(note, SERVER_READER), note];
     if (options.create) {
       await queryRows(manager, `INSERT INTO conversations (repair_request_id) SELECT id FROM repair_requests WHERE id = $1 ON CONFLICT DO NOTHING`, [repairRequestId]);
     }
@@ -265,12 +281,12 @@ export class ChatService {
            FROM conversations c JOIN repair_requests r ON r.id = c.repair_request_id
           WHERE c.repair_request_id = $1 FOR UPDATE OF c
        ), ins AS (
-         INSERT INTO messages (conversation_id, sender_id, type, content) SELECT t.id, NULL, 'system', $2 FROM target t RETURNING *
+         INSERT INTO messages (conversation_id, sender_id, type, content, event) SELECT t.id, NULL, 'system', $2, $3::jsonb FROM target t RETURNING *
        ), bump AS (
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
        SELECT ${MESSAGE_COLUMNS('ins')}, t.customer_id, t.assigned_technician_id FROM ins CROSS JOIN target t`,
-      [repairRequestId, content],
+      [repairRequestId, content, event && JSON.stringify(event)],
     );
     if (!row) return;
     const message = toMessageView(row);

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { MessageType } from '@repairhub/contracts';
+import type { MessageType, SystemEvent } from '@repairhub/contracts';
 
 @Entity('messages')
 export class Message {
@@ -21,6 +21,9 @@ export class Message {
 
   @Column({ type: 'text' })
   content: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  event: SystemEvent | null;
 
   @Column({ type: 'text', nullable: true })
   clientId: string | null;

@@ -1,5 +1,6 @@
 import type { AttachmentView } from './attachments.js';
 import type { MessageType, RepairStatus, Urgency } from './enums.js';
+import type { SystemEvent } from './system-events.js';
 
 /** Attachments one message may carry (uploaded first, to the same repair, by the sender). */
 export const MESSAGE_MAX_ATTACHMENTS = 10;
@@ -32,6 +33,8 @@ export interface MessageView {
   type: MessageType;
   /** Stored as sent; render as text, never as HTML. */
   content: string;
+  /** On `system` messages: what happened, as data, for apps to write in their reader's locale (`describeSystemEvent`). */
+  event: SystemEvent | null;
   clientId: string | null;
   /** Photos and documents sent with the message, in upload order. */
   attachments: AttachmentView[];

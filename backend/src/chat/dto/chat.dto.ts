@@ -15,9 +15,11 @@ import {
   type MessageView,
   type Page,
   type SendMessageRequest,
+  type SystemEvent,
 } from '@repairhub/contracts';
 import { AttachmentViewDto } from '../../attachments/dto/attachment.dto.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
+import { SYSTEM_EVENT_SCHEMA } from './system-event.schema.js';
 
 @ValidatorConstraint({ name: 'messageContent' })
 class MessageContentRule implements ValidatorConstraintInterface {
@@ -69,7 +71,9 @@ export class MessageViewDto implements MessageView {
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for system messages.' }) senderId: string | null;
   @ApiProperty({ enum: MESSAGE_TYPES }) type: MessageType;
-  @ApiProperty() content: string;
+  @ApiProperty({ description: 'The text as sent; on system messages, the note in English with times in UTC.' }) content: string;
+  @ApiProperty({ ...SYSTEM_EVENT_SCHEMA, nullable: true, description: 'On system messages: what happened, as data, to write in the reader’s own locale.' })
+  event: SystemEvent | null;
   @ApiProperty({ type: String, nullable: true }) clientId: string | null;
   @ApiProperty({ type: [AttachmentViewDto] }) attachments: AttachmentViewDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -17,6 +17,7 @@ import { AttachmentGallery } from '../attachments/attachment-gallery.component';
 import { AttachmentPicker } from '../attachments/attachment-picker.component';
 import { ErrorState, Loading } from '../ui/states';
 import { ChatRoom } from './chat-room';
+import { SystemNotePipe } from './system-note.pipe';
 
 /**
  * The chat of one conversation (render a new panel for another conversation, e.g. with `@for ... track`). Messages are rendered as text (interpolation), never as HTML;
@@ -25,7 +26,7 @@ import { ChatRoom } from './chat-room';
 @Component({
   selector: 'rh-chat-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, Loading, ErrorState, AttachmentGallery, AttachmentPicker],
+  imports: [DatePipe, Loading, ErrorState, AttachmentGallery, AttachmentPicker, SystemNotePipe],
   template: `
     @if (room(); as room) {
       <section class="chat" [attr.aria-labelledby]="headingId">
@@ -65,7 +66,7 @@ import { ChatRoom } from './chat-room';
                     @if (item.kind === 'stored') {
                       @if (item.message.type === 'system') {
                         <li class="system">
-                          <span>{{ item.message.content }}</span
+                          <span>{{ item.message | systemNote }}</span
                           ><time [attr.datetime]="item.message.createdAt">{{ item.message.createdAt | date: 'MMM d, HH:mm' }}</time>
                         </li>
                       } @else {

@@ -50,6 +50,7 @@ function message(partial: Partial<MessageView> & { content: string }): MessageVi
     conversationId: 'c1',
     senderId: 'peer',
     type: 'text',
+    event: null,
     clientId: null,
     attachments: [],
     createdAt: new Date(Date.UTC(2025, 0, 1, 10, 0, seq)).toISOString(),
