@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, assertToastsCoverNoControl, launch, openContext, screenshot } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 describe('admin console journey', () => {
@@ -138,6 +138,8 @@ describe('admin console journey', () => {
     await page.getByRole('button', { name: 'Send quote' }).click();
     await page.locator('[data-quote-status="pending"]', { hasText: '$129.99' }).waitFor();
     await page.locator('rh-status-chip', { hasText: 'Quote ready' }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Quote sent to the customer.' }).waitFor();
+    await assertToastsCoverNoControl(page, assert);
     const detail = await api.get(`/repairs/${state.repairId}`, { token: await asCustomer() });
     assert.equal(detail.quotes[0].total, 12999, 'the server computed the same total');
     state.quoteId = detail.quotes[0].id;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { DESKTOP, PHONE, assertAccessible, assertNoProblems, forget, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, assertToastsCoverNoControl, forget, launch, openContext, screenshot } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 describe('customer journey', () => {
@@ -112,6 +112,8 @@ describe('customer journey', () => {
     await page.waitForURL(/\/repairs\/[0-9a-f-]{36}$/);
     state.repairId = page.url().split('/').pop();
     await page.getByRole('heading', { level: 1, name: 'Lenovo ThinkPad X1' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Request sent.' }).waitFor();
+    await assertToastsCoverNoControl(page, assert);
     assert.equal((await page.locator('rh-status-chip').first().textContent())?.trim(), 'Submitted');
     assert.equal(await page.locator('[aria-current="step"]').count(), 1);
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
@@ -166,7 +168,8 @@ describe('customer journey', () => {
   });
 
   step('customer and technician chat live in two browser contexts', {}, async () => {
-    technician = await openContext(browser, app.url, { viewport: DESKTOP, label: 'technician' });
+    // The technician reads in British English from Sydney: chat notes are written in each reader's own locale and time zone.
+    technician = await openContext(browser, app.url, { viewport: DESKTOP, label: 'technician', locale: 'en-GB', timezoneId: 'Australia/Sydney' });
     const tp = technician.page;
     await tp.goto('/console/sign-in');
     await tp.getByLabel('Email').fill(tech.email);
@@ -418,7 +421,9 @@ describe('customer journey', () => {
     await page.goto(`/repairs/${state.repairId}`);
     await page.getByRole('heading', { level: 1, name: 'Lenovo ThinkPad X1' }).waitFor();
     await page.getByText('Partly refunded: $50.00 of $129.99 goes back to you.').waitFor({ timeout: 15_000 });
-    await page.getByRole('log', { name: 'Messages' }).getByText(/Partly refunded: \$50\.00/).waitFor();
+    await page.getByRole('log', { name: 'Messages' }).getByText('Partly refunded: $50.00 of the $129.99 payment goes back to the customer.').waitFor();
+    await technician.page.goto(`/console/repairs/${state.repairId}`);
+    await technician.page.getByRole('log', { name: 'Messages' }).getByText('Partly refunded: US$50.00 of the US$129.99 payment goes back to the customer.').waitFor({ timeout: 15_000 });
     await assertAccessible(page, assert, 'repair detail (partly refunded)');
 
     await page.getByRole('link', { name: 'Receipt for the payment of $129.99' }).click();

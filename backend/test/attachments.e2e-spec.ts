@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { ATTACHMENT_LIMITS, type AttachmentView, type RepairDetail } from '@repairhub/contracts';
 import { downloadAttachment, pdfDocument, photoWithGps, pngImage, uploadAttachment, windowsExecutable, type RawResponse } from './factories/attachments.factory.js';
@@ -101,6 +102,25 @@ describe('attachments', () => {
     expectRefusal(await downloadAttachment(t, ada, pdf.body.id, 'thumbnail'), 404, 'ATTACHMENT.NO_THUMBNAIL');
   });
 
+  it('takes an iPhone HEIC photo and stores it as a JPEG without its EXIF and GPS data', async () => {
+    // Made once with libheif's heif-enc (x265) from a 96×64 JPEG carrying the same EXIF as photoWithGps: HEVC inside.
+    const heic = await readFile(new URL('./fixtures/iphone-photo-with-gps.heic', import.meta.url));
+    expect(heic.includes('PhoneMaker')).toBe(true);
+    const own = await createRepair(t, ada);
+    const created = await uploadAttachment(t, ada, own.id, heic, 'IMG_1234.HEIC', { declaredType: 'image/heic' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ contentType: 'image/jpeg', fileName: 'IMG_1234.jpg', hasThumbnail: true });
+
+    const served = await downloadAttachment(t, ada, created.body.id);
+    const meta = await sharp(served.bytes).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height, exif: meta.exif }).toEqual({ format: 'jpeg', width: 96, height: 64, exif: undefined });
+    expect(served.bytes.includes('PhoneMaker')).toBe(false);
+    // The colour survives the trip through the decoder (the source is a flat red-brown).
+    const { dominant } = await sharp(served.bytes).stats();
+    expect(dominant.r).toBeGreaterThan(150);
+    expect(dominant.b).toBeLessThan(100);
+  });
+
   it('refuses a renamed executable, an empty file, an oversize file and a broken image, each with its own reason, and keeps nothing of them', async () => {
     const own = await createRepair(t, ada);
     expectRefusal(await uploadAttachment(t, ada, own.id, windowsExecutable(), 'cracked-screen.jpg', { declaredType: 'image/jpeg' }), 415, 'ATTACHMENT.TYPE_NOT_ALLOWED');
@@ -114,6 +134,8 @@ describe('attachments', () => {
 
     const truncated = (await photoWithGps()).subarray(0, 600);
     expectRefusal(await uploadAttachment(t, ada, own.id, truncated, 'broken.jpg'), 400, 'ATTACHMENT.UNREADABLE');
+    const brokenHeic = (await readFile(new URL('./fixtures/iphone-photo-with-gps.heic', import.meta.url))).subarray(0, 500);
+    expectRefusal(await uploadAttachment(t, ada, own.id, brokenHeic, 'broken.heic'), 400, 'ATTACHMENT.UNREADABLE');
 
     expectRefusal(await uploadAttachment(t, ada, own.id, await pngImage(), 'photo.png', { field: 'photo' }), 400, 'ATTACHMENT.FILE_MISSING');
     expect(await storedCount(own.id)).toBe(0);

@@ -30,8 +30,8 @@ export function launch() {
  * A browser context whose pages report problems into `problems`: console errors, uncaught
  * exceptions and unhandled rejections, and failed requests to our own origin.
  */
-export async function openContext(browser, baseURL, { viewport = PHONE, label = 'page' } = {}) {
-  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce' });
+export async function openContext(browser, baseURL, { viewport = PHONE, label = 'page', locale, timezoneId } = {}) {
+  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce', locale, timezoneId });
   const problems = [];
   const watch = (page) => {
     page.on('console', (message) => {
@@ -84,4 +84,23 @@ export async function assertAccessible(page, assert, name) {
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Fails when a shown toast lies over a visible control (button, link, field) of the page: a toast
+ * must never hide what the user may want to press next.
+ */
+export async function assertToastsCoverNoControl(page, assert) {
+  await page.locator('.toast').first().waitFor();
+  const covered = await page.evaluate(() => {
+    const toasts = [...document.querySelectorAll('.toast')].map((t) => t.getBoundingClientRect());
+    const controls = [...document.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')].filter(
+      (c) => !c.closest('.toast') && c.getClientRects().length > 0,
+    );
+    const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return controls
+      .filter((c) => toasts.some((t) => overlaps(t, c.getBoundingClientRect())))
+      .map((c) => c.getAttribute('aria-label') || c.textContent?.trim() || c.tagName);
+  });
+  assert.deepEqual(covered, [], `a toast covers: ${covered.join(', ')}`);
 }

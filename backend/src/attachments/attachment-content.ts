@@ -1,7 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { ATTACHMENT_LIMITS, type AttachmentContentType } from '@repairhub/contracts';
 import { DomainError, invalid } from '../common/errors/domain-error.js';
+import { decodeHeic } from './heic-decoder.js';
 
 /** What is stored for one upload: the cleaned bytes, their type, a display name and, for images, a thumbnail. */
 export interface PreparedAttachment {
@@ -49,15 +50,19 @@ export async function prepareAttachment(bytes: Buffer, originalName: string): Pr
   const stored = type === 'image/heic' ? 'image/jpeg' : type;
   let cleaned: Buffer;
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+    const image = type === 'image/heic' ? await heicImage(bytes) : sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
     cleaned = await (stored === 'image/png' ? image.png() : stored === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90, mozjpeg: true })).toBuffer();
   } catch {
-    // The prebuilt libvips decodes AVIF but not HEVC, so most iPhone HEIC photos end here.
-    if (type === 'image/heic') throw new DomainError('unsupported_media_type', 'ATTACHMENT.HEIC_UNREADABLE', 'This HEIC photo could not be read. Export it as JPEG and try again.');
     throw invalid('ATTACHMENT.UNREADABLE', 'The image could not be read. Export it as JPEG or PNG and try again.', 'file');
   }
   const thumbnail = await sharp(cleaned).resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
   return { fileName: displayName(originalName, stored), contentType: stored, bytes: cleaned, thumbnail };
+}
+
+/** A HEIC photo as pixels only (libheif applies its rotation while decoding): no metadata comes along. */
+async function heicImage(bytes: Buffer): Promise<Sharp> {
+  const { width, height, data } = await decodeHeic(bytes, MAX_INPUT_PIXELS);
+  return sharp(data, { raw: { width, height, channels: 4 } }).removeAlpha();
 }
 
 /** The name people see: the last path segment, no control or bidirectional characters, the extension of what is stored. */

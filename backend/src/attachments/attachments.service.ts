@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ATTACHMENT_LIMITS, type AttachmentView } from '@repairhub/contracts';
@@ -11,6 +11,7 @@ import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
 import { prepareAttachment } from './attachment-content.js';
 import { ATTACHMENT_COLUMNS, toAttachmentView, type AttachmentRow } from './attachment.mapper.js';
 import { AttachmentStorage } from './attachment-storage.js';
+import { closeHeicDecoder } from './heic-decoder.js';
 
 export interface UploadedFile {
   fileName: string;
@@ -26,11 +27,15 @@ export interface AttachmentContent {
 const attachmentNotFound = () => notFound('ATTACHMENT.NOT_FOUND', 'Attachment');
 
 @Injectable()
-export class AttachmentsService {
+export class AttachmentsService implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly storage: AttachmentStorage,
   ) {}
+
+  onModuleDestroy(): Promise<void> {
+    return closeHeicDecoder();
+  }
 
   /**
    * Who may upload: the owner, the assigned technician and admins (a technician who only sees an

@@ -93,12 +93,22 @@ const APPROVAL_POLL_LIMIT = 40;
           }
         </section>
 
-        <rh-repair-attachments [repairId]="r.id" [canUpload]="r.status !== 'cancelled'" emptyText="No photos yet. A photo of the damage helps the technician." />
+        <!-- Photos and the live chat load once the status, quote and payments are on screen: their code and
+             first render are the page's heaviest main-thread work on a slow phone. -->
+        @defer (on idle) {
+          <rh-repair-attachments [repairId]="r.id" [canUpload]="r.status !== 'cancelled'" emptyText="No photos yet. A photo of the damage helps the technician." />
+        } @placeholder {
+          <section class="card"><h2>Photos and documents</h2><rh-loading label="Loading photos…" /></section>
+        }
 
         <section class="card" aria-label="Chat with your technician">
           @if (conversation.hasValue()) {
-            @for (c of [conversation.value()]; track c.id) {
-              <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
+            @defer (on idle) {
+              @for (c of [conversation.value()]; track c.id) {
+                <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
+              }
+            } @placeholder {
+              <div><h2>Chat with your technician</h2><rh-loading label="Opening the chat…" /></div>
             }
           } @else if (conversation.error()) {
             <h2>Chat with your technician</h2>
