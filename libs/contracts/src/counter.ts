@@ -1,5 +1,5 @@
 import type { CreateDeviceRequest } from './repairs.js';
-import type { RepairStatus, Urgency } from './enums.js';
+import type { DeviceType, RepairStatus, Urgency } from './enums.js';
 import type { QuoteView } from './repairs.js';
 import type { ShopView } from './shop.js';
 
@@ -59,4 +59,29 @@ export interface PublicTrackingView {
   /** The newest quote, when there is one. */
   quote?: PublicQuote;
   shop: ShopView;
+}
+
+export const CUSTOMER_LOOKUP_MIN = 2;
+export const CUSTOMER_LOOKUP_LIMIT = 8;
+
+/** `GET /counter/customers?q=` (technician, admin): at least {@link CUSTOMER_LOOKUP_MIN} characters. */
+export interface CustomerLookupQuery {
+  q: string;
+}
+
+/** A device as the counter picks it: no serial. */
+export interface CounterDevice {
+  id: string;
+  type: DeviceType;
+  brand: string;
+  model: string;
+}
+
+/** An active customer matching the counter's search by name, email or phone, with their devices. */
+export interface CounterCustomer {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  devices: CounterDevice[];
 }
