@@ -86,6 +86,15 @@ describe('counter check-in and the public tracking page', () => {
     expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = '+442079460958'`)).toEqual([{ n: 1 }]);
   });
 
+  it('leaves the repair unassigned when the technician checking it in says so, and ignores the choice for admins', async () => {
+    const left = await checkIn(technician, walkIn({ assignToMe: false }));
+    expect(left.status).toBe(201);
+    expect(left.body).toMatchObject({ status: 'submitted', assignedTechnicianId: null });
+    const byAdmin = await checkIn(admin, walkIn({ assignToMe: true }));
+    expect(byAdmin.body).toMatchObject({ status: 'submitted', assignedTechnicianId: null });
+    expectProblem(await checkIn(technician, walkIn({ assignToMe: 'yes' })), 400, 'REQUEST.INVALID');
+  });
+
   it('checks the same new customer in twice at once as one customer', async () => {
     const email = uniqueEmail('twice');
     const [a, b] = await Promise.all([checkIn(admin, walkIn({ customer: { name: 'Twin', email } })), checkIn(technician, walkIn({ customer: { name: 'Twin', email } }))]);

@@ -38,6 +38,8 @@ export interface CheckInRequest {
   accessories?: string[];
   /** A deposit taken at the counter, as staff wrote it down. */
   depositNote?: string;
+  /** A technician checking in takes the repair unless this is `false`; ignored for admins. */
+  assignToMe?: boolean;
 }
 
 /** One step of the public timeline: no actor, nothing internal. */
