@@ -146,6 +146,17 @@ describe('counter check-in and the public tracking page', () => {
     for (const secret of ['GP8-445566', repair.id, repair.customerId, repair.customerName, technician.id]) expect(text).not.toContain(secret);
   });
 
+  it('puts the current tracking link in the customer’s repair emails', async () => {
+    const body = walkIn();
+    const repair = (await checkIn(technician, body)).body as RepairDetail;
+    const renewed = (await t.api.post(`/repairs/${repair.id}/tracking-link`, {}, { token: technician.token })).body as RepairDetail;
+    await issueQuote(t, technician, repair.id);
+    const page = await t.api.get('/admin/emails?limit=100', { token: admin.token });
+    const quoteEmail = (page.body.items as { to: string; template: string; text: string }[]).find((e) => e.to === body.customer.email && e.template === 'quote_issued');
+    expect(quoteEmail?.text).toContain(`Follow the repair without signing in: ${renewed.trackingUrl}`);
+    expect(quoteEmail?.text).not.toContain(repair.trackingUrl);
+  });
+
   it('answers unknown and replaced links with 404; staff and the owner replace the link, others cannot', async () => {
     const owner = await registerCustomer(t);
     const stranger = await registerCustomer(t);
