@@ -80,7 +80,7 @@ describe('counter check-in journey', () => {
     await page.getByLabel('Serial number').fill('SGS23-SECRET-77');
     await page.getByLabel('Problem, as the customer describes it').fill('Does not charge any more, the port looks bent.');
     await page.getByRole('radio', { name: /High/ }).check();
-    await page.getByLabel('Condition').fill('Scratched back, small dent on the top edge.');
+    await page.getByRole('textbox', { name: /^Condition/ }).fill('Scratched back, small dent on the top edge.');
     await page.getByRole('checkbox', { name: 'Charger' }).check();
     await page.getByRole('checkbox', { name: 'SIM card' }).check();
     await page.getByLabel('Anything else').fill('blue case');
