@@ -86,6 +86,15 @@ describe('counter check-in and the public tracking page', () => {
     expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = '+442079460958'`)).toEqual([{ n: 1 }]);
   });
 
+  it('leaves the repair unassigned when the technician checking it in says so, and ignores the choice for admins', async () => {
+    const left = await checkIn(technician, walkIn({ assignToMe: false }));
+    expect(left.status).toBe(201);
+    expect(left.body).toMatchObject({ status: 'submitted', assignedTechnicianId: null });
+    const byAdmin = await checkIn(admin, walkIn({ assignToMe: true }));
+    expect(byAdmin.body).toMatchObject({ status: 'submitted', assignedTechnicianId: null });
+    expectProblem(await checkIn(technician, walkIn({ assignToMe: 'yes' })), 400, 'REQUEST.INVALID');
+  });
+
   it('checks the same new customer in twice at once as one customer', async () => {
     const email = uniqueEmail('twice');
     const [a, b] = await Promise.all([checkIn(admin, walkIn({ customer: { name: 'Twin', email } })), checkIn(technician, walkIn({ customer: { name: 'Twin', email } }))]);
@@ -135,6 +144,17 @@ describe('counter check-in and the public tracking page', () => {
     expect(response.body.shop.name).toBeTruthy();
     const text = JSON.stringify(response.body);
     for (const secret of ['GP8-445566', repair.id, repair.customerId, repair.customerName, technician.id]) expect(text).not.toContain(secret);
+  });
+
+  it('puts the current tracking link in the customer’s repair emails', async () => {
+    const body = walkIn();
+    const repair = (await checkIn(technician, body)).body as RepairDetail;
+    const renewed = (await t.api.post(`/repairs/${repair.id}/tracking-link`, {}, { token: technician.token })).body as RepairDetail;
+    await issueQuote(t, technician, repair.id);
+    const page = await t.api.get('/admin/emails?limit=100', { token: admin.token });
+    const quoteEmail = (page.body.items as { to: string; template: string; text: string }[]).find((e) => e.to === body.customer.email && e.template === 'quote_issued');
+    expect(quoteEmail?.text).toContain(`Follow the repair without signing in: ${renewed.trackingUrl}`);
+    expect(quoteEmail?.text).not.toContain(repair.trackingUrl);
   });
 
   it('answers unknown and replaced links with 404; staff and the owner replace the link, others cannot', async () => {

@@ -10,6 +10,8 @@ export const routes: Routes = [
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
   { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
   { path: 'account', canMatch: [staffOnly], title: 'Account — RepairHub Console', loadComponent: () => import('./features/account/account.page') },
+  { path: 'check-in', canMatch: [staffOnly], title: 'Check a device in — RepairHub Console', loadComponent: () => import('./features/counter/check-in.page') },
+  { path: 'repairs/:id/print', canMatch: [staffOnly], title: 'Print — RepairHub Console', loadComponent: () => import('./features/counter/print.page') },
   { path: 'repairs/:id', canMatch: [staffOnly], title: 'Repair — RepairHub Console', loadComponent: () => import('./features/repairs/repair-workspace.page') },
   {
     path: 'admin',

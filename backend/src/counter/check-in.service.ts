@@ -25,7 +25,7 @@ export class CheckInService {
   ) {}
 
   /**
-   * The repair starts `submitted`; a technician checking it in takes it. A customer without a
+   * The repair starts `submitted`; a technician checking it in takes it unless they say otherwise. A customer without a
    * password yet (created now, or at an earlier visit) is emailed an invitation naming this repair.
    */
   async checkIn(staff: Viewer, input: CheckInDto): Promise<RepairDetail> {
@@ -54,7 +54,7 @@ export class CheckInService {
         },
         { id: staff.id, role: staff.role },
       );
-      if (staff.role === 'technician') await this.repairs.assignLocked(m, await this.repairs.lock(m, repairId), staff.id, staff.id);
+      if (staff.role === 'technician' && input.assignToMe !== false) await this.repairs.assignLocked(m, await this.repairs.lock(m, repairId), staff.id, staff.id);
       if (customer.needsInvitation) {
         const [repair] = await queryRows<{ ticket_seq: string; tracking_token: string }>(
           m,

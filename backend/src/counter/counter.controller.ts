@@ -19,7 +19,7 @@ export class CounterController {
   @ApiRoute({
     summary: 'Check a walk-in customer’s device in at the counter',
     description:
-      'Finds the customer by email (case-insensitive), else by phone, or creates one (an email is then required) and emails them an invitation to set a password. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned. Answers the repair as staff see it, with its `trackingUrl`.',
+      'Finds the customer by email (case-insensitive), else by phone, or creates one (an email is then required) and emails them an invitation to set a password. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned unless `assignToMe` is false. Answers the repair as staff see it, with its `trackingUrl`.',
     auth: 'technician, admin',
     created: RepairDetailDto,
     errors: [404, 409],

@@ -4,10 +4,12 @@ import { DevicesModule } from '../devices/devices.module.js';
 import { RepairsModule } from '../repairs/repairs.module.js';
 import { CheckInService } from './check-in.service.js';
 import { CounterController } from './counter.controller.js';
+import { CustomerLookupController } from './customer-lookup.controller.js';
+import { CustomerLookupService } from './customer-lookup.service.js';
 
 @Module({
   imports: [AuthModule, DevicesModule, RepairsModule],
-  controllers: [CounterController],
-  providers: [CheckInService],
+  controllers: [CounterController, CustomerLookupController],
+  providers: [CheckInService, CustomerLookupService],
 })
 export class CounterModule {}

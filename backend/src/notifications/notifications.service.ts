@@ -12,6 +12,7 @@ import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import '../chat/chat.service.js';
 import { EmailOutbox } from './email-outbox.js';
 import { excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
+import { trackingUrl } from '../repairs/tracking-token.js';
 
 /** At most one "customer replied" email per conversation and technician in this window. */
 export const CHAT_NUDGE_WINDOW_MS = 15 * 60_000;
@@ -138,11 +139,13 @@ export class NotificationsService implements OnModuleInit {
       active: boolean;
       email_non_essential: boolean;
       ticket_seq: string;
+      tracking_token: string | null;
       brand: string | null;
       model: string | null;
     }>(
       m,
-      `SELECT u.email, u.name, u.active, u.email_non_essential, r.ticket_seq, d.brand, d.model
+      `SELECT u.email, u.name, u.active, u.email_non_essential, r.ticket_seq, d.brand, d.model,
+              CASE WHEN r.customer_id = u.id THEN r.tracking_token END AS tracking_token
          FROM users u LEFT JOIN repair_requests r ON r.id = $2 LEFT JOIN devices d ON d.id = r.device_id
         WHERE u.id = $1`,
       [job.userId, job.repairId],
@@ -156,6 +159,7 @@ export class NotificationsService implements OnModuleInit {
         repairId: job.repairId,
         ticketNumber: formatTicketNumber(who.ticket_seq),
         deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device',
+        trackingUrl: who.tracking_token ? trackingUrl(this.config.http.publicUrl, who.tracking_token) : null,
       },
       job.facts,
     );

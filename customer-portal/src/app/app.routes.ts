@@ -14,6 +14,8 @@ export const routes: Routes = [
   { path: 'devices', canMatch: [customersOnly], loadChildren: () => import('./features/devices/devices.routes') },
   { path: 'receipts/:paymentId', canMatch: [customersOnly], title: 'Receipt — RepairHub', loadComponent: () => import('./features/receipts/receipt.page') },
   { path: 'account', canMatch: [customersOnly], title: 'Account — RepairHub', loadComponent: () => import('./features/account/account.page') },
+  // Public: the tracking link works without an account, whoever is signed in.
+  { path: 'track/:token', title: 'Repair status — RepairHub', loadComponent: () => import('./features/track/track.page') },
   { path: 'staff', title: 'Use the console — RepairHub', loadComponent: () => import('./features/home/staff.page') },
   { path: '**', title: 'Page not found — RepairHub', loadComponent: () => import('./features/home/not-found.page') },
 ];

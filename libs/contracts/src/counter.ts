@@ -1,5 +1,5 @@
 import type { CreateDeviceRequest } from './repairs.js';
-import type { RepairStatus, Urgency } from './enums.js';
+import type { DeviceType, RepairStatus, Urgency } from './enums.js';
 import type { QuoteView } from './repairs.js';
 import type { ShopView } from './shop.js';
 
@@ -38,6 +38,8 @@ export interface CheckInRequest {
   accessories?: string[];
   /** A deposit taken at the counter, as staff wrote it down. */
   depositNote?: string;
+  /** A technician checking in takes the repair unless this is `false`; ignored for admins. */
+  assignToMe?: boolean;
 }
 
 /** One step of the public timeline: no actor, nothing internal. */
@@ -59,4 +61,29 @@ export interface PublicTrackingView {
   /** The newest quote, when there is one. */
   quote?: PublicQuote;
   shop: ShopView;
+}
+
+export const CUSTOMER_LOOKUP_MIN = 2;
+export const CUSTOMER_LOOKUP_LIMIT = 8;
+
+/** `GET /counter/customers?q=` (technician, admin): at least {@link CUSTOMER_LOOKUP_MIN} characters. */
+export interface CustomerLookupQuery {
+  q: string;
+}
+
+/** A device as the counter picks it: no serial. */
+export interface CounterDevice {
+  id: string;
+  type: DeviceType;
+  brand: string;
+  model: string;
+}
+
+/** An active customer matching the counter's search by name, email or phone, with their devices. */
+export interface CounterCustomer {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  devices: CounterDevice[];
 }

@@ -36,3 +36,4 @@ export * from './lib/attachments/attachment-thumb.component';
 export * from './lib/attachments/attachment-gallery.component';
 export * from './lib/attachments/attachment-picker.component';
 export * from './lib/attachments/repair-attachments.component';
+export * from './lib/tracking/tracking-link.component';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
   ACCESSORIES_MAX_COUNT,
   ACCESSORY_MAX,
@@ -74,4 +74,8 @@ export class CheckInDto implements CheckInRequest {
   @ApiPropertyOptional({ maxLength: DEPOSIT_NOTE_MAX, example: '£20 cash deposit, receipt 117' })
   @IsOptional() @Transform(trim) @IsString() @MaxLength(DEPOSIT_NOTE_MAX)
   depositNote?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'A technician checking in takes the repair unless this is false; ignored for admins.' })
+  @IsOptional() @IsBoolean()
+  assignToMe?: boolean;
 }

@@ -18,6 +18,15 @@ describe('email templates', () => {
     expect(staff.html).toContain('href="https://repairs.example.com/console/repairs/r-1"');
   });
 
+  it('gives customers the public tracking link when the repair has one, never staff', () => {
+    const url = 'https://repairs.example.com/track/abc&def';
+    const customer = renderEmail({ ...ctx, trackingUrl: url }, { template: 'repair_completed' });
+    expect(customer.text).toContain(`Follow the repair without signing in: ${url}`);
+    expect(customer.html).toContain('href="https://repairs.example.com/track/abc&amp;def"');
+    expect(renderEmail({ ...ctx, trackingUrl: url }, { template: 'customer_replied', customerName: 'Bob', excerpt: 'Hi' }).text).not.toContain('/track/');
+    expect(renderEmail({ ...ctx, trackingUrl: null }, { template: 'repair_completed' }).text).not.toContain('without signing in');
+  });
+
   it('escapes every value in the HTML part and keeps the text part literal', () => {
     const mail = renderEmail(ctx, { template: 'customer_replied', customerName: '<b>Eve</b>', excerpt: '<img src=x onerror=alert(1)>' });
     expect(mail.html).not.toMatch(/<img|<b>Eve|<script>/);

@@ -23,6 +23,8 @@ export interface EmailContext {
   ticketNumber: string;
   /** "Apple iPhone 13", from the repair's device. */
   deviceLabel: string;
+  /** The repair's public status page: customers' emails link it for following the repair without signing in. */
+  trackingUrl?: string | null;
 }
 
 export type EmailFacts =
@@ -99,7 +101,11 @@ interface Parts {
   footer?: string;
   /** A second, plainer link (the receipt). */
   secondary?: { label: string; paymentId: string };
+  /** The public status page, for customers. */
+  tracking?: string;
 }
+
+const TRACKING_LABEL = 'Follow the repair without signing in';
 
 const OPT_OUT = 'You can turn off reminders and chat notifications in your account settings.';
 
@@ -187,7 +193,8 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
 
 export function renderEmail(ctx: EmailContext, facts: EmailFacts): RenderedEmail {
   const p = parts(ctx, facts);
-  return layout(ctx, { ...p, subject: `${p.subject} (${ctx.ticketNumber})` }, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
+  const tracking = p.audience === 'customer' && ctx.trackingUrl ? ctx.trackingUrl : undefined;
+  return layout(ctx, { ...p, subject: `${p.subject} (${ctx.ticketNumber})`, tracking }, repairLink(ctx.publicUrl, ctx.repairId, p.audience));
 }
 
 export function renderAccountEmail(ctx: Omit<EmailContext, 'repairId' | 'ticketNumber' | 'deviceLabel'>, facts: AccountEmailFacts): RenderedEmail {
@@ -226,6 +233,7 @@ function layout(ctx: Pick<EmailContext, 'publicUrl' | 'recipientName' | 'shop'>,
     ...p.lines.flatMap((l) => [l, '']),
     `${p.action}: ${link}`,
     ...(secondary ? [`${secondary.label}: ${secondary.href}`] : []),
+    ...(p.tracking ? [`${TRACKING_LABEL}: ${p.tracking}`] : []),
     ...(p.footer ? ['', p.footer] : []),
     '',
     ...signature,
@@ -239,6 +247,7 @@ function layout(ctx: Pick<EmailContext, 'publicUrl' | 'recipientName' | 'shop'>,
     ...p.lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     `<p><a href="${escapeHtml(link)}" style="display: inline-block; padding: 8px 16px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px">${escapeHtml(p.action)}</a></p>`,
     ...(secondary ? [`<p><a href="${escapeHtml(secondary.href)}">${escapeHtml(secondary.label)}</a></p>`] : []),
+    ...(p.tracking ? [`<p>${TRACKING_LABEL}: <a href="${escapeHtml(p.tracking)}">${escapeHtml(p.tracking)}</a></p>`] : []),
     ...(p.footer ? [`<p style="color: #6b7280; font-size: 12px">${escapeHtml(p.footer)}</p>`] : []),
     `<p>${signature.map(escapeHtml).join('<br>')}</p>`,
     '</body></html>',

@@ -28,6 +28,7 @@ import {
   readProblem,
 } from '@repairhub/web-core';
 import { StaffEvents } from '../../core/staff-events';
+import { CounterCard } from '../counter/counter-card.component';
 import { QuoteForm } from './quote-form.component';
 
 export const STAFF_QUOTE_LABELS: Record<QuoteStatus, string> = {
@@ -80,7 +81,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
 @Component({
   selector: 'rh-console-repair-workspace',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, ChatPanel, ErrorState, Loading, MoneyPipe, QuoteForm, RepairAttachments, StatusChip, StatusTimeline],
+  imports: [DatePipe, ChatPanel, CounterCard, ErrorState, Loading, MoneyPipe, QuoteForm, RepairAttachments, StatusChip, StatusTimeline],
   template: `
     <div class="page">
       @if (repair.error(); as error) {
@@ -151,6 +152,8 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
                 <dt>Name</dt><dd>{{ r.customerName }}</dd>
               </dl>
             </section>
+
+            <rh-counter-card [repair]="r" (renewed)="repair.set($event)" />
           </div>
 
           <section class="card chat-card" aria-label="Chat with the customer">

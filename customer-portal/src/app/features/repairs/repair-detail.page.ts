@@ -16,6 +16,7 @@ import {
   StatusTimeline,
   URGENCY_LABELS,
   readProblem,
+  TrackingLink,
 } from '@repairhub/web-core';
 import { PaymentsCard } from './payments-card.component';
 import { PickupCard } from './pickup-card.component';
@@ -27,7 +28,7 @@ const APPROVAL_POLL_LIMIT = 40;
 @Component({
   selector: 'rh-repair-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, RepairAttachments, Loading, ErrorState],
+  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, RepairAttachments, TrackingLink, Loading, ErrorState],
   template: `
     <div class="page">
       <p class="back"><a routerLink="/repairs">← My repairs</a></p>
@@ -91,6 +92,11 @@ const APPROVAL_POLL_LIMIT = 40;
               <button type="button" class="button secondary" (click)="confirmingCancel.set(true)">Cancel this request</button>
             }
           }
+        </section>
+
+        <section class="card" aria-labelledby="tracking-heading">
+          <h2 id="tracking-heading">Status link</h2>
+          <rh-tracking-link [repairId]="r.id" [url]="r.trackingUrl" help="Anyone with this link sees the repair’s status, quote and pickup details without signing in: share it with someone collecting the device for you." (renewed)="repair.set($event)" />
         </section>
 
         <!-- Photos and the live chat load once the status, quote and payments are on screen: their code and

@@ -7,6 +7,9 @@ import type {
   AttachmentView,
   AuthResponse,
   ChangePasswordRequest,
+  CheckInRequest,
+  CounterCustomer,
+  PublicTrackingView,
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   ChangeRepairStatusRequest,
@@ -141,6 +144,19 @@ export class ApiClient {
     create: (body: CreateRepairRequest) => this.post<RepairSummary>('/repairs', body),
     assign: (id: string, body: AssignRepairRequest = {}) => this.post<RepairDetail>(`/repairs/${id}/assign`, body),
     changeStatus: (id: string, body: ChangeRepairStatusRequest) => this.post<RepairDetail>(`/repairs/${id}/status`, body),
+    /** Staff or the owner: a new public tracking link; the old one stops working at once. */
+    newTrackingLink: (id: string) => this.post<RepairDetail>(`/repairs/${id}/tracking-link`),
+  };
+
+  /** Staff at the counter. */
+  readonly counter = {
+    findCustomers: (q: string) => this.get<CounterCustomer[]>('/counter/customers', { q }),
+    checkIn: (body: CheckInRequest) => this.post<RepairDetail>('/repairs/check-in', body),
+  };
+
+  /** The public status page: no session needed. */
+  readonly tracking = {
+    get: (token: string) => this.get<PublicTrackingView>(`/public/track/${encodeURIComponent(token)}`),
   };
 
   readonly quotes = {

@@ -37,8 +37,11 @@ export interface TimelineStep {
 }
 
 /** Builds the steps shown by `StatusTimeline`: where the repair is, when each step was reached. */
-export function timelineSteps(status: RepairStatus, history: readonly StatusHistoryEntry[]): TimelineStep[] {
-  const reached = new Map<RepairStatus, StatusHistoryEntry>();
+/** What the timeline reads of a history entry: the public tracking page has no more. */
+export type TimelineEntry = Pick<StatusHistoryEntry, 'toStatus' | 'note' | 'createdAt'>;
+
+export function timelineSteps(status: RepairStatus, history: readonly TimelineEntry[]): TimelineStep[] {
+  const reached = new Map<RepairStatus, TimelineEntry>();
   for (const entry of history) reached.set(entry.toStatus, entry);
   const step = (s: RepairStatus, state: TimelineStep['state']): TimelineStep => ({
     status: s,
@@ -111,7 +114,7 @@ export function timelineSteps(status: RepairStatus, history: readonly StatusHist
 })
 export class StatusTimeline {
   readonly status = input.required<RepairStatus>();
-  readonly history = input<readonly StatusHistoryEntry[]>([]);
+  readonly history = input<readonly TimelineEntry[]>([]);
   readonly audience = input<TimelineAudience>('customer');
   protected readonly steps = computed(() => timelineSteps(this.status(), this.history()));
   protected readonly hints = computed(() => (this.audience() === 'staff' ? STAFF_HINTS : HINTS));
