@@ -81,7 +81,7 @@ export function formatShopDateTime(iso: string, timeZone: string, locale = 'en-G
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 }
 
-/** "Tuesday 2 December" for a local `YYYY-MM-DD` date (read at noon UTC, so no zone can move it to another day). */
-export function formatLocalDate(date: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+/** "Tuesday 2 December" (or "Tue 2 Dec") for a local `YYYY-MM-DD` date, read at noon UTC so no zone moves it to another day. */
+export function formatLocalDate(date: string, style: 'long' | 'short' = 'long', locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { weekday: style, day: 'numeric', month: style, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
