@@ -9,6 +9,7 @@ export const routes: Routes = [
   { path: 'reset-password', title: 'Choose a new password — RepairHub Console', loadComponent: () => import('./features/auth/reset-password.page') },
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
   { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
+  { path: 'drop-offs', canMatch: [staffOnly], title: 'Drop-offs — RepairHub Console', loadComponent: () => import('./features/drop-offs/drop-offs.page') },
   { path: 'account', canMatch: [staffOnly], title: 'Account — RepairHub Console', loadComponent: () => import('./features/account/account.page') },
   { path: 'repairs/:id', canMatch: [staffOnly], title: 'Repair — RepairHub Console', loadComponent: () => import('./features/repairs/repair-workspace.page') },
   {
