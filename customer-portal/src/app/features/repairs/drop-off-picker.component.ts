@@ -50,7 +50,7 @@ import { ApiClient, ErrorState, Loading } from '@repairhub/web-core';
                 @for (slot of day.slots; track slot.startsAt) {
                   <label class="choice compact time" [class.selected]="value() === slot.startsAt" [class.full]="!slot.free">
                     <input type="radio" name="dropOffAt" [value]="slot.startsAt" [checked]="value() === slot.startsAt" [disabled]="!slot.free" (change)="value.set(slot.startsAt)" />
-                    {{ slot.time }}@if (!slot.free) { <span class="visually-hidden">, full</span><span aria-hidden="true" class="muted"> full</span> }
+                    {{ slot.time }}{{ slot.free ? '' : ' (full)' }}
                   </label>
                 }
               </div>
