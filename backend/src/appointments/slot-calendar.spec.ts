@@ -47,6 +47,8 @@ describe('drop-off slot calendar', () => {
     expect(slots.every((s) => s.startsAt > now)).toBe(true);
     expect([...new Set(slots.map((s) => s.date))]).toEqual(['2026-12-04', '2026-12-05']);
     expect(upcomingSlots(london, now, '2026-12-07', 1).map((s) => s.date)).toEqual(Array(18).fill('2026-12-07'));
+    // Counted from `from`, even when it is before today: two days from yesterday is only today.
+    expect([...new Set(upcomingSlots(london, now, '2026-12-03', 2).map((s) => s.date))]).toEqual(['2026-12-04']);
   });
 
   it('accepts exactly a slot start and says why anything else is refused', () => {

@@ -67,8 +67,10 @@ export function slotsOfDay(date: string, rules: SlotRules): Slot[] {
 /** The slots still to come in `days` local days from `from`, clipped to the booking window. */
 export function upcomingSlots(rules: SlotRules, now: Date, from: string, days: number): Slot[] {
   const window = bookingWindow(rules, now);
+  const requestedLast = addDays(from, days - 1);
+  const last = requestedLast < window.last ? requestedLast : window.last;
   const slots: Slot[] = [];
-  for (let date = from > window.first ? from : window.first, n = 0; date <= window.last && n < days; date = addDays(date, 1), n++) {
+  for (let date = from > window.first ? from : window.first; date <= last; date = addDays(date, 1)) {
     slots.push(...slotsOfDay(date, rules).filter((s) => s.startsAt > now));
   }
   return slots;
