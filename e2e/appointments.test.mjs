@@ -111,6 +111,7 @@ describe('drop-off appointments journey', () => {
     await link.click();
     await page.waitForURL(new RegExp(`/console/repairs/${state.repairId}$`));
     await page.getByRole('heading', { name: `${device.brand} ${device.model} — ${person.name}`, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Customer' }).getByText(`${state.dayLabel}, ${state.time}`).waitFor();
     assertNoProblems(problems, assert);
   });
 });
