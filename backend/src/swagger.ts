@@ -26,6 +26,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('users', 'User administration (admins)')
     .addTag('devices', 'Customers’ devices; serials encrypted at rest')
     .addTag('repairs', 'Repair requests, the technician queue and status changes')
+    .addTag('appointments', 'Drop-off slots in the shop’s opening hours, bookings and the counter’s day')
     .addTag('tracking', 'The public status page of a repair (no sign-in; the tracking link is the credential)')
     .addTag('quotes', 'Technicians’ quotes for repair requests')
     .addTag('dashboard', 'Aggregates for the admin dashboard (admins)')

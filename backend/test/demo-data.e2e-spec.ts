@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPAIR_STATUSES, type ConversationView, type MessageView, type PaymentListItem, type RepairDetail, type RepairSummary, type UserView } from '@repairhub/contracts';
+import { REPAIR_STATUSES, type ConversationView, type DropOffDayView, type MessageView, type PaymentListItem, type RepairDetail, type RepairSummary, type UserView } from '@repairhub/contracts';
 import { login } from './factories/users.factory.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 const DAY_MS = 86_400_000;
+/** Today and tomorrow in the shop's zone (UTC by default). */
+const dates = () => ({ today: new Date().toISOString().slice(0, 10), tomorrow: new Date(Date.now() + DAY_MS).toISOString().slice(0, 10) });
 
 describe('demo data (DEMO_DATA=true)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -15,7 +17,8 @@ describe('demo data (DEMO_DATA=true)', () => {
 
   const start = () =>
     // A PGlite DATA_DIR (or the PostgreSQL database) outlives the app, so a second start finds the data.
-    startTestApp({ DEMO_DATA: 'true', ...(database.url ? {} : { DATA_DIR: dataDir }) }, { url: database.url });
+    // Open every day, so today and tomorrow have drop-offs whatever day the test runs.
+    startTestApp({ DEMO_DATA: 'true', SHOP_OPENING_HOURS: 'Mon-Sun 09:00-18:00', ...(database.url ? {} : { DATA_DIR: dataDir }) }, { url: database.url });
   const get = async <T>(path: string, token = admin): Promise<T> => {
     const res = await t.api.get(path, { token });
     expect(res.status).toBe(200);
@@ -76,6 +79,19 @@ describe('demo data (DEMO_DATA=true)', () => {
 
     const emails = (await get<{ items: { template: string }[] }>('/admin/emails?limit=100')).items;
     expect(emails.map((e) => e.template)).toEqual(expect.arrayContaining(['quote_issued', 'payment_succeeded', 'repair_completed']));
+  });
+
+  it('books drop-offs today and tomorrow for the counter, one of them the demo customer’s', async () => {
+    const { today, tomorrow } = dates();
+    const day = (date: string) => get<DropOffDayView>(`/appointments?date=${date}`);
+    const [first, second] = [await day(today), await day(tomorrow)];
+    expect(first.items.map((i) => i.deviceLabel)).toEqual(['Apple MacBook Air M1', 'Microsoft Surface Laptop 5']);
+    expect(second.items.map((i) => i.deviceLabel)).toEqual(['Bose QuietComfort 45', 'Samsung Galaxy Tab S8']);
+    expect(first.items.map((i) => i.time)).toEqual(['09:30', '12:00']);
+    const customer = await login(t, 'customer@demo.repairhub.dev', 'demo-customer-pass');
+    const mine = await get<{ items: RepairSummary[] }>('/repairs?limit=100', customer);
+    const tablet = await get<RepairDetail>(`/repairs/${mine.items.find((r) => r.deviceLabel === 'Samsung Galaxy Tab S8')!.id}`, customer);
+    expect(tablet.dropOff?.startsAt).toBe(second.items[1].startsAt);
   });
 
   it('adds nothing on a second start', async () => {

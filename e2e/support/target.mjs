@@ -9,6 +9,8 @@ export const E2E_ENV = {
   JWT_ACCESS_TTL: '10s',
   BOOTSTRAP_ADMIN_EMAIL: 'e2e-admin@repairhub.test',
   BOOTSTRAP_ADMIN_PASSWORD: 'e2e admin passphrase 1',
+  // Open every day, so drop-off slots exist today or tomorrow whenever the journeys run.
+  SHOP_OPENING_HOURS: 'Mon-Sun 08:00-20:00',
 };
 
 export async function appUnderTest() {

@@ -9,6 +9,7 @@ export const routes: Routes = [
   { path: 'reset-password', title: 'Choose a new password — RepairHub Console', loadComponent: () => import('./features/auth/reset-password.page') },
   { path: 'customers', title: 'Customers use the portal — RepairHub Console', loadComponent: () => import('./features/home/customer-refused.page') },
   { path: '', pathMatch: 'full', canMatch: [staffOnly], title: 'Queue — RepairHub Console', loadComponent: () => import('./features/queue/queue.page') },
+  { path: 'drop-offs', canMatch: [staffOnly], title: 'Drop-offs — RepairHub Console', loadComponent: () => import('./features/drop-offs/drop-offs.page') },
   { path: 'account', canMatch: [staffOnly], title: 'Account — RepairHub Console', loadComponent: () => import('./features/account/account.page') },
   { path: 'check-in', canMatch: [staffOnly], title: 'Check a device in — RepairHub Console', loadComponent: () => import('./features/counter/check-in.page') },
   { path: 'repairs/:id/print', canMatch: [staffOnly], title: 'Print — RepairHub Console', loadComponent: () => import('./features/counter/print.page') },

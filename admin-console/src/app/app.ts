@@ -24,6 +24,7 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
             <ul class="nav">
               <li><a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">Queue</a></li>
               <li><a routerLink="/check-in" routerLinkActive="active" ariaCurrentWhenActive="page">Check in</a></li>
+              <li><a routerLink="/drop-offs" routerLinkActive="active" ariaCurrentWhenActive="page">Drop-offs</a></li>
               @if (auth.role() === 'admin') {
                 <li><a routerLink="/admin/repairs" routerLinkActive="active" ariaCurrentWhenActive="page">All repairs</a></li>
                 <li><a routerLink="/admin/users" routerLinkActive="active" ariaCurrentWhenActive="page">Users</a></li>

@@ -94,4 +94,14 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ ...production, SHOP_CURRENCIES: 'usd,xau' })).toThrow('SHOP_CURRENCIES "xau" is not a lower-case ISO 4217 code');
     expect(() => loadConfiguration({ ...production, SHOP_CURRENCY: 'eur', SHOP_CURRENCIES: 'usd' })).toThrow('SHOP_CURRENCIES must include SHOP_CURRENCY (eur)');
   });
+  it('reads the drop-off settings with their defaults and refuses an unknown time zone or a bad slot length', () => {
+    expect(loadConfiguration(production).appointments).toEqual({ timeZone: 'UTC', slotMinutes: 30, capacity: 1, bookingDays: 14 });
+    const config = loadConfiguration({ ...production, SHOP_TIMEZONE: 'Europe/London', SHOP_SLOT_MINUTES: '20', SHOP_SLOT_CAPACITY: '3', SHOP_BOOKING_DAYS: '7' });
+    expect(config.appointments).toEqual({ timeZone: 'Europe/London', slotMinutes: 20, capacity: 3, bookingDays: 7 });
+    expect(() => loadConfiguration({ ...production, SHOP_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      'Invalid configuration: SHOP_TIMEZONE "Mars/Olympus" is not an IANA time zone such as Europe/London',
+    );
+    expect(() => loadConfiguration({ ...production, SHOP_SLOT_MINUTES: '2' })).toThrow(/Invalid configuration: SHOP_SLOT_MINUTES .*must not be less than 5/);
+    expect(() => loadConfiguration({ ...production, SHOP_SLOT_CAPACITY: 'two' })).toThrow(/Invalid configuration: SHOP_SLOT_CAPACITY/);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
+import { IANAZone } from 'luxon';
 import { validateSync } from 'class-validator';
 import { isCurrency, parseOpeningHours, type Currency, type ShopView } from '@repairhub/contracts';
 import { appRole, type AppRole } from './app-role.js';
@@ -85,8 +86,18 @@ export abstract class AppConfig {
   abstract readonly chat: { ratePerSecond: number; burst: number };
   /** What customers read about the shop: pickup information, receipts, email footers; the currencies quotes may use. */
   abstract readonly shop: ShopView;
+  /** Drop-off appointments: slots of `slotMinutes` within the opening hours, local to `timeZone`, `capacity` bookings each. */
+  abstract readonly appointments: AppointmentSettings;
   /** Where attachment bytes live: files under a directory (DATA_DIR/attachments by default) or an S3-compatible bucket. */
   abstract readonly attachments: { storage: AttachmentStorageConfig };
+}
+
+export interface AppointmentSettings {
+  timeZone: string;
+  slotMinutes: number;
+  capacity: number;
+  /** Days ahead that may be booked, today included. */
+  bookingDays: number;
 }
 
 export type AttachmentStorageConfig =
@@ -257,8 +268,15 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
     },
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
     shop: shopSettings(v),
+    appointments: appointmentSettings(v),
     attachments: { storage: attachmentStorage(v) },
   };
+}
+
+function appointmentSettings(v: EnvironmentVariables): AppointmentSettings {
+  const timeZone = v.SHOP_TIMEZONE ?? 'UTC';
+  if (!IANAZone.isValidZone(timeZone)) throw new ConfigurationError(`Invalid configuration: SHOP_TIMEZONE "${timeZone}" is not an IANA time zone such as Europe/London`);
+  return { timeZone, slotMinutes: v.SHOP_SLOT_MINUTES ?? 30, capacity: v.SHOP_SLOT_CAPACITY ?? 1, bookingDays: v.SHOP_BOOKING_DAYS ?? 14 };
 }
 
 function attachmentStorage(v: EnvironmentVariables): AttachmentStorageConfig {

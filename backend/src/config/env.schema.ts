@@ -192,6 +192,19 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   SHOP_CURRENCIES?: string;
 
+  /** IANA time zone of the shop (`Europe/London`): opening hours and drop-off slots are local to it. Checked in configuration.ts. */
+  @IsOptional() @IsString()
+  SHOP_TIMEZONE?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(240)
+  SHOP_SLOT_MINUTES?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  SHOP_SLOT_CAPACITY?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  SHOP_BOOKING_DAYS?: number;
+
   /** Set: attachments go to this S3-compatible bucket instead of files under DATA_DIR. */
   @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
   S3_BUCKET?: string;

@@ -17,6 +17,7 @@ import { QuotesService } from '../quotes/quotes.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import { UsersService } from '../users/users.service.js';
+import { addDays, localDateOf, slotsOfDay } from '../appointments/slot-calendar.js';
 import { backdateRepair } from './demo-clock.js';
 import { DEMO_EXTRA_PEOPLE, DEMO_REPAIRS, DEMO_USERS, type DemoRepair, type DemoStep } from './demo-shop.js';
 
@@ -92,6 +93,21 @@ export class DemoData implements OnApplicationBootstrap {
     const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - script.daysAgo * DAY_MS + (8 * 60 + index * 23) * 60_000);
     const filed = start.getTime() < now.getTime() ? start : new Date(now.getTime() - 60 * 60_000);
     await this.db.transaction((m) => backdateRepair(m, repair.id, filed, now));
+    if (script.dropOff) await this.bookDropOff(repair.id, script.dropOff, now);
+  }
+
+  /** Booked straight into the table: a drop-off earlier today is a slot the booking rules no longer offer. */
+  private async bookDropOff(repairId: string, dropOff: NonNullable<DemoRepair['dropOff']>, now: Date): Promise<void> {
+    const rules = { ...this.config.appointments, openingHours: this.config.shop.openingHours };
+    const slots = slotsOfDay(addDays(localDateOf(now, rules.timeZone), dropOff.day), rules);
+    const slot = slots[Math.min(dropOff.slot, slots.length - 1)];
+    if (!slot) return; // the shop is closed that day
+    await queryRows(
+      this.db,
+      `INSERT INTO appointments (repair_request_id, starts_at, ends_at, seat, created_at)
+       SELECT $1, $2, $3, count(*) + 1, $4 FROM appointments WHERE starts_at = $2 AND cancelled_at IS NULL`,
+      [repairId, slot.startsAt, slot.endsAt, new Date(Math.min(now.getTime(), slot.startsAt.getTime()) - 86_400_000)],
+    );
   }
 
   private async step(step: DemoStep, repairId: string, customer: Viewer, technician: Viewer, admin: Viewer): Promise<void> {

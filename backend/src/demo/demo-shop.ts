@@ -43,6 +43,8 @@ export interface DemoRepair {
   /** When the customer filed it. */
   daysAgo: number;
   steps: DemoStep[];
+  /** A booked drop-off: today (0) or tomorrow (1), at that slot of the day (the last one if the day has fewer). */
+  dropOff?: { day: 0 | 1; slot: number };
 }
 
 const quote = (parts: number, labor: number, notes?: string): DemoStep => ({ do: 'quote', parts, labor, notes });
@@ -174,6 +176,7 @@ export const DEMO_REPAIRS: readonly DemoRepair[] = [
     customer: 0, technician: 0, device: { type: 'tablet', brand: 'Samsung', model: 'Galaxy Tab S8' }, urgency: 'low', daysAgo: 5,
     issue: 'The charging port is loose; the tablet only charges at an angle.',
     steps: [],
+    dropOff: { day: 1, slot: 3 },
   },
   {
     customer: 1, technician: 0, device: { type: 'laptop', brand: 'Dell', model: 'XPS 13' }, urgency: 'low', daysAgo: 4,
@@ -198,15 +201,18 @@ export const DEMO_REPAIRS: readonly DemoRepair[] = [
     customer: 1, technician: 0, device: { type: 'laptop', brand: 'Apple', model: 'MacBook Air M1' }, urgency: 'urgent', daysAgo: 1,
     issue: 'I spilled coffee on the keyboard and several keys no longer respond.',
     steps: [{ do: 'claim' }, say('technician', 'Please keep it switched off until you bring it in.')],
+    dropOff: { day: 0, slot: 1 },
   },
   {
     customer: 2, technician: 0, device: { type: 'laptop', brand: 'Microsoft', model: 'Surface Laptop 5' }, urgency: 'normal', daysAgo: 1,
     issue: 'The trackpad clicks on its own and drags windows around.',
     steps: [],
+    dropOff: { day: 0, slot: 6 },
   },
   {
     customer: 3, technician: 0, device: { type: 'other', brand: 'Bose', model: 'QuietComfort 45' }, urgency: 'low', daysAgo: 0,
     issue: 'The right ear cup crackles when noise cancelling is on.',
     steps: [],
+    dropOff: { day: 1, slot: 1 },
   },
 ];

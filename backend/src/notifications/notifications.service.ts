@@ -102,6 +102,14 @@ export class NotificationsService implements OnModuleInit {
     this.events.inTransaction('quote.reminder_due', (m, e) =>
       this.record(m, { dedupeKey: `quote.reminder:${e.quoteId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'quote_reminder', expiresAt: e.expiresAt } }),
     );
+    this.events.inTransaction('appointment.reminder_due', (m, e) =>
+      this.record(m, {
+        dedupeKey: `appointment.reminder:${e.appointmentId}`,
+        userId: e.customerId,
+        repairId: e.repairId,
+        facts: { template: 'appointment_reminder', startsAt: e.startsAt, timeZone: this.config.appointments.timeZone },
+      }),
+    );
   }
 
   /**

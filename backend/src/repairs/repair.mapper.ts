@@ -52,6 +52,7 @@ export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `dev
   accessories: string[];
   deposit_note: string | null;
   tracking_token: string | null;
+  drop_off: { starts_at: string; ends_at: string } | null;
 };
 
 export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
@@ -88,7 +89,7 @@ export function deviceRowOf(row: RepairDetailRow): DeviceRow {
 }
 
 /** `publicUrl` null: no tracking link in this view (webhook payloads leave the app). */
-export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, publicUrl: string | null, now: Date = new Date()): RepairDetail {
+export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, publicUrl: string | null, timeZone: string, now: Date = new Date()): RepairDetail {
   const summary = toRepairSummary(row);
   return {
     ...summary,
@@ -97,6 +98,7 @@ export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer:
     accessories: row.accessories,
     depositNote: row.deposit_note,
     trackingUrl: publicUrl && row.tracking_token ? trackingUrl(publicUrl, row.tracking_token) : null,
+    dropOff: row.drop_off && { startsAt: new Date(row.drop_off.starts_at).toISOString(), endsAt: new Date(row.drop_off.ends_at).toISOString(), timeZone },
     quotes: row.quotes.map((q) => toQuoteView(q, now)),
     history: row.history.map(
       (h): StatusHistoryEntry => ({

@@ -142,6 +142,8 @@ export function repairDetailSql(viewer: Viewer, idOrTicket: string): Sql {
         d.owner_id AS device_owner_id, d.type AS device_type, d.serial_encrypted AS device_serial_encrypted,
         d.serial_key_id AS device_serial_key_id, d.created_at AS device_created_at, d.updated_at AS device_updated_at,
         r.condition, r.accessories, r.deposit_note, r.tracking_token,
+        (SELECT json_build_object('starts_at', a.starts_at, 'ends_at', a.ends_at) FROM appointments a
+          WHERE a.repair_request_id = r.id AND a.cancelled_at IS NULL) AS drop_off,
         COALESCE((SELECT json_agg(${QUOTE_JSON('q')} ORDER BY q.created_at DESC, q.id DESC)
                     FROM quotes q WHERE q.repair_request_id = r.id), '[]'::json) AS quotes,
         COALESCE((SELECT json_agg(json_build_object('id', h.id, 'from_status', h.from_status, 'to_status', h.to_status,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsModule } from '../appointments/appointments.module.js';
 import { DevicesModule } from '../devices/devices.module.js';
 import { PublicTrackingController } from './public-tracking.controller.js';
 import { PublicTrackingService } from './public-tracking.service.js';
@@ -6,7 +7,7 @@ import { RepairsController } from './repairs.controller.js';
 import { RepairsService } from './repairs.service.js';
 
 @Module({
-  imports: [DevicesModule],
+  imports: [DevicesModule, AppointmentsModule],
   controllers: [RepairsController, PublicTrackingController],
   providers: [RepairsService, PublicTrackingService],
   exports: [RepairsService],

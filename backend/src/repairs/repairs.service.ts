@@ -17,6 +17,7 @@ import { AppConfig } from '../config/configuration.js';
 import { toPage } from '../common/http/pagination.js';
 import { queryRows, SqlParams } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
+import { AppointmentSlots } from '../appointments/appointment-slots.service.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import type { CreateRepairDto, ListRepairsQueryDto } from './dto/repair.dto.js';
@@ -77,15 +78,18 @@ export class RepairsService {
     private readonly devices: DevicesService,
     private readonly events: DomainEvents,
     private readonly config: AppConfig,
+    private readonly appointments: AppointmentSlots,
   ) {}
 
   async create(customer: Viewer, input: CreateRepairDto): Promise<RepairDetail> {
     const [device] = await queryRows(this.db, `SELECT id FROM devices WHERE id = $1 AND owner_id = $2`, [input.deviceId, customer.id]);
     // Someone else's device reads exactly like a missing one.
     if (!device) throw notFound('DEVICE.NOT_FOUND', 'Device');
-    const id = await this.db.transaction((m) =>
-      this.insert(m, { customerId: customer.id, deviceId: input.deviceId, issueDescription: input.issueDescription, urgency: input.urgency }, { id: customer.id, role: 'customer' }),
-    );
+    const id = await this.db.transaction(async (m) => {
+      const repairId = await this.insert(m, { customerId: customer.id, deviceId: input.deviceId, issueDescription: input.issueDescription, urgency: input.urgency }, { id: customer.id, role: 'customer' });
+      if (input.dropOffAt) await this.appointments.book(m, repairId, input.dropOffAt);
+      return repairId;
+    });
     return this.get(customer, id);
   }
 
@@ -144,7 +148,7 @@ export class RepairsService {
     const sql = repairDetailSql(viewer, id);
     const [row] = await queryRows<RepairDetailRow>(this.db, sql.text, sql.values);
     if (!row) throw repairNotFound();
-    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer, this.config.http.publicUrl);
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer, this.config.http.publicUrl, this.config.appointments.timeZone);
   }
 
   /** The repair as an admin reads it from the API, inside `manager`'s transaction (webhook payloads). */
@@ -152,7 +156,7 @@ export class RepairsService {
     const admin: Viewer = { id: '00000000-0000-0000-0000-000000000000', role: 'admin' };
     const sql = repairDetailSql(admin, id);
     const [row] = await queryRows<RepairDetailRow>(manager, sql.text, sql.values);
-    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin, null);
+    return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin, null, this.config.appointments.timeZone);
   }
 
   /**

@@ -14,3 +14,4 @@ export * from './labels.js';
 export * from './counter.js';
 export * from './attachments.js';
 export * from './system-events.js';
+export * from './appointments.js';

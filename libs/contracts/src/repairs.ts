@@ -1,3 +1,4 @@
+import type { DropOffView } from './appointments.js';
 import type { Actor, DeviceType, QuoteStatus, RepairStatus, Role, Urgency } from './enums.js';
 import type { Currency } from './money.js';
 import type { PaymentView } from './payments.js';
@@ -83,6 +84,8 @@ export interface CreateRepairRequest {
   deviceId: string;
   issueDescription: string;
   urgency: Urgency;
+  /** Book a drop-off: the `startsAt` of a free slot (`GET /appointments/slots`); booked with the repair or neither is made. */
+  dropOffAt?: string;
 }
 
 export interface RepairSummary {
@@ -156,6 +159,8 @@ export interface RepairDetail extends RepairSummary {
   depositNote: string | null;
   /** The public status page (`/track/<token>`), for staff and the owner to hand out; `null` until one is made. */
   trackingUrl: string | null;
+  /** The booked drop-off appointment, if the customer booked one and it still stands. */
+  dropOff: DropOffView | null;
 }
 
 /** `assignedTo`: a technician id, or `none` for unassigned requests. */

@@ -57,6 +57,8 @@ export interface DomainEventMap {
     currency: Currency;
     fullyRefunded: boolean;
   };
+  /** A standing drop-off is tomorrow, in the shop's time zone (published once per booking). */
+  'appointment.reminder_due': { appointmentId: string; repairId: string; customerId: string; startsAt: string };
   /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
   'sessions.revoked': { sessionIds: string[] };
   'user.deactivated': { userId: string };

@@ -61,6 +61,15 @@ describe('email templates', () => {
     expect(ESSENTIAL.quote_reminder).toBe(false);
   });
 
+  it('reminds of a drop-off in the shop’s time zone, with the shop’s address, as a non-essential email', () => {
+    const mail = renderEmail(ctx, { template: 'appointment_reminder', startsAt: '2026-07-02T09:30:00.000Z', timeZone: 'Europe/London' });
+    expect(mail.subject).toMatch(/^Reminder: drop off your Apple "iPhone" & Co tomorrow at 10:30 .*R-1042/);
+    expect(mail.text).toContain('Thu 2 Jul, 10:30 (shop time, Europe/London)');
+    expect(mail.text).toContain(ctx.shop.address);
+    expect(mail.text).toContain('turn off');
+    expect(ESSENTIAL.appointment_reminder).toBe(false);
+  });
+
   it('sends a password reset link to the portal for customers and to the console for staff, token URL-encoded', () => {
     const facts = { template: 'password_reset', token: 'a+b/c', expiresInMinutes: 30 } as const;
     const customer = renderAccountEmail(ctx, { ...facts, audience: 'customer' });

@@ -1,4 +1,4 @@
-import { formatMoney as formatMoneyIn, formatOpeningHours, type Currency, type OpeningHours } from '@repairhub/contracts';
+import { formatMoney as formatMoneyIn, formatOpeningHours, formatShopDateTime, type Currency, type OpeningHours } from '@repairhub/contracts';
 
 /**
  * Every email RepairHub sends, in one place: a subject, a plain-text part and an HTML part built from
@@ -34,6 +34,7 @@ export type EmailFacts =
   | { template: 'payment_failed'; amount: number; currency: Currency; status: 'failed' | 'canceled' }
   | { template: 'repair_completed' }
   | { template: 'quote_reminder'; expiresAt: string }
+  | { template: 'appointment_reminder'; startsAt: string; timeZone: string }
   | { template: 'customer_replied'; customerName: string; excerpt: string; attachmentNames?: string[] };
 
 /** Emails about the account rather than a repair. */
@@ -54,6 +55,7 @@ export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
   payment_refunded: true,
   repair_completed: true,
   quote_reminder: false,
+  appointment_reminder: false,
   customer_replied: false,
   password_reset: true,
   account_invitation: true,
@@ -73,6 +75,9 @@ export const formatMoney = (amount: number, currency: Currency): string => forma
 
 const formatDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+
+const formatShopTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 
 /** The repair's page: the portal for customers, the console for staff. */
 export function repairLink(publicUrl: string, repairId: string, audience: 'customer' | 'staff'): string {
@@ -172,6 +177,17 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
         subject: `Reminder: a quote for ${device} is waiting for you`,
         lines: [`A quote for the repair of your ${device} is waiting for your answer. It expires on ${formatDate(facts.expiresAt)}.`],
         action: 'Review the quote',
+        audience: 'customer',
+        footer: OPT_OUT,
+      };
+    case 'appointment_reminder':
+      return {
+        subject: `Reminder: drop off your ${device} tomorrow at ${formatShopTime(facts.startsAt, facts.timeZone)}`,
+        lines: [
+          `You booked a drop-off for your ${device} tomorrow, ${formatShopDateTime(facts.startsAt, facts.timeZone)} (shop time, ${facts.timeZone}).`,
+          `Bring it to ${ctx.shop.address}. Can’t make it? Move or cancel the booking on the repair page.`,
+        ],
+        action: 'See the repair',
         audience: 'customer',
         footer: OPT_OUT,
       };

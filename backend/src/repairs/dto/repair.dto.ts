@@ -26,6 +26,7 @@ import {
   type StatusHistoryEntry,
   type Urgency,
 } from '@repairhub/contracts';
+import { DropOffAt, DropOffViewDto } from '../../appointments/dto/appointment.dto.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 import { DeviceViewDto } from '../../devices/dto/device.dto.js';
 import { QuoteViewDto } from '../../quotes/dto/quote.dto.js';
@@ -46,6 +47,10 @@ export class CreateRepairDto implements CreateRepairRequest {
   @ApiProperty({ enum: URGENCIES })
   @IsIn(URGENCIES, { message: `urgency must be one of ${URGENCIES.join(', ')}` })
   urgency: Urgency;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-02T10:30:00Z', description: 'Book a drop-off: the `startsAt` of a free slot from `GET /appointments/slots`. The repair and the booking are made together or not at all.' })
+  @IsOptional() @DropOffAt()
+  dropOffAt?: string;
 }
 
 export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuery {
@@ -146,6 +151,7 @@ export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
   @ApiProperty({ type: String, nullable: true, description: 'A deposit taken at the counter, as staff wrote it down.' }) depositNote: string | null;
   @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'The public status page, to hand to the customer; `POST /repairs/:id/tracking-link` replaces it.' })
   trackingUrl: string | null;
+  @ApiProperty({ type: DropOffViewDto, nullable: true, description: 'The booked drop-off, while it stands.' }) dropOff: DropOffViewDto | null;
 }
 
 export class RepairPageDto implements Page<RepairSummary> {

@@ -4,6 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import {
   DEVICE_TYPES,
   STATUS_NOTE_MAX,
+  formatShopDateTime,
   nextRepairStatuses,
   type DeviceView,
   type QuoteStatus,
@@ -150,6 +151,9 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
               <h2 id="customer-heading">Customer</h2>
               <dl class="facts">
                 <dt>Name</dt><dd>{{ r.customerName }}</dd>
+                @if (r.dropOff; as d) {
+                  <dt>Drop-off</dt><dd><time [attr.datetime]="d.startsAt">{{ shopTime(d.startsAt, d.timeZone) }}</time> <span class="muted">(shop time)</span></dd>
+                }
               </dl>
             </section>
 
@@ -270,6 +274,7 @@ export default class RepairWorkspacePage {
   protected readonly urgency = URGENCY_SHORT_LABELS;
   protected readonly quoteLabels = STAFF_QUOTE_LABELS;
   protected readonly noteMax = STATUS_NOTE_MAX;
+  protected readonly shopTime = formatShopDateTime;
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly busy = signal(false);
   protected readonly note = signal('');

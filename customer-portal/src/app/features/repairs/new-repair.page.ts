@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, effect, inject, input, signal, viewChild } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -22,11 +22,12 @@ import {
 } from '@repairhub/web-core';
 import { map } from 'rxjs';
 import { DeviceForm } from '../devices/device-form.component';
+import { DropOffPicker } from './drop-off-picker.component';
 
 @Component({
   selector: 'rh-new-repair-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldError, FieldA11y, DeviceForm, Loading, ErrorState],
+  imports: [ReactiveFormsModule, FieldError, FieldA11y, DeviceForm, Loading, ErrorState, DropOffPicker],
   template: `
     <div class="page">
       <h1>New repair request</h1>
@@ -92,6 +93,7 @@ import { DeviceForm } from '../devices/device-form.component';
               }
             </div>
           </fieldset>
+          <rh-drop-off-picker [(value)]="dropOffAt" />
           <div class="field">
             <span class="label" id="photos-label">Photos of the damage <span class="muted">(optional)</span></span>
             <input #photos type="file" id="photos" class="visually-hidden" [accept]="accept" multiple (change)="choosePhotos(photos)" aria-describedby="photos-help" />
@@ -149,6 +151,9 @@ export default class NewRepairPage {
   /** Photos chosen for the request; uploaded once it exists. */
   protected readonly files = signal<File[]>([]);
   protected readonly photoProblems = signal<string[]>([]);
+  /** The drop-off slot's start, or null for no appointment. */
+  protected readonly dropOffAt = signal<string | null>(null);
+  private readonly dropOffPicker = viewChild(DropOffPicker);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     deviceId: ['', Validators.required],
@@ -197,10 +202,11 @@ export default class NewRepairPage {
     const { deviceId, issueDescription, urgency } = this.form.getRawValue();
     this.busy.set(true);
     this.formError.set(null);
-    this.api.repairs.create({ deviceId, issueDescription: issueDescription.trim(), urgency }).subscribe({
+    const dropOffAt = this.dropOffAt();
+    this.api.repairs.create({ deviceId, issueDescription: issueDescription.trim(), urgency, ...(dropOffAt ? { dropOffAt } : {}) }).subscribe({
       next: async (repair) => {
         const problems = await uploadAll(this.api, repair.id, this.files(), () => undefined);
-        this.notifier.success('Request sent. A technician will review it and send you a quote.');
+        this.notifier.success(dropOffAt ? 'Request sent and drop-off booked. A technician will review it and send you a quote.' : 'Request sent. A technician will review it and send you a quote.');
         // The request stands; a refused photo can be added again from its page.
         if (problems.length) this.notifier.error(`Some photos were not attached: ${problems.join(' ')}`);
         void this.router.navigate(['/repairs', repair.id]);
@@ -208,6 +214,8 @@ export default class NewRepairPage {
       error: (error: unknown) => {
         this.busy.set(false);
         const problem = readProblem(error);
+        // The slot was taken meanwhile or has just passed: show the times as they are now.
+        if (problem.code?.startsWith('APPOINTMENT.')) this.dropOffPicker()?.refresh();
         if (problem.fieldErrors['deviceId']) this.deviceError.set(problem.fieldErrors['deviceId'].join(' '));
         this.formError.set(applyProblem(this.form, problem));
         this.focusFirstProblem();

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { nextRepairStatuses, type QuoteView } from '@repairhub/contracts';
+import { FINAL_REPAIR_STATUSES, nextRepairStatuses, type QuoteView, type RepairStatus } from '@repairhub/contracts';
 import {
   ApiClient,
   ChatConnection,
@@ -20,6 +20,7 @@ import {
 } from '@repairhub/web-core';
 import { PaymentsCard } from './payments-card.component';
 import { PickupCard } from './pickup-card.component';
+import { DropOffCard } from './drop-off-card.component';
 import { QuotePanel } from './quote-panel.component';
 
 const APPROVAL_POLL_MS = 1500;
@@ -28,7 +29,7 @@ const APPROVAL_POLL_LIMIT = 40;
 @Component({
   selector: 'rh-repair-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, ChatPanel, RepairAttachments, TrackingLink, Loading, ErrorState],
+  imports: [RouterLink, DatePipe, StatusChip, StatusTimeline, QuotePanel, PaymentsCard, PickupCard, DropOffCard, ChatPanel, RepairAttachments, TrackingLink, Loading, ErrorState],
   template: `
     <div class="page">
       <p class="back"><a routerLink="/repairs">← My repairs</a></p>
@@ -57,6 +58,10 @@ const APPROVAL_POLL_LIMIT = 40;
 
         @if (r.status === 'completed') {
           <rh-pickup-card />
+        }
+
+        @if (!finalStatus(r.status)) {
+          <rh-drop-off-card [repairId]="r.id" [dropOff]="r.dropOff" (changed)="repair.reload()" />
         }
 
         @if (r.payments.length) {
@@ -143,6 +148,7 @@ export default class RepairDetailPage {
   private readonly notifier = inject(Notifier);
   private readonly title = inject(Title);
   private readonly chat = inject(ChatConnection);
+  protected readonly finalStatus = (status: RepairStatus) => FINAL_REPAIR_STATUSES.includes(status);
   /** Route parameter. */
   readonly id = input.required<string>();
 

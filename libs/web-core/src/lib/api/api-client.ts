@@ -3,6 +3,12 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   AcceptQuoteResponse,
+  AppointmentSlotsQuery,
+  AppointmentSlotsView,
+  DropOffDayQuery,
+  DropOffDayView,
+  DropOffView,
+  RescheduleDropOffRequest,
   AssignRepairRequest,
   AttachmentView,
   AuthResponse,
@@ -83,6 +89,10 @@ export class ApiClient {
 
   private post<T>(path: string, body: unknown = {}, context?: HttpContext): Observable<T> {
     return this.http.post<T>(this.url(path), body, { context });
+  }
+
+  private put<T>(path: string, body: unknown): Observable<T> {
+    return this.http.put<T>(this.url(path), body);
   }
 
   private patch<T>(path: string, body: unknown): Observable<T> {
@@ -190,6 +200,14 @@ export class ApiClient {
     failedJobs: (limit?: number) => this.get<FailedJobView[]>('/admin/jobs/failed', { limit }),
     /** Job ids are not UUIDs (BullMQ ids carry dots and underscores), hence the encoding. */
     retryJob: (id: string) => this.post<void>(`/admin/jobs/failed/${encodeURIComponent(id)}/retry`),
+  };
+
+  /** Drop-off appointments: bookable slots, the owner's booking, the counter's day (staff). */
+  readonly appointments = {
+    slots: (query?: AppointmentSlotsQuery) => this.get<AppointmentSlotsView>('/appointments/slots', query),
+    day: (query?: DropOffDayQuery) => this.get<DropOffDayView>('/appointments', query),
+    reschedule: (repairId: string, body: RescheduleDropOffRequest) => this.put<DropOffView>(`/repairs/${repairId}/drop-off`, body),
+    cancel: (repairId: string) => this.delete(`/repairs/${repairId}/drop-off`),
   };
 
   /** The shop's name, address, opening hours and currencies (public). */
