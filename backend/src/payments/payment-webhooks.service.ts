@@ -9,9 +9,9 @@ import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from '../quotes/quote.mappe
 import { QuotesService } from '../quotes/quotes.service.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
-import { confirmedRefunds, INTENT_EVENT_STATUS, intentMismatch, type IntentFacts } from './payment-rules.js';
+import { PaymentGateway, type ChargeFacts, type IntentChange, type PaymentEvent, type ProviderIntent, type SignedEvent } from './payment-gateway.js';
+import { confirmedRefunds, intentMismatch } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
-import { StripeGateway, type StripeEvent } from './stripe.gateway.js';
 
 export type WebhookOutcome = 'applied' | 'ignored' | 'mismatch' | 'unknown_payment' | 'unhandled';
 
@@ -27,15 +27,6 @@ interface Handled {
   detail?: string;
 }
 
-/** The parts of a Charge we read on `charge.refunded`. */
-interface ChargeFacts {
-  id: string;
-  amount: number;
-  amount_refunded: number;
-  currency: string;
-  payment_intent: string | { id: string } | null;
-}
-
 /**
  * Stripe webhooks: verified on the raw bytes, each event id handled once, in the same transaction
  * as its effect. Payments only move forward; anything else is recorded and ignored with a 2xx so
@@ -47,7 +38,7 @@ export class PaymentWebhooksService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly stripe: StripeGateway,
+    private readonly gateway: PaymentGateway,
     private readonly quotes: QuotesService,
     private readonly repairs: RepairsService,
     private readonly events: DomainEvents,
@@ -55,37 +46,37 @@ export class PaymentWebhooksService {
 
   /** The webhook endpoint and test mode both come through here, with the signed raw body. */
   async handle(rawBody: Buffer | undefined, signature: string | string[] | undefined): Promise<WebhookResult> {
-    const event = this.stripe.verifyEvent(rawBody, signature);
-    return this.process(event);
+    return this.process(this.gateway.verifyEvent(rawBody, signature));
+  }
+
+  /** An event the gateway produced itself (test mode), through the same verification. */
+  deliver(event: SignedEvent): Promise<WebhookResult> {
+    return this.handle(event.payload, event.signature);
   }
 
   /**
    * Reconciliation: the PaymentIntent as Stripe has it now (fetched, not pushed) goes through the
-   * same checks and forward-only transition a webhook for it would. Returns null when the intent is
-   * in no state we act on (e.g. still waiting for the customer).
+   * same checks and forward-only transition a webhook for it would.
    */
-  async reconcile(intent: IntentFacts & IntentDetails & { status: string }): Promise<WebhookOutcome | null> {
-    const target = intentStatusTarget(intent);
-    if (!target) return null;
+  async reconcile(change: IntentChange): Promise<WebhookOutcome> {
     return this.db.transaction(async (m) => {
-      const handled = await this.applyIntent(m, intent, target);
+      const handled = await this.applyIntent(m, change.intent, change.status);
       if (handled.outcome === 'mismatch') this.logger.error({ paymentId: handled.paymentId, detail: handled.detail }, 'Fetched intent does not match our payment');
       return handled.outcome;
     });
   }
 
-  private async process(event: StripeEvent): Promise<WebhookResult> {
-    const object = (event.data?.object ?? {}) as { id?: string };
+  private async process(event: PaymentEvent): Promise<WebhookResult> {
     return this.db.transaction(async (m) => {
       // Concurrent duplicates: the second insert waits for the first transaction, then does nothing.
       const [inserted] = await queryRows<{ id: string }>(
         m,
         `INSERT INTO webhook_events (provider, provider_event_id, type, object_id, livemode)
          VALUES ('stripe', $1, $2, $3, $4) ON CONFLICT (provider, provider_event_id) DO NOTHING RETURNING id`,
-        [event.id, event.type, typeof object.id === 'string' ? object.id : null, Boolean(event.livemode)],
+        [event.id, event.type, event.objectId, event.livemode],
       );
       if (!inserted) return { received: true, duplicate: true };
-      const handled = await this.apply(m, event);
+      const handled = await this.apply(m, event.change);
       if (handled.outcome === 'mismatch') {
         this.logger.error({ eventId: event.id, type: event.type, paymentId: handled.paymentId, detail: handled.detail }, 'Webhook does not match our payment');
       }
@@ -99,10 +90,9 @@ export class PaymentWebhooksService {
     });
   }
 
-  private apply(m: EntityManager, event: StripeEvent): Promise<Handled> {
-    const target = INTENT_EVENT_STATUS[event.type];
-    if (target) return this.applyIntent(m, event.data.object as unknown as IntentFacts & IntentDetails, target);
-    if (event.type === 'charge.refunded') return this.applyRefund(m, event.data.object as unknown as ChargeFacts);
+  private apply(m: EntityManager, change: PaymentEvent['change']): Promise<Handled> {
+    if (change?.kind === 'intent') return this.applyIntent(m, change.intent, change.status);
+    if (change?.kind === 'refund') return this.applyRefund(m, change.charge);
     return Promise.resolve({ outcome: 'unhandled' });
   }
 
@@ -127,7 +117,7 @@ export class PaymentWebhooksService {
     return row;
   }
 
-  private async applyIntent(m: EntityManager, intent: IntentFacts & IntentDetails, target: PaymentStatus): Promise<Handled> {
+  private async applyIntent(m: EntityManager, intent: ProviderIntent, target: PaymentStatus): Promise<Handled> {
     const payment = await this.lockPayment(m, intent.id);
     if (!payment) return { outcome: 'unknown_payment', detail: intent.id };
     const mismatch = intentMismatch(factsOf(payment), intent, target === 'succeeded');
@@ -220,21 +210,6 @@ export class PaymentWebhooksService {
     });
     return { outcome: 'applied', paymentId: payment.id, detail: `refunded ${refundedTotal} of ${payment.amount}` };
   }
-}
-
-interface IntentDetails {
-  last_payment_error?: { code?: string; decline_code?: string; message?: string } | null;
-  cancellation_reason?: string | null;
-}
-
-/** The payment status a fetched PaymentIntent's own status means (what its webhook would have said). */
-export function intentStatusTarget(intent: { status: string; last_payment_error?: unknown }): PaymentStatus | null {
-  if (intent.status === 'succeeded') return 'succeeded';
-  if (intent.status === 'processing') return 'processing';
-  if (intent.status === 'canceled') return 'canceled';
-  // A declined attempt returns the intent to requires_payment_method with the error attached.
-  if (intent.status === 'requires_payment_method' && intent.last_payment_error) return 'failed';
-  return null;
 }
 
 function factsOf(row: PaymentRow) {
