@@ -30,11 +30,11 @@ export class TestModePaymentGateway extends PaymentGateway implements PaymentSim
     this.secret = stripe.webhookSecret;
   }
 
-  createIntent(request: IntentRequest): Promise<CreatedIntent> {
+  async createIntent(request: IntentRequest): Promise<CreatedIntent> {
     // Refuses what Stripe could not charge, so test mode fails where live mode would.
     toStripeAmount(request.amount, request.currency);
     const providerRef = testIntentId(request.paymentId);
-    return Promise.resolve({ providerRef, clientSecret: testClientSecret(providerRef, this.secret) });
+    return { providerRef, clientSecret: testClientSecret(providerRef, this.secret) };
   }
 
   clientSecret(providerRef: string): Promise<string> {
@@ -52,7 +52,7 @@ export class TestModePaymentGateway extends PaymentGateway implements PaymentSim
   }
 
   /** Settled at once: the `charge.refunded` Stripe would send next is returned for delivery. */
-  refund(request: RefundRequest): Promise<ProviderRefund> {
+  async refund(request: RefundRequest): Promise<ProviderRefund> {
     const { payment } = request;
     const amount = toStripeAmount(payment.amount, payment.currency);
     const refunded = toStripeAmount(request.refundedTotal, payment.currency);
@@ -67,7 +67,7 @@ export class TestModePaymentGateway extends PaymentGateway implements PaymentSim
       livemode: false,
       metadata: metadataOf(payment),
     });
-    return Promise.resolve({ providerRef: testRefundId(request.refundId), confirmation });
+    return { providerRef: testRefundId(request.refundId), confirmation };
   }
 
   verifyEvent(rawBody: Buffer | undefined, signature: string | string[] | undefined): PaymentEvent {
