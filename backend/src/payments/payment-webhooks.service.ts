@@ -5,10 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { queryRows } from '../common/sql.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
-import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
-import { QuotesService } from '../quotes/quotes.service.js';
-import { RepairsService } from '../repairs/repairs.service.js';
-import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PAYMENT_COLUMNS, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
+import { loadPaymentView } from './payment-view.query.js';
 import { PaymentGateway, type ChargeFacts, type IntentChange, type PaymentEvent, type ProviderIntent, type SignedEvent } from './payment-gateway.js';
 import { confirmedRefunds, intentMismatch } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
@@ -39,8 +38,7 @@ export class PaymentWebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly gateway: PaymentGateway,
-    private readonly quotes: QuotesService,
-    private readonly repairs: RepairsService,
+    private readonly outcomes: PaymentOutcomeWorkflow,
     private readonly events: DomainEvents,
   ) {}
 
@@ -96,18 +94,6 @@ export class PaymentWebhooksService {
     return Promise.resolve({ outcome: 'unhandled' });
   }
 
-  /** Webhook payloads: the payment and quote as the API returns them, read inside the transaction. */
-  private async paymentView(m: EntityManager, id: string) {
-    const [row] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1`, [id]);
-    const refunds = await queryRows<RefundRow>(m, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
-    return toPaymentView(row, refunds);
-  }
-
-  private async quoteView(m: EntityManager, id: string) {
-    const [row] = await queryRows<QuoteRow>(m, `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q WHERE q.id = $1`, [id]);
-    return toQuoteView(row);
-  }
-
   private async lockPayment(m: EntityManager, intentId: string): Promise<PaymentRow | undefined> {
     const [row] = await queryRows<PaymentRow>(
       m,
@@ -122,7 +108,9 @@ export class PaymentWebhooksService {
     if (!payment) return { outcome: 'unknown_payment', detail: intent.id };
     const mismatch = intentMismatch(factsOf(payment), intent, target === 'succeeded');
     if (mismatch) return { outcome: 'mismatch', paymentId: payment.id, detail: `${mismatch} differs` };
-    if (!canTransitionPayment(payment.status, target)) {
+    const error = intent.last_payment_error ?? null;
+    const failure = { code: error?.decline_code ?? error?.code ?? intent.cancellation_reason ?? null, message: error?.message ?? null };
+    if (!(await this.outcomes.apply(m, payment, target, failure))) {
       // Late or repeated: e.g. payment_failed after succeeded. Recorded, state untouched.
       if (target === 'succeeded' && (payment.status === 'failed' || payment.status === 'canceled')) {
         // Money arrived on an attempt we had closed (the customer retried the old intent). Never
@@ -130,40 +118,6 @@ export class PaymentWebhooksService {
         this.logger.error({ paymentId: payment.id, intentId: intent.id }, 'Payment succeeded on a closed attempt; refund or reconcile it');
       }
       return { outcome: 'ignored', paymentId: payment.id, detail: `${payment.status} → ${target} is not a forward move` };
-    }
-
-    const error = intent.last_payment_error ?? null;
-    const failing = target === 'failed' || target === 'canceled';
-    await queryRows(
-      m,
-      `UPDATE payments SET status = $2, failure_code = $4, failure_message = $5, updated_at = now() WHERE id = $1 AND status = $3 RETURNING id`,
-      [
-        payment.id,
-        target,
-        payment.status,
-        failing ? (error?.decline_code ?? error?.code ?? intent.cancellation_reason ?? null) : null,
-        failing ? (error?.message?.slice(0, 500) ?? null) : null,
-      ],
-    );
-    const ids = { paymentId: payment.id, quoteId: payment.quote_id, repairId: payment.repair_request_id, customerId: payment.customer_id };
-
-    if (target === 'succeeded') {
-      await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'accepted', 'system');
-      await this.repairs.transition(m, payment.repair_request_id, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
-      await enqueueWebhook(m, 'quote.accepted', () => this.quoteView(m, payment.quote_id));
-      await enqueueWebhook(m, 'payment.succeeded', () => this.paymentView(m, payment.id));
-      this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
-    } else if (failing) {
-      // The customer may try again: the quote reopens (a new attempt gets a new intent and key).
-      const [quote] = await queryRows<{ status: string }>(m, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [payment.quote_id]);
-      if (quote?.status === 'payment_pending') await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'pending', 'system');
-      this.events.publish(m, 'payment.failed', {
-        ...ids,
-        amount: payment.amount,
-        currency: payment.currency,
-        status: target as 'failed' | 'canceled',
-        failureCode: error?.decline_code ?? error?.code ?? null,
-      });
     }
     return { outcome: 'applied', paymentId: payment.id, detail: `${payment.status} → ${target}` };
   }
@@ -197,7 +151,7 @@ export class PaymentWebhooksService {
     if (confirmed.length) {
       await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [confirmed.map((r) => r.id)]);
     }
-    await enqueueWebhook(m, 'payment.refunded', () => this.paymentView(m, payment.id));
+    await enqueueWebhook(m, 'payment.refunded', () => loadPaymentView(m, payment.id));
     this.events.publish(m, 'payment.refunded', {
       paymentId: payment.id,
       quoteId: payment.quote_id,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { QuotesModule } from '../quotes/quotes.module.js';
 import { RepairsModule } from '../repairs/repairs.module.js';
 import { paymentGatewayProvider } from './payment-gateway.provider.js';
+import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
 import { PaymentReconciliation } from './payment-reconciliation.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
 import { PaymentsController } from './payments.controller.js';
@@ -11,7 +12,7 @@ import { QuoteAcceptanceController } from './quote-acceptance.controller.js';
 @Module({
   imports: [QuotesModule, RepairsModule],
   controllers: [PaymentsController, QuoteAcceptanceController],
-  providers: [paymentGatewayProvider, PaymentsService, PaymentWebhooksService, PaymentReconciliation],
+  providers: [paymentGatewayProvider, PaymentsService, PaymentOutcomeWorkflow, PaymentWebhooksService, PaymentReconciliation],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

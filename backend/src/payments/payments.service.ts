@@ -19,8 +19,9 @@ import { QuotesService } from '../quotes/quotes.service.js';
 import type { ListPaymentsQueryDto, RefundDto } from './dto/payment.dto.js';
 import { PaymentGateway, type ProviderPayment } from './payment-gateway.js';
 import { paymentIdentity, refundIdentity } from './payment-keys.js';
-import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PAYMENT_COLUMNS, toPaymentView, type PaymentRow } from './payment.mapper.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
+import { refundsOf } from './payment-view.query.js';
 
 type Viewer = Pick<AuthUser, 'id' | 'role'>;
 
@@ -158,8 +159,7 @@ export class PaymentsService {
   /** The owner or an admin; anyone else gets 404. */
   async get(viewer: Viewer, id: string): Promise<PaymentView> {
     const row = await this.findVisible(this.db, viewer, id);
-    const refunds = await queryRows<RefundRow>(this.db, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
-    return toPaymentView(row, refunds);
+    return toPaymentView(row, await refundsOf(this.db, id));
   }
 
   /**
