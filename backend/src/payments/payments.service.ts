@@ -49,9 +49,9 @@ export class PaymentsService {
    * first find `payment_pending` and get the same payment back.
    *
    * The provider call happens while the quote lock is held, so no second intent can ever be created
-   * for the attempt and a crash between Stripe and our commit is repaired by the next accept (same
-   * key, same parameters → the provider replays the same intent). The cost: on PostgreSQL other accepts
-   * of the same quote wait for Stripe (seconds at worst; the client times out after 15 s); on the
+   * for the attempt and a crash between the provider and our commit is repaired by the next accept
+   * (same key, same parameters → the provider replays the same intent). The cost: on PostgreSQL other
+   * accepts of the same quote wait for Stripe (seconds at worst; the client times out after 15 s); on the
    * embedded PGlite engine, which has one session, every other query waits for that call.
    */
   async accept(customer: Viewer, quoteId: string): Promise<AcceptQuoteResponse> {
