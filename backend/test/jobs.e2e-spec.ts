@@ -96,6 +96,18 @@ describe(`background jobs (${REDIS_URL ? 'BullMQ on Redis' : 'in-process'})`, ()
       expect((await row('payments', waiting.id)).status).toBe('requires_payment');
     });
 
+    it('never asks Stripe about a test-mode payment left from before the key was set', async () => {
+      const left = await acceptQuote(t, customer, (await quoteToPay(t, customer, technician)).quote.id);
+      const [{ provider_ref: intentId }] = await t.sql(`SELECT provider_ref FROM payments WHERE id = $1`, [left.id]);
+      await t.sql(`UPDATE payments SET test_mode = true, updated_at = now() - interval '30 minutes' WHERE id = $1`, [left.id]);
+      const before = fake.callsTo('GET', `/v1/payment_intents/${intentId}`).length;
+
+      const result = await t.call('payments/payment-reconciliation.js', 'PaymentReconciliation', 'reconcileStuck');
+      expect(result.failed).toBe(0);
+      expect(fake.callsTo('GET', `/v1/payment_intents/${intentId}`)).toHaveLength(before);
+      expect((await row('payments', left.id)).status).toBe('requires_payment');
+    });
+
     it('retries with backoff when Stripe is unreachable, then lists the job for admins as a dead letter', async () => {
       await fake.close();
       await enqueue('payments.reconcile');

@@ -88,6 +88,20 @@ describe('payments (test mode)', () => {
     expect((await t.api.get(`/payments/${payment.id}`, { token: customer.token })).body.status).toBe('succeeded');
   });
 
+  it('leaves a payment Stripe took (before the key was removed) to Stripe: 409, never a test refund or a test secret', async () => {
+    const { quote } = await quoteToPay(t, customer, technician);
+    const open = await acceptQuote(t, customer, quote.id);
+    await t.sql(`UPDATE payments SET test_mode = false WHERE id = $1`, [open.id]);
+    expectProblem(await t.api.post(`/quotes/${quote.id}/accept`, {}, { token: customer.token }), 409, 'PAYMENT.PROVIDER_NOT_CONFIGURED');
+    expectProblem(await t.api.post(`/payments/${open.id}/test-confirm`, {}, { token: customer.token }), 409, 'PAYMENT.NOT_TEST_MODE');
+
+    const paid = await acceptQuote(t, customer, (await quoteToPay(t, customer, technician)).quote.id);
+    await t.api.post(`/payments/${paid.id}/test-confirm`, {}, { token: customer.token });
+    await t.sql(`UPDATE payments SET test_mode = false WHERE id = $1`, [paid.id]);
+    expectProblem(await t.api.post(`/payments/${paid.id}/refund`, { reason: 'Goodwill' }, { token: admin.token }), 409, 'PAYMENT.PROVIDER_NOT_CONFIGURED');
+    expect(await t.sql(`SELECT 1 FROM refunds WHERE payment_id = $1`, [paid.id])).toHaveLength(0);
+  });
+
   // Last: it would exhaust the write budget if the webhook were throttled like other writes.
   it('never rate-limits the webhook (Stripe retries must get through)', async () => {
     const payload = JSON.stringify({ id: 'evt_flood', type: 'payment_intent.succeeded', data: { object: {} } });

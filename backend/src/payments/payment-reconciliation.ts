@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { queryRows } from '../common/sql.js';
 import { Jobs } from '../infra/jobs/jobs.service.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
-import { StripeGateway } from './stripe.gateway.js';
+import { PaymentGateway } from './payment-gateway.js';
 
 export const STUCK_AFTER_MINUTES = 15;
 const BATCH = 100;
@@ -27,7 +27,7 @@ export class PaymentReconciliation implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly stripe: StripeGateway,
+    private readonly gateway: PaymentGateway,
     private readonly webhooks: PaymentWebhooksService,
     private readonly jobs: Jobs,
   ) {}
@@ -39,23 +39,24 @@ export class PaymentReconciliation implements OnModuleInit {
 
   async reconcileStuck(): Promise<ReconcileResult> {
     const result: ReconcileResult = { checked: 0, repaired: 0, failed: 0 };
-    // Test mode has no Stripe to ask: its payments are confirmed through the signed test webhook.
-    if (this.stripe.testMode) return result;
+    // Only payments this gateway took: test-mode ones were never at Stripe, and the other way round.
     const stuck = await queryRows<{ id: string; provider_ref: string }>(
       this.db,
       `SELECT id, provider_ref FROM payments
-        WHERE provider = 'stripe' AND status IN ('requires_payment', 'processing') AND updated_at < now() - make_interval(mins => $1)
+        WHERE provider = 'stripe' AND test_mode = $2 AND status IN ('requires_payment', 'processing') AND updated_at < now() - make_interval(mins => $1)
         ORDER BY updated_at LIMIT ${BATCH}`,
-      [STUCK_AFTER_MINUTES],
+      [STUCK_AFTER_MINUTES, this.gateway.testMode],
     );
     for (const payment of stuck) {
       result.checked++;
       try {
-        const intent = await this.stripe.retrievePaymentIntent(payment.provider_ref);
-        const outcome = await this.webhooks.reconcile(intent as never);
+        const change = await this.gateway.fetchIntent(payment.provider_ref);
+        // Still waiting for the customer, or (test mode) nobody to ask.
+        if (!change) continue;
+        const outcome = await this.webhooks.reconcile(change);
         if (outcome === 'applied') {
           result.repaired++;
-          this.logger.warn({ paymentId: payment.id, intentStatus: intent.status }, 'Payment repaired from Stripe (its webhook never arrived)');
+          this.logger.warn({ paymentId: payment.id, intentStatus: change.intent.status }, 'Payment repaired from Stripe (its webhook never arrived)');
         }
       } catch (error) {
         result.failed++;

@@ -1,13 +1,5 @@
-import type { Currency, PaymentStatus } from '@repairhub/contracts';
+import type { Currency } from '@repairhub/contracts';
 import { toStripeAmount } from './stripe-amount.js';
-
-/** The PaymentIntent events we act on and the payment status each one means. */
-export const INTENT_EVENT_STATUS: Readonly<Record<string, PaymentStatus>> = {
-  'payment_intent.processing': 'processing',
-  'payment_intent.succeeded': 'succeeded',
-  'payment_intent.payment_failed': 'failed',
-  'payment_intent.canceled': 'canceled',
-};
 
 /** What we recorded when the intent was created. */
 export interface PaymentFacts {

@@ -5,13 +5,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { queryRows } from '../common/sql.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
-import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
-import { QuotesService } from '../quotes/quotes.service.js';
-import { RepairsService } from '../repairs/repairs.service.js';
-import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
-import { confirmedRefunds, INTENT_EVENT_STATUS, intentMismatch, type IntentFacts } from './payment-rules.js';
+import { PAYMENT_COLUMNS, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
+import { loadPaymentView } from './payment-view.query.js';
+import { PaymentGateway, type ChargeFacts, type IntentChange, type PaymentEvent, type ProviderIntent, type SignedEvent } from './payment-gateway.js';
+import { confirmedRefunds, intentMismatch } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
-import { StripeGateway, type StripeEvent } from './stripe.gateway.js';
 
 export type WebhookOutcome = 'applied' | 'ignored' | 'mismatch' | 'unknown_payment' | 'unhandled';
 
@@ -27,15 +26,6 @@ interface Handled {
   detail?: string;
 }
 
-/** The parts of a Charge we read on `charge.refunded`. */
-interface ChargeFacts {
-  id: string;
-  amount: number;
-  amount_refunded: number;
-  currency: string;
-  payment_intent: string | { id: string } | null;
-}
-
 /**
  * Stripe webhooks: verified on the raw bytes, each event id handled once, in the same transaction
  * as its effect. Payments only move forward; anything else is recorded and ignored with a 2xx so
@@ -47,45 +37,44 @@ export class PaymentWebhooksService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly stripe: StripeGateway,
-    private readonly quotes: QuotesService,
-    private readonly repairs: RepairsService,
+    private readonly gateway: PaymentGateway,
+    private readonly outcomes: PaymentOutcomeWorkflow,
     private readonly events: DomainEvents,
   ) {}
 
   /** The webhook endpoint and test mode both come through here, with the signed raw body. */
   async handle(rawBody: Buffer | undefined, signature: string | string[] | undefined): Promise<WebhookResult> {
-    const event = this.stripe.verifyEvent(rawBody, signature);
-    return this.process(event);
+    return this.process(this.gateway.verifyEvent(rawBody, signature));
+  }
+
+  /** An event the gateway produced itself (test mode), through the same verification. */
+  deliver(event: SignedEvent): Promise<WebhookResult> {
+    return this.handle(event.payload, event.signature);
   }
 
   /**
    * Reconciliation: the PaymentIntent as Stripe has it now (fetched, not pushed) goes through the
-   * same checks and forward-only transition a webhook for it would. Returns null when the intent is
-   * in no state we act on (e.g. still waiting for the customer).
+   * same checks and forward-only transition a webhook for it would.
    */
-  async reconcile(intent: IntentFacts & IntentDetails & { status: string }): Promise<WebhookOutcome | null> {
-    const target = intentStatusTarget(intent);
-    if (!target) return null;
+  async reconcile(change: IntentChange): Promise<WebhookOutcome> {
     return this.db.transaction(async (m) => {
-      const handled = await this.applyIntent(m, intent, target);
+      const handled = await this.applyIntent(m, change.intent, change.status);
       if (handled.outcome === 'mismatch') this.logger.error({ paymentId: handled.paymentId, detail: handled.detail }, 'Fetched intent does not match our payment');
       return handled.outcome;
     });
   }
 
-  private async process(event: StripeEvent): Promise<WebhookResult> {
-    const object = (event.data?.object ?? {}) as { id?: string };
+  private async process(event: PaymentEvent): Promise<WebhookResult> {
     return this.db.transaction(async (m) => {
       // Concurrent duplicates: the second insert waits for the first transaction, then does nothing.
       const [inserted] = await queryRows<{ id: string }>(
         m,
         `INSERT INTO webhook_events (provider, provider_event_id, type, object_id, livemode)
          VALUES ('stripe', $1, $2, $3, $4) ON CONFLICT (provider, provider_event_id) DO NOTHING RETURNING id`,
-        [event.id, event.type, typeof object.id === 'string' ? object.id : null, Boolean(event.livemode)],
+        [event.id, event.type, event.objectId, event.livemode],
       );
       if (!inserted) return { received: true, duplicate: true };
-      const handled = await this.apply(m, event);
+      const handled = await this.apply(m, event.change);
       if (handled.outcome === 'mismatch') {
         this.logger.error({ eventId: event.id, type: event.type, paymentId: handled.paymentId, detail: handled.detail }, 'Webhook does not match our payment');
       }
@@ -99,23 +88,10 @@ export class PaymentWebhooksService {
     });
   }
 
-  private apply(m: EntityManager, event: StripeEvent): Promise<Handled> {
-    const target = INTENT_EVENT_STATUS[event.type];
-    if (target) return this.applyIntent(m, event.data.object as unknown as IntentFacts & IntentDetails, target);
-    if (event.type === 'charge.refunded') return this.applyRefund(m, event.data.object as unknown as ChargeFacts);
+  private apply(m: EntityManager, change: PaymentEvent['change']): Promise<Handled> {
+    if (change?.kind === 'intent') return this.applyIntent(m, change.intent, change.status);
+    if (change?.kind === 'refund') return this.applyRefund(m, change.charge);
     return Promise.resolve({ outcome: 'unhandled' });
-  }
-
-  /** Webhook payloads: the payment and quote as the API returns them, read inside the transaction. */
-  private async paymentView(m: EntityManager, id: string) {
-    const [row] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1`, [id]);
-    const refunds = await queryRows<RefundRow>(m, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
-    return toPaymentView(row, refunds);
-  }
-
-  private async quoteView(m: EntityManager, id: string) {
-    const [row] = await queryRows<QuoteRow>(m, `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q WHERE q.id = $1`, [id]);
-    return toQuoteView(row);
   }
 
   private async lockPayment(m: EntityManager, intentId: string): Promise<PaymentRow | undefined> {
@@ -127,12 +103,14 @@ export class PaymentWebhooksService {
     return row;
   }
 
-  private async applyIntent(m: EntityManager, intent: IntentFacts & IntentDetails, target: PaymentStatus): Promise<Handled> {
+  private async applyIntent(m: EntityManager, intent: ProviderIntent, target: PaymentStatus): Promise<Handled> {
     const payment = await this.lockPayment(m, intent.id);
     if (!payment) return { outcome: 'unknown_payment', detail: intent.id };
     const mismatch = intentMismatch(factsOf(payment), intent, target === 'succeeded');
     if (mismatch) return { outcome: 'mismatch', paymentId: payment.id, detail: `${mismatch} differs` };
-    if (!canTransitionPayment(payment.status, target)) {
+    const error = intent.last_payment_error ?? null;
+    const failure = { code: error?.decline_code ?? error?.code ?? intent.cancellation_reason ?? null, message: error?.message ?? null };
+    if (!(await this.outcomes.apply(m, payment, target, failure))) {
       // Late or repeated: e.g. payment_failed after succeeded. Recorded, state untouched.
       if (target === 'succeeded' && (payment.status === 'failed' || payment.status === 'canceled')) {
         // Money arrived on an attempt we had closed (the customer retried the old intent). Never
@@ -140,40 +118,6 @@ export class PaymentWebhooksService {
         this.logger.error({ paymentId: payment.id, intentId: intent.id }, 'Payment succeeded on a closed attempt; refund or reconcile it');
       }
       return { outcome: 'ignored', paymentId: payment.id, detail: `${payment.status} → ${target} is not a forward move` };
-    }
-
-    const error = intent.last_payment_error ?? null;
-    const failing = target === 'failed' || target === 'canceled';
-    await queryRows(
-      m,
-      `UPDATE payments SET status = $2, failure_code = $4, failure_message = $5, updated_at = now() WHERE id = $1 AND status = $3 RETURNING id`,
-      [
-        payment.id,
-        target,
-        payment.status,
-        failing ? (error?.decline_code ?? error?.code ?? intent.cancellation_reason ?? null) : null,
-        failing ? (error?.message?.slice(0, 500) ?? null) : null,
-      ],
-    );
-    const ids = { paymentId: payment.id, quoteId: payment.quote_id, repairId: payment.repair_request_id, customerId: payment.customer_id };
-
-    if (target === 'succeeded') {
-      await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'accepted', 'system');
-      await this.repairs.transition(m, payment.repair_request_id, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
-      await enqueueWebhook(m, 'quote.accepted', () => this.quoteView(m, payment.quote_id));
-      await enqueueWebhook(m, 'payment.succeeded', () => this.paymentView(m, payment.id));
-      this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
-    } else if (failing) {
-      // The customer may try again: the quote reopens (a new attempt gets a new intent and key).
-      const [quote] = await queryRows<{ status: string }>(m, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [payment.quote_id]);
-      if (quote?.status === 'payment_pending') await this.quotes.transitionQuote(m, payment.quote_id, 'payment_pending', 'pending', 'system');
-      this.events.publish(m, 'payment.failed', {
-        ...ids,
-        amount: payment.amount,
-        currency: payment.currency,
-        status: target as 'failed' | 'canceled',
-        failureCode: error?.decline_code ?? error?.code ?? null,
-      });
     }
     return { outcome: 'applied', paymentId: payment.id, detail: `${payment.status} → ${target}` };
   }
@@ -207,7 +151,7 @@ export class PaymentWebhooksService {
     if (confirmed.length) {
       await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [confirmed.map((r) => r.id)]);
     }
-    await enqueueWebhook(m, 'payment.refunded', () => this.paymentView(m, payment.id));
+    await enqueueWebhook(m, 'payment.refunded', () => loadPaymentView(m, payment.id));
     this.events.publish(m, 'payment.refunded', {
       paymentId: payment.id,
       quoteId: payment.quote_id,
@@ -220,21 +164,6 @@ export class PaymentWebhooksService {
     });
     return { outcome: 'applied', paymentId: payment.id, detail: `refunded ${refundedTotal} of ${payment.amount}` };
   }
-}
-
-interface IntentDetails {
-  last_payment_error?: { code?: string; decline_code?: string; message?: string } | null;
-  cancellation_reason?: string | null;
-}
-
-/** The payment status a fetched PaymentIntent's own status means (what its webhook would have said). */
-export function intentStatusTarget(intent: { status: string; last_payment_error?: unknown }): PaymentStatus | null {
-  if (intent.status === 'succeeded') return 'succeeded';
-  if (intent.status === 'processing') return 'processing';
-  if (intent.status === 'canceled') return 'canceled';
-  // A declined attempt returns the intent to requires_payment_method with the error attached.
-  if (intent.status === 'requires_payment_method' && intent.last_payment_error) return 'failed';
-  return null;
 }
 
 function factsOf(row: PaymentRow) {

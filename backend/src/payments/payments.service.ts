@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_PAGE_LIMIT,
@@ -10,19 +10,18 @@ import {
   type PaymentView,
 } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/configuration.js';
 import type { AuthUser } from '../common/auth-user.js';
-import { conflict, forbidden, notFound } from '../common/errors/domain-error.js';
+import { conflict, notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
 import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import type { ListPaymentsQueryDto, RefundDto } from './dto/payment.dto.js';
-import { paymentIdentity, refundIdentity, testChargeId, testClientSecret, testIntentId, testRefundId } from './payment-keys.js';
-import { PAYMENT_COLUMNS, REFUND_COLUMNS, toPaymentView, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import { PaymentGateway, type ProviderPayment } from './payment-gateway.js';
+import { paymentIdentity, refundIdentity } from './payment-keys.js';
+import { PAYMENT_COLUMNS, toPaymentView, type PaymentRow } from './payment.mapper.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
-import { toStripeAmount } from './stripe-amount.js';
-import { StripeGateway } from './stripe.gateway.js';
+import { refundsOf } from './payment-view.query.js';
 
 type Viewer = Pick<AuthUser, 'id' | 'role'>;
 
@@ -32,18 +31,15 @@ const OPEN = `('requires_payment', 'processing')`;
 
 @Injectable()
 export class PaymentsService {
-  private readonly logger = new Logger('Payments');
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: AppConfig,
-    private readonly stripe: StripeGateway,
+    private readonly gateway: PaymentGateway,
     private readonly quotes: QuotesService,
     private readonly webhooks: PaymentWebhooksService,
   ) {}
 
   paymentsConfig(): PaymentsConfigView {
-    return { testMode: this.stripe.testMode, publishableKey: this.stripe.testMode ? null : this.config.stripe.publishableKey };
+    return { testMode: this.gateway.testMode, publishableKey: this.gateway.publishableKey };
   }
 
   /**
@@ -52,10 +48,10 @@ export class PaymentsService {
    * move the quote to `payment_pending`. Concurrent accepts queue on the quote lock; all but the
    * first find `payment_pending` and get the same payment back.
    *
-   * The Stripe call happens while the quote lock is held, so no second intent can ever be created
-   * for the attempt and a crash between Stripe and our commit is repaired by the next accept (same
-   * key, same parameters → Stripe replays the same intent). The cost: on PostgreSQL other accepts
-   * of the same quote wait for Stripe (seconds at worst; the client times out after 15 s); on the
+   * The provider call happens while the quote lock is held, so no second intent can ever be created
+   * for the attempt and a crash between the provider and our commit is repaired by the next accept
+   * (same key, same parameters → the provider replays the same intent). The cost: on PostgreSQL other
+   * accepts of the same quote wait for Stripe (seconds at worst; the client times out after 15 s); on the
    * embedded PGlite engine, which has one session, every other query waits for that call.
    */
   async accept(customer: Viewer, quoteId: string): Promise<AcceptQuoteResponse> {
@@ -89,70 +85,50 @@ export class PaymentsService {
       `SELECT COALESCE(MAX(attempt), 0)::int + 1 AS attempt FROM payments WHERE quote_id = $1`,
       [quote.id],
     );
-    if (attempt > 1 && !this.stripe.testMode) await this.closePreviousAttempt(m, quote.id);
+    if (attempt > 1) await this.closePreviousAttempt(m, quote.id);
     const { id, idempotencyKey } = paymentIdentity(quote.id, attempt);
-    const stripeAmount = toStripeAmount(quote.total, quote.currency);
-    let intentId: string;
-    let clientSecret: string;
-    if (this.stripe.testMode) {
-      intentId = testIntentId(id);
-      clientSecret = testClientSecret(intentId, this.config.stripe.webhookSecret);
-    } else {
-      const intent = await this.stripe.createPaymentIntent(
-        {
-          amount: stripeAmount,
-          currency: quote.currency,
-          automatic_payment_methods: { enabled: true },
-          description: `RepairHub quote ${quote.id}`,
-          metadata: { payment_id: id, quote_id: quote.id, repair_request_id: quote.repairRequestId, attempt: String(attempt) },
-        },
-        idempotencyKey,
-      );
-      if (intent.amount !== stripeAmount || intent.currency !== quote.currency || !intent.client_secret) {
-        throw conflict('PAYMENT.PROVIDER_REJECTED', 'The payment provider returned an unexpected payment.');
-      }
-      intentId = intent.id;
-      clientSecret = intent.client_secret;
-    }
+    const { providerRef, clientSecret } = await this.gateway.createIntent({
+      paymentId: id,
+      quoteId: quote.id,
+      repairRequestId: quote.repairRequestId,
+      attempt,
+      amount: quote.total,
+      currency: quote.currency,
+      idempotencyKey,
+    });
 
     const [row] = await queryRows<PaymentRow>(
       m,
       `INSERT INTO payments (id, quote_id, repair_request_id, customer_id, attempt, amount, currency, provider_ref, idempotency_key, test_mode)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${PAYMENT_COLUMNS('payments')}`,
-      [id, quote.id, quote.repairRequestId, customer.id, attempt, quote.total, quote.currency, intentId, idempotencyKey, this.stripe.testMode],
+      [id, quote.id, quote.repairRequestId, customer.id, attempt, quote.total, quote.currency, providerRef, idempotencyKey, this.gateway.testMode],
     );
     await this.quotes.transitionQuote(m, quote.id, 'pending', 'payment_pending', 'customer');
     return { row, clientSecret };
   }
 
-  /**
-   * After a decline Stripe leaves the intent open (`requires_payment_method`): a checkout page still
-   * holding its client secret could pay it later, next to the new attempt. So the previous attempt's
-   * intent is canceled before a new one is created; if it was paid after all, we stop (409) rather
-   * than charge twice.
-   */
+  /** The previous attempt must not be payable next to the new one (only its own gateway can close it). */
   private async closePreviousAttempt(m: EntityManager, quoteId: string): Promise<void> {
     const [previous] = await queryRows<PaymentRow>(
       m,
       `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.quote_id = $1 ORDER BY p.attempt DESC LIMIT 1`,
       [quoteId],
     );
-    if (!previous || previous.test_mode) return;
-    const intent = await this.stripe.retrievePaymentIntent(previous.provider_ref);
-    if (intent.status === 'canceled') return;
-    if (intent.status === 'succeeded' || intent.status === 'processing') {
-      this.logger.error({ paymentId: previous.id, intentId: intent.id, status: intent.status }, 'A closed payment attempt was paid at Stripe');
-      throw conflict('PAYMENT.PREVIOUS_ATTEMPT_PAID', 'An earlier payment for this quote went through after all. Support will reconcile it.');
-    }
-    await this.stripe.cancelPaymentIntent(previous.provider_ref, `repairhub-cancel-${previous.id}`);
+    if (previous?.test_mode !== this.gateway.testMode) return;
+    await this.gateway.closeAttempt(providerPayment(previous), `repairhub-cancel-${previous.id}`);
   }
 
   private async clientSecretOf(row: PaymentRow): Promise<string> {
-    if (row.test_mode) return testClientSecret(row.provider_ref, this.config.stripe.webhookSecret);
-    if (this.stripe.testMode) throw conflict('PAYMENT.PROVIDER_NOT_CONFIGURED', 'This payment was opened with Stripe, which is not configured now.');
-    const intent = await this.stripe.retrievePaymentIntent(row.provider_ref);
-    if (!intent.client_secret) throw conflict('PAYMENT.PROVIDER_REJECTED', 'The payment provider returned an unexpected payment.');
-    return intent.client_secret;
+    this.assertOwnGateway(row);
+    return this.gateway.clientSecret(row.provider_ref);
+  }
+
+  /** A payment is only ever acted on by the kind of gateway that took it (test money never reaches Stripe). */
+  private assertOwnGateway(row: PaymentRow): void {
+    if (row.test_mode === this.gateway.testMode) return;
+    throw row.test_mode
+      ? conflict('PAYMENT.NOT_TEST_MODE', 'This test-mode payment cannot be used while a real Stripe key is configured.')
+      : conflict('PAYMENT.PROVIDER_NOT_CONFIGURED', 'This payment was opened with Stripe, which is not configured now.');
   }
 
   /** Customers: their own (in the SQL); admins: all, with filters. Newest first. */
@@ -183,8 +159,7 @@ export class PaymentsService {
   /** The owner or an admin; anyone else gets 404. */
   async get(viewer: Viewer, id: string): Promise<PaymentView> {
     const row = await this.findVisible(this.db, viewer, id);
-    const refunds = await queryRows<RefundRow>(this.db, `SELECT ${REFUND_COLUMNS('r')} FROM refunds r WHERE r.payment_id = $1 ORDER BY r.seq`, [id]);
-    return toPaymentView(row, refunds);
+    return toPaymentView(row, await refundsOf(this.db, id));
   }
 
   /**
@@ -192,7 +167,7 @@ export class PaymentsService {
    * so concurrent refunds cannot together exceed the amount. Confirmed by `charge.refunded`.
    */
   async refund(admin: Viewer, id: string, input: RefundDto): Promise<PaymentView> {
-    const created = await this.db.transaction(async (m) => {
+    const confirmation = await this.db.transaction(async (m) => {
       const [payment] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1 FOR UPDATE`, [id]);
       if (!payment) throw paymentNotFound();
       if (payment.status !== 'succeeded') {
@@ -208,98 +183,44 @@ export class PaymentsService {
       if (remaining <= 0 || amount > remaining) {
         throw conflict('PAYMENT.REFUND_EXCEEDS', `At most ${Math.max(remaining, 0)} (minor units) can still be refunded.`);
       }
-      if (payment.test_mode && !this.stripe.testToolsAllowed) {
-        throw conflict('PAYMENT.NOT_TEST_MODE', 'This test-mode payment cannot be refunded while a real Stripe key is configured.');
-      }
+      this.assertOwnGateway(payment);
       const seq = count + 1;
       const { id: refundId, idempotencyKey } = refundIdentity(payment.id, seq);
-      let providerRef: string;
-      if (payment.test_mode) {
-        providerRef = testRefundId(refundId);
-      } else {
-        const refund = await this.stripe.createRefund(
-          {
-            payment_intent: payment.provider_ref,
-            amount: toStripeAmount(amount, payment.currency),
-            reason: 'requested_by_customer',
-            metadata: { payment_id: payment.id, refund_id: refundId, reason: input.reason },
-          },
-          idempotencyKey,
-        );
-        providerRef = refund.id;
-      }
+      const refundedTotal = payment.amount - remaining + amount;
+      const { providerRef, confirmation } = await this.gateway.refund({
+        refundId,
+        payment: providerPayment(payment),
+        amount,
+        refundedTotal,
+        reason: input.reason,
+        idempotencyKey,
+      });
       await queryRows(
         m,
         `INSERT INTO refunds (id, payment_id, seq, amount, reason, provider_ref, idempotency_key, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [refundId, payment.id, seq, amount, input.reason, providerRef, idempotencyKey, admin.id],
       );
-      return { payment, refundedTotal: payment.amount - remaining + amount };
+      return confirmation;
     });
-    // Test mode: Stripe would now send `charge.refunded`; send it through the same signed path.
-    if (created.payment.test_mode && this.stripe.testToolsAllowed) await this.deliverTestRefund(created.payment, created.refundedTotal);
+    // Settled at once (test mode): its `charge.refunded` goes through the webhook path after commit.
+    if (confirmation) await this.webhooks.deliver(confirmation);
     return this.get(admin, id);
   }
 
   /**
-   * Test mode only: what Stripe.js + Stripe would do when the customer pays — build the
-   * PaymentIntent event, sign it with the webhook secret and hand the signed bytes to the webhook
-   * handler, the same verification and processing path real events take.
+   * Test mode only: what Stripe.js + Stripe would do when the customer pays — the gateway builds the
+   * PaymentIntent event and signs it, and the signed bytes go through the webhook handler, the same
+   * verification and processing path real events take.
    */
   async testConfirm(customer: Viewer, id: string, outcome: 'succeeded' | 'failed' = 'succeeded'): Promise<PaymentView> {
-    if (!this.stripe.testToolsAllowed) {
-      throw forbidden('PAYMENT.TEST_MODE_DISABLED', 'Test payments are only available in test mode (no Stripe key, not production).');
-    }
+    const simulator = this.gateway.simulator();
     const payment = await this.findVisible(this.db, customer, id);
     if (!payment.test_mode) throw conflict('PAYMENT.NOT_TEST_MODE', 'This payment is a real Stripe payment.');
     if (payment.status !== 'requires_payment' && payment.status !== 'processing') {
       throw conflict('PAYMENT.NOT_OPEN', `This payment is already ${payment.status}.`);
     }
-    const intent = {
-      id: payment.provider_ref,
-      object: 'payment_intent',
-      amount: toStripeAmount(payment.amount, payment.currency),
-      amount_received: outcome === 'succeeded' ? toStripeAmount(payment.amount, payment.currency) : 0,
-      currency: payment.currency,
-      status: outcome === 'succeeded' ? 'succeeded' : 'requires_payment_method',
-      livemode: false,
-      metadata: { payment_id: payment.id, quote_id: payment.quote_id, repair_request_id: payment.repair_request_id, attempt: String(payment.attempt) },
-      last_payment_error:
-        outcome === 'failed' ? { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined. (test mode)' } : null,
-    };
-    await this.deliverTestEvent(outcome === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', intent);
+    await this.webhooks.deliver(simulator.outcome(providerPayment(payment), outcome));
     return this.get(customer, id);
-  }
-
-  private async deliverTestRefund(payment: PaymentRow, refundedTotal: number): Promise<void> {
-    const stripeAmount = toStripeAmount(payment.amount, payment.currency);
-    const stripeRefunded = toStripeAmount(refundedTotal, payment.currency);
-    await this.deliverTestEvent('charge.refunded', {
-      id: testChargeId(payment.id),
-      object: 'charge',
-      amount: stripeAmount,
-      amount_refunded: stripeRefunded,
-      currency: payment.currency,
-      payment_intent: payment.provider_ref,
-      refunded: stripeRefunded >= stripeAmount,
-      livemode: false,
-      metadata: { payment_id: payment.id, quote_id: payment.quote_id, repair_request_id: payment.repair_request_id },
-    });
-  }
-
-  private async deliverTestEvent(type: string, object: Record<string, unknown>): Promise<void> {
-    const event = {
-      id: `evt_test_${randomSuffix()}`,
-      object: 'event',
-      api_version: null,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type,
-      data: { object },
-    };
-    const payload = JSON.stringify(event);
-    await this.webhooks.handle(Buffer.from(payload, 'utf8'), this.stripe.signTestEvent(payload));
   }
 
   private async findVisible(runner: EntityManager | DataSource, viewer: Viewer, id: string): Promise<PaymentRow> {
@@ -311,6 +232,14 @@ export class PaymentsService {
   }
 }
 
-function randomSuffix(): string {
-  return globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 24);
+function providerPayment(row: PaymentRow): ProviderPayment {
+  return {
+    id: row.id,
+    quoteId: row.quote_id,
+    repairRequestId: row.repair_request_id,
+    attempt: row.attempt,
+    amount: row.amount,
+    currency: row.currency,
+    providerRef: row.provider_ref,
+  };
 }

@@ -134,6 +134,25 @@ export class QuotesService {
     if (updated.length === 0) throw conflict('QUOTE.STATUS_CONFLICT', 'The quote changed meanwhile. Reload it and try again.');
   }
 
+  /**
+   * For the payment outcome workflow, inside its transaction: takes the quote's lock and settles its
+   * `payment_pending` state. Paid → `accepted`; failed → `pending` again, so the customer can retry
+   * (only while the quote still awaits that payment).
+   */
+  async settlePayment(manager: EntityManager, quoteId: string, outcome: 'paid' | 'failed'): Promise<void> {
+    const [row] = await queryRows<{ status: QuoteStatus }>(manager, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [quoteId]);
+    if (!row) throw quoteNotFound();
+    if (outcome === 'failed' && row.status !== 'payment_pending') return;
+    await this.transitionQuote(manager, quoteId, 'payment_pending', outcome === 'paid' ? 'accepted' : 'pending', 'system');
+  }
+
+  /** A quote as the API returns it, read inside `manager`'s transaction (webhook payloads). */
+  async viewIn(manager: EntityManager, quoteId: string): Promise<QuoteView> {
+    const [row] = await queryRows<QuoteRow>(manager, `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q WHERE q.id = $1`, [quoteId]);
+    if (!row) throw quoteNotFound();
+    return toQuoteView(row);
+  }
+
   /** Locks only the quote row (`FOR UPDATE OF q`); the join just checks ownership. */
   private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<{ row: QuoteRow; customerId: string }> {
     const [row] = await queryRows<QuoteRow & { customer_id: string }>(
