@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { tightenOpenApiDocument } from './openapi-strict.js';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('RepairHub API')
     .setDescription(
-      'Device-repair service platform. Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and the `requestId`. Money is integer minor units. Lists are cursor-paginated: `{items, nextCursor}`.',
+      'Device-repair service platform. Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and the `requestId`. Money is integer minor units. Lists are cursor-paginated: `{items, nextCursor}`. Unknown body fields and unknown query parameters are refused with 400.',
     )
     .setVersion('1.0.0')
     .setContact('RepairHub', 'https://repairhub.dev', 'api@repairhub.dev')
@@ -40,7 +41,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('shop', 'The shop: name, address, opening hours, currencies')
     .addTag('attachments', 'Photos and PDFs of a repair request: upload, list, the bytes')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return tightenOpenApiDocument(document, app);
 }
 
 export function setupSwagger(app: INestApplication): void {

@@ -5,7 +5,7 @@ import { ProblemDto } from './problem.dto.js';
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input',
   401: 'Missing, expired or invalid credentials',
-  403: 'Role or ownership does not allow this',
+  403: 'Role, ownership or credential type (an API key on a route that takes none) does not allow this',
   404: 'Not found (also for another user’s resource)',
   409: 'State conflict',
   413: 'Body too large',
@@ -46,7 +46,7 @@ export function ApiRoute(options: ApiRouteOptions) {
   if (options.accepted) decorators.push(ApiResponse({ status: 202, description: 'Accepted', type: options.accepted }), HttpCode(202));
   if (options.noContent) decorators.push(ApiResponse({ status: 204, description: 'No content' }), HttpCode(204));
 
-  const statuses = new Set([400, 429, ...(options.auth === 'public' ? [] : [401]), ...(options.auth !== 'public' && options.auth !== 'any' ? [403] : []), ...(options.errors ?? [])]);
+  const statuses = new Set([400, 429, ...(options.auth === 'public' ? [] : [401]), ...(options.auth === 'public' ? [] : [403]), ...(options.errors ?? [])]);
   for (const status of [...statuses].sort()) {
     decorators.push(
       ApiResponse({

@@ -62,7 +62,11 @@ export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuer
   @IsOptional() @IsIn(URGENCIES)
   urgency?: Urgency;
 
-  @ApiPropertyOptional({ description: `A technician id, or \`${UNASSIGNED}\` for unassigned requests.`, example: UNASSIGNED })
+  @ApiPropertyOptional({
+    description: `A technician id, or \`${UNASSIGNED}\` for unassigned requests.`,
+    example: UNASSIGNED,
+    oneOf: [{ type: 'string', enum: [UNASSIGNED] }, { type: 'string', format: 'uuid' }],
+  })
   @IsOptional()
   @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: `assignedTo must be a user id or ${UNASSIGNED}` })
   assignedTo?: string;
