@@ -146,6 +146,14 @@ function tightenParameters(operation: OperationObject, handler: RouteHandler): v
   }
 }
 
+/** OpenAPI 3.0: `nullable` does not widen `enum`; a nullable enum lists null itself. */
+function nullInNullableEnums(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const schema = node as { nullable?: boolean; enum?: unknown[] };
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+  for (const child of Object.values(node)) nullInNullableEnums(child);
+}
+
 const UNKNOWN_QUERY = 'Query parameters not listed here are refused with 400.';
 
 /**
@@ -154,6 +162,7 @@ const UNKNOWN_QUERY = 'Query parameters not listed here are refused with 400.';
  */
 export function tightenOpenApiDocument(doc: OpenAPIObject, app: INestApplication): OpenAPIObject {
   tightenComponents(doc);
+  nullInNullableEnums(doc.components);
   const handlers = routeHandlers(app);
   const closed = new Set<Schema>();
   for (const path of Object.values(doc.paths) as PathItemObject[]) {

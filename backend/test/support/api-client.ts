@@ -7,6 +7,10 @@ export interface ApiResponse<T = any> {
 
 import { fetch } from 'undici';
 import { agentFrom, clientAddress } from './client-address.js';
+import { assertContract } from './openapi-contract.js';
+
+// Preflights and HEAD are answered by the framework, not by a documented operation.
+const UNDOCUMENTED_METHODS = new Set(['OPTIONS', 'HEAD']);
 
 export interface RequestOptions {
   token?: string;
@@ -48,6 +52,18 @@ export class ApiClient {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // not JSON: keep the text
+    }
+    if (!UNDOCUMENTED_METHODS.has(method.toUpperCase())) {
+      const url = new URL(`${this.base}${path}`);
+      await assertContract({
+        method,
+        url: `${url.pathname}${url.search}`,
+        headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
+        body: options.raw === undefined ? options.body : undefined,
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        responseBody: parsed,
+      });
     }
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }

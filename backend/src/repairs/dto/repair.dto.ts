@@ -65,7 +65,7 @@ export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuer
   @ApiPropertyOptional({
     description: `A technician id, or \`${UNASSIGNED}\` for unassigned requests.`,
     example: UNASSIGNED,
-    oneOf: [{ type: 'string', enum: [UNASSIGNED] }, { type: 'string', format: 'uuid' }],
+    anyOf: [{ type: 'string', enum: [UNASSIGNED] }, { type: 'string', format: 'uuid' }],
   })
   @IsOptional()
   @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { message: `assignedTo must be a user id or ${UNASSIGNED}` })
