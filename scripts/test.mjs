@@ -49,6 +49,10 @@ if (built) {
     report: `${results}-e2e.json`,
   });
   step('OpenAPI lint (spectral:oas)', npm, ['run', 'openapi:lint']);
+  if (!backendOnly) {
+    step('web client types match the OpenAPI document', npm, ['run', 'openapi:types:check']);
+    step('web client methods match the generated types', npm, ['run', 'typecheck:web-client']);
+  }
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (!backendOnly) {
     for (const [script, label] of [

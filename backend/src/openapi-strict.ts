@@ -150,7 +150,8 @@ function tightenParameters(operation: OperationObject, handler: RouteHandler): v
 function nullInNullableEnums(node: unknown): void {
   if (!node || typeof node !== 'object') return;
   const schema = node as { nullable?: boolean; enum?: unknown[] };
-  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+  // A new array: @nestjs/swagger hands out the DTO's own enum constant, which validation also uses.
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   for (const child of Object.values(node)) nullInNullableEnums(child);
 }
 

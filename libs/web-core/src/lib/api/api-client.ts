@@ -41,6 +41,7 @@ import type {
   PaymentsConfigView,
   QuoteView,
   RefundRequest,
+  RejectQuoteRequest,
   RegisterRequest,
   ResetPasswordRequest,
   RepairDetail,
@@ -151,7 +152,7 @@ export class ApiClient {
   readonly repairs = {
     list: (query?: ListRepairsQuery) => this.get<Page<RepairSummary>>('/repairs', query),
     get: (id: string) => this.get<RepairDetail>(`/repairs/${id}`),
-    create: (body: CreateRepairRequest) => this.post<RepairSummary>('/repairs', body),
+    create: (body: CreateRepairRequest) => this.post<RepairDetail>('/repairs', body),
     assign: (id: string, body: AssignRepairRequest = {}) => this.post<RepairDetail>(`/repairs/${id}/assign`, body),
     changeStatus: (id: string, body: ChangeRepairStatusRequest) => this.post<RepairDetail>(`/repairs/${id}/status`, body),
     /** Staff or the owner: a new public tracking link; the old one stops working at once. */
@@ -174,7 +175,8 @@ export class ApiClient {
     get: (id: string) => this.get<QuoteView>(`/quotes/${id}`),
     /** Opens (or returns the already open) payment for the quote. */
     accept: (id: string) => this.post<AcceptQuoteResponse>(`/quotes/${id}/accept`),
-    reject: (id: string) => this.post<QuoteView>(`/quotes/${id}/reject`),
+    /** `reason` is shown to the technician. */
+    reject: (id: string, body: RejectQuoteRequest = {}) => this.post<QuoteView>(`/quotes/${id}/reject`, body),
   };
 
   readonly payments = {
