@@ -142,8 +142,25 @@ describe('QuotePanel', () => {
     await fixture.whenStable();
     backend.expectNone('/api/v1/quotes/q1/reject');
     button(/Decline quote/).click();
-    backend.expectOne('/api/v1/quotes/q1/reject').flush({ ...quote, status: 'rejected' });
+    const request = backend.expectOne('/api/v1/quotes/q1/reject');
+    expect(request.request.body).toEqual({});
+    request.flush({ ...quote, status: 'rejected' });
     await fixture.whenStable();
     expect(changed).toBe(1);
+  });
+
+  it('sends the reason typed for the technician with the decline', async () => {
+    const { fixture, button, element } = await render();
+    button(/^\s*Decline\s*$/).click();
+    await fixture.whenStable();
+    const reason = element.querySelector<HTMLTextAreaElement>('textarea')!;
+    expect(reason.labels?.[0]?.textContent).toContain('Reason for the technician (optional)');
+    reason.value = '  Too expensive for an old phone  ';
+    reason.dispatchEvent(new Event('input'));
+    button(/Decline quote/).click();
+    const request = backend.expectOne('/api/v1/quotes/q1/reject');
+    expect(request.request.body).toEqual({ reason: 'Too expensive for an old phone' });
+    request.flush({ ...quote, status: 'rejected', rejectionReason: 'Too expensive for an old phone' });
+    await fixture.whenStable();
   });
 });

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { effectiveQuoteStatus, type AcceptQuoteResponse, type PaymentView, type QuoteView, type RepairStatus } from '@repairhub/contracts';
+import { effectiveQuoteStatus, QUOTE_REJECTION_REASON_MAX, type AcceptQuoteResponse, type PaymentView, type QuoteView, type RepairStatus } from '@repairhub/contracts';
 import { ApiClient, ErrorState, Loading, MoneyPipe, Notifier, QUOTE_STATUS_LABELS, readProblem } from '@repairhub/web-core';
 import { PaymentsConfig } from '../../core/payments-config';
 import { Checkout } from './payment/checkout.component';
@@ -45,6 +45,10 @@ import { Checkout } from './payment/checkout.component';
         @if (declining()) {
           <div class="row confirm" role="group" aria-label="Decline the quote?">
             <span>Decline this quote? The technician will be told.</span>
+            <label class="stack reason">
+              Reason for the technician (optional)
+              <textarea rows="2" [attr.maxlength]="reasonMax" [value]="reason()" (input)="reason.set($any($event.target).value)"></textarea>
+            </label>
             <button type="button" class="button danger" (click)="decline()" [disabled]="busy()">{{ busy() ? 'Declining…' : 'Decline quote' }}</button>
             <button type="button" class="button secondary" (click)="declining.set(false)" [disabled]="busy()">Keep it</button>
           </div>
@@ -89,6 +93,7 @@ import { Checkout } from './payment/checkout.component';
     .notes { margin: 0; white-space: pre-wrap; }
     .paid { color: var(--success); font-weight: 600; margin: 0; }
     .confirm { align-items: center; }
+    .confirm .reason { flex: 1 1 100%; }
   `,
 })
 export class QuotePanel {
@@ -110,6 +115,8 @@ export class QuotePanel {
   protected readonly status = computed(() => effectiveQuoteStatus(this.quote()));
   protected readonly busy = signal(false);
   protected readonly declining = signal(false);
+  protected readonly reason = signal('');
+  protected readonly reasonMax = QUOTE_REJECTION_REASON_MAX;
   protected readonly error = signal<string | null>(null);
   protected readonly payment = signal<AcceptQuoteResponse['payment'] | null>(null);
   protected readonly config = rxResource({
@@ -139,7 +146,8 @@ export class QuotePanel {
   protected decline(): void {
     if (this.busy()) return;
     this.busy.set(true);
-    this.api.quotes.reject(this.quote().id).subscribe({
+    const reason = this.reason().trim();
+    this.api.quotes.reject(this.quote().id, reason ? { reason } : {}).subscribe({
       next: () => {
         this.busy.set(false);
         this.declining.set(false);
