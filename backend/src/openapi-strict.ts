@@ -13,7 +13,8 @@ const PROBLEM = (description: string) => ({ description, content: { 'application
 
 /**
  * What the global ValidationPipe enforces, read from class-validator's metadata of a DTO, as schema
- * keywords: the document then refuses exactly what the service refuses.
+ * keywords: the document then refuses what the service refuses. Patterns are left out: many fields are
+ * trimmed (`@Transform`) before they are matched, which a pattern on the raw value cannot say.
  */
 function tightenProperty(schema: Schema, rule: { name?: string; constraints?: unknown[]; each?: boolean }): void {
   const target = (rule.each && schema.items ? schema.items : schema) as Schema;
@@ -43,10 +44,6 @@ function tightenProperty(schema: Schema, rule: { name?: string; constraints?: un
       break;
     case 'arrayMaxSize':
       if (schema.type === 'array') schema.maxItems ??= first as number;
-      break;
-    case 'matches':
-      // JSON Schema patterns take no flags: only flag-free expressions are said exactly.
-      if (first instanceof RegExp && !first.flags) target.pattern ??= first.source;
       break;
   }
 }
@@ -172,6 +169,7 @@ export function tightenOpenApiDocument(doc: OpenAPIObject, app: INestApplication
       if (!operation) continue;
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       if (handler) tightenParameters(operation, handler);
+      operation.responses['500'] ??= PROBLEM('Unexpected error; the requestId finds it in the logs');
       if ((operation.parameters as ParameterObject[] | undefined)?.some((p) => p.in === 'query')) {
         operation.description = [operation.description, UNKNOWN_QUERY].filter(Boolean).join(' ');
       }
