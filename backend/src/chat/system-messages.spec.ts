@@ -1,4 +1,4 @@
-import { formatDay, paymentRefundedText, paymentSucceededText, quoteIssuedText, statusChangedText } from './system-messages.js';
+import { callFinishedText, callStartedText, formatDay, paymentRefundedText, paymentSucceededText, quoteIssuedText, statusChangedText } from './system-messages.js';
 
 const now = new Date('2026-12-01T12:00:00Z');
 
@@ -28,5 +28,12 @@ describe('system message texts', () => {
     expect(paymentSucceededText(17_450, 'usd')).toBe('Payment received: $174.50. The repair is approved.');
     expect(paymentRefundedText(17_450, 17_450, 'usd')).toBe('Refunded in full: $174.50 goes back to the customer.');
     expect(paymentRefundedText(5_000, 17_450, 'eur')).toBe('Partly refunded: €50.00 of the €174.50 payment goes back to the customer.');
+  });
+
+  it('tells video calls in plain words, an ended one with its length', () => {
+    expect(callStartedText('technician')).toBe('Video call started by the technician.');
+    expect(callFinishedText('ended', 252)).toBe('Video call ended · 4 min 12 s');
+    expect(callFinishedText('missed', 0)).toBe('Missed video call.');
+    expect(callFinishedText('declined', 0)).toBe('Video call declined.');
   });
 });

@@ -1,4 +1,4 @@
-import { formatMoney, REPAIR_STATUS_LABELS, type Actor, type Currency, type RepairStatus } from '@repairhub/contracts';
+import { formatCallDuration, formatMoney, REPAIR_STATUS_LABELS, type Actor, type Currency, type RepairStatus } from '@repairhub/contracts';
 
 /**
  * The text of the `system` messages that make a conversation the repair's timeline, in the words
@@ -53,4 +53,16 @@ export function paymentRefundedText(amountRefunded: number, amount: number, curr
 
 export function technicianAssignedText(reassigned: boolean): string {
   return reassigned ? 'The repair was handed over to another technician.' : 'A technician took on this repair.';
+}
+
+export function callStartedText(callerRole: 'customer' | 'technician'): string {
+  return `Video call started by the ${callerRole}.`;
+}
+
+export const CALL_ANSWERED_TEXT = 'Video call answered.';
+
+/** A finished call as the timeline tells it. */
+export function callFinishedText(status: 'ended' | 'declined' | 'missed', durationSeconds: number): string {
+  if (status === 'ended') return `Video call ended · ${formatCallDuration(durationSeconds)}`;
+  return status === 'declined' ? 'Video call declined.' : 'Missed video call.';
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { isCurrency, parseOpeningHours, type Currency, type ShopView } from '@repairhub/contracts';
+import { isCurrency, parseOpeningHours, type Currency, type IceServer, type ShopView } from '@repairhub/contracts';
+import { parseIceServers, parseTurnUrls, type TurnSettings } from '../calls/ice-servers.js';
 import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
@@ -87,6 +88,8 @@ export abstract class AppConfig {
   abstract readonly shop: ShopView;
   /** Where attachment bytes live: files under a directory (DATA_DIR/attachments by default) or an S3-compatible bucket. */
   abstract readonly attachments: { storage: AttachmentStorageConfig };
+  /** Video calls: ICE servers handed to browsers, TURN credentials minted from coturn's shared secret, ring timeout. */
+  abstract readonly calls: { iceServers: IceServer[]; turn: TurnSettings | null; ringTimeoutMs: number };
 }
 
 export type AttachmentStorageConfig =
@@ -258,7 +261,22 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
     chat: { ratePerSecond: v.CHAT_RATE_PER_SECOND ?? 10, burst: v.CHAT_RATE_BURST ?? 30 },
     shop: shopSettings(v),
     attachments: { storage: attachmentStorage(v) },
+    calls: callSettings(v),
   };
+}
+
+function callSettings(v: EnvironmentVariables): AppConfig['calls'] {
+  const iceServers = parseIceServers(v.ICE_SERVERS);
+  if (typeof iceServers === 'string') throw new ConfigurationError(`Invalid configuration: ICE_SERVERS ${iceServers}`);
+  let turn: TurnSettings | null = null;
+  if (v.TURN_SECRET) {
+    const urls = parseTurnUrls(v.TURN_URLS);
+    if (typeof urls === 'string') throw new ConfigurationError(`Invalid configuration: TURN_URLS ${urls}`);
+    turn = { secret: v.TURN_SECRET, urls, ttlSeconds: v.TURN_TTL_SECONDS ?? 3600 };
+  } else if (v.TURN_URLS) {
+    throw new ConfigurationError('Invalid configuration: TURN_URLS needs TURN_SECRET (or put static TURN credentials in ICE_SERVERS)');
+  }
+  return { iceServers, turn, ringTimeoutMs: v.CALL_RING_TIMEOUT_MS ?? 45_000 };
 }
 
 function attachmentStorage(v: EnvironmentVariables): AttachmentStorageConfig {

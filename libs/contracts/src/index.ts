@@ -13,3 +13,4 @@ export * from './shop.js';
 export * from './labels.js';
 export * from './counter.js';
 export * from './attachments.js';
+export * from './calls.js';
