@@ -127,6 +127,15 @@ export class CallsService implements OnModuleDestroy {
   /** Answers, declines or hangs up as `user`; `null` is the ring timeout. */
   async act(user: Pick<AuthUser, 'id' | 'role'> | null, callId: string, action: CallAction): Promise<CallView> {
     if (!isUuid(callId)) throw ERRORS['CALL.NOT_FOUND']();
+    // Answering needs the callee to still take part (a reassigned technician does not). Checked before
+    // the transaction: the embedded engine has one session, which the transaction holds.
+    if (user && action === 'accept') {
+      const [call] = await queryRows<{ conversation_id: string }>(this.db, `SELECT conversation_id FROM calls WHERE id = $1`, [callId]);
+      if (!call) throw ERRORS['CALL.NOT_FOUND']();
+      await this.chat.access(user, call.conversation_id).catch(() => {
+        throw ERRORS['CALL.NOT_FOUND']();
+      });
+    }
     return this.db.transaction(async (m) => {
       // Conversation first, then the call: the order `start` and the timeline notes take them in.
       const [locked] = await queryRows(m, `SELECT c.id FROM conversations c JOIN calls k ON k.conversation_id = c.id WHERE k.id = $1 FOR UPDATE OF c`, [callId]);
@@ -134,8 +143,6 @@ export class CallsService implements OnModuleDestroy {
       if (!row) throw ERRORS['CALL.NOT_FOUND']();
       const next = transition({ status: row.status, callerId: row.caller_id, calleeId: row.callee_id }, action, user?.id ?? null);
       if ('error' in next) throw ERRORS[next.error]();
-      // Answering needs the callee to still take part (a reassigned technician does not).
-      if (user && action === 'accept') await this.chat.access(user, row.conversation_id);
       return this.apply(m, row, next.to);
     });
   }
