@@ -31,6 +31,8 @@ export * from './lib/ui/money.pipe';
 export * from './lib/chat/chat-connection';
 export * from './lib/chat/chat-room';
 export * from './lib/chat/chat-panel.component';
+export * from './lib/calls/video-call';
+export * from './lib/calls/call-panel.component';
 export * from './lib/attachments/attachment-files';
 export * from './lib/attachments/attachment-thumb.component';
 export * from './lib/attachments/attachment-gallery.component';

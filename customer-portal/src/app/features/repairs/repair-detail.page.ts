@@ -98,7 +98,7 @@ const APPROVAL_POLL_LIMIT = 40;
         <section class="card" aria-label="Chat with your technician">
           @if (conversation.hasValue()) {
             @for (c of [conversation.value()]; track c.id) {
-              <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
+              <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" [canCall]="!!r.assignedTechnicianId" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
             }
           } @else if (conversation.error()) {
             <h2>Chat with your technician</h2>
