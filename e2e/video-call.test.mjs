@@ -162,4 +162,27 @@ describe('video call journey', () => {
     assertNoProblems(customer.problems, assert);
     assertNoProblems(tech.problems, assert);
   });
+
+  step('a call ringing while the customer is elsewhere in the portal: a banner leads to the chat, where they decline', {}, async () => {
+    const c = customer.page;
+    await c.getByRole('link', { name: 'My repairs', exact: true }).click();
+    await c.waitForURL(/\/repairs$/);
+    await tech.page.getByRole('button', { name: 'Start video call' }).click();
+    const banner = c.getByRole('alertdialog', { name: 'Incoming video call' });
+    await banner.getByText(`${techUser.name} is calling you about a repair.`).waitFor({ timeout: 15_000 });
+    await c.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Open the chat to answer');
+    await assertAccessible(c, assert, 'incoming call banner (phone)');
+    await screenshot(c, 'video-call-06-banner-phone');
+    await banner.getByRole('link', { name: 'Open the chat to answer' }).click();
+    await c.waitForURL(new RegExp(`/repairs/${state.repairId}$`));
+    // On the repair page the chat's own prompt takes over (one prompt, not two).
+    const prompt = c.getByRole('alertdialog', { name: 'Incoming video call' });
+    await prompt.getByRole('button', { name: 'Accept' }).waitFor();
+    assert.equal(await prompt.count(), 1);
+    await prompt.getByRole('button', { name: 'Decline' }).click();
+    await tech.page.getByRole('status').filter({ hasText: 'The call was declined.' }).waitFor({ timeout: 15_000 });
+    await tech.page.getByRole('log', { name: 'Messages' }).getByText('Video call declined.').waitFor();
+    assertNoProblems(customer.problems, assert);
+    assertNoProblems(tech.problems, assert);
+  });
 });

@@ -32,6 +32,7 @@ export * from './lib/chat/chat-connection';
 export * from './lib/chat/chat-room';
 export * from './lib/chat/chat-panel.component';
 export * from './lib/calls/video-call';
+export * from './lib/calls/incoming-call-loader';
 export * from './lib/calls/call-panel.component';
 export * from './lib/attachments/attachment-files';
 export * from './lib/attachments/attachment-thumb.component';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, input, viewChild, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, Injector, computed, effect, inject, input, viewChild, type OnInit } from '@angular/core';
 import { formatCallClock } from '@repairhub/contracts';
 import { focusAfterRender } from '../ui/focus';
 import { VideoCalls } from './video-call';
@@ -161,6 +161,7 @@ export class CallPanel implements OnInit {
 
   protected readonly calls = inject(VideoCalls);
   private readonly injector = inject(Injector);
+  private readonly destroyRef = inject(DestroyRef);
   private static nextId = 0;
   protected readonly ids = { title: `call-title-${CallPanel.nextId}`, desc: `call-desc-${CallPanel.nextId++}` };
   private readonly acceptButton = viewChild<ElementRef<HTMLButtonElement>>('acceptButton');
@@ -201,5 +202,6 @@ export class CallPanel implements OnInit {
 
   ngOnInit(): void {
     this.calls.listen();
+    this.destroyRef.onDestroy(this.calls.show(this.conversationId()));
   }
 }

@@ -49,9 +49,9 @@ class AckError extends Error {
 
 /**
  * The user's one video call at a time: ringing in and out over `/chat`, the camera and microphone,
- * and the `RTCPeerConnection` negotiated with the "perfect negotiation" pattern (the callee is the
- * polite peer: on an offer collision it rolls back, the caller ignores the other offer), so either
- * side may (re)negotiate without coordinating who offers first.
+ * and the `RTCPeerConnection`: the caller makes the first offer, and later renegotiation follows the
+ * "perfect negotiation" pattern (the callee is the polite peer: on an offer collision it rolls back,
+ * the caller ignores the other offer), so either side may renegotiate without coordinating.
  */
 @Injectable({ providedIn: 'root' })
 export class VideoCalls {
@@ -68,6 +68,7 @@ export class VideoCalls {
   private readonly noticeSignal = signal<{ conversationId: string; notice: CallNotice } | null>(null);
   private readonly connectedAt = signal<number | null>(null);
   private readonly now = signal(Date.now());
+  private readonly shown = signal<ReadonlySet<string>>(new Set());
 
   readonly call = this.callSignal.asReadonly();
   readonly phase = this.phaseSignal.asReadonly();
@@ -76,6 +77,8 @@ export class VideoCalls {
   readonly muted = this.mutedSignal.asReadonly();
   readonly cameraOff = this.cameraOffSignal.asReadonly();
   readonly notice = this.noticeSignal.asReadonly();
+  /** Conversations whose chat is on screen (their call panel shows the call). */
+  readonly shownConversations = this.shown.asReadonly();
   /** Seconds since the call was answered, ticking once a second. */
   readonly elapsedSeconds = computed(() => {
     const since = this.connectedAt();
@@ -86,6 +89,7 @@ export class VideoCalls {
   private iceServers: IceServer[] = [];
   private polite = false;
   private makingOffer = false;
+  private tracksAdded = false;
   private ignoreOffer = false;
   /** Signals are applied one at a time, in arrival order. */
   private signalChain: Promise<void> = Promise.resolve();
@@ -104,6 +108,17 @@ export class VideoCalls {
     socket.on('disconnect', () => {
       if (this.callSignal()) this.finish({ kind: 'error', text: 'The connection was lost and the call ended.' });
     });
+  }
+
+  /** A call panel for `conversationId` is on screen until the returned function is called. */
+  show(conversationId: string): () => void {
+    this.shown.update((set) => new Set(set).add(conversationId));
+    return () =>
+      this.shown.update((set) => {
+        const next = new Set(set);
+        next.delete(conversationId);
+        return next;
+      });
   }
 
   async start(conversationId: string): Promise<void> {
@@ -254,9 +269,18 @@ export class VideoCalls {
         this.setNotice(call.conversationId, { kind: 'error', text: 'The video connection could not be set up between your networks. Try again, or write in the chat.' });
       }
     };
-    local.getTracks().forEach((track) => peer.addTrack(track, local));
+    // The caller offers; the callee adds its tracks once the offer is in, to the transceivers the offer
+    // created, so the first exchange is one offer and one answer with no collision to resolve.
+    if (!this.polite) this.addLocalTracks();
     const early = this.early.splice(0);
     for (const signal of early) this.signalChain = this.signalChain.then(() => this.apply(signal)).catch(() => undefined);
+  }
+
+  private addLocalTracks(): void {
+    const local = this.localSignal();
+    if (!this.peer || !local || this.tracksAdded) return;
+    this.tracksAdded = true;
+    local.getTracks().forEach((track) => this.peer!.addTrack(track, local));
   }
 
   private async apply(signal: CallSignal): Promise<void> {
@@ -269,6 +293,7 @@ export class VideoCalls {
       if (this.ignoreOffer) return;
       await peer.setRemoteDescription(description);
       if (description.type === 'offer') {
+        this.addLocalTracks();
         await peer.setLocalDescription();
         if (peer.localDescription) this.socket?.emit('call:signal', { callId: this.callSignal()!.id, description: peer.localDescription.toJSON() } as never);
       }
@@ -302,6 +327,7 @@ export class VideoCalls {
     this.signalChain = Promise.resolve();
     this.makingOffer = false;
     this.ignoreOffer = false;
+    this.tracksAdded = false;
   }
 
   private setNotice(conversationId: string, notice: CallNotice): void {
