@@ -209,6 +209,22 @@ describe('video calls over /chat', () => {
     expect((await tech.next<{ call: CallView }>('call:updated', (p) => p.call.status === 'ended')).call.id).toBe(started.call.id);
     expect((await notes(conversation.id)).at(-1)).toMatch(/^Video call ended · \d+ s$/);
   });
+
+  it('a technician taken off the repair is cut out of its call at once', async () => {
+    const { repair, conversation } = await assignedConversation();
+    const replacement = await createStaff(t, 'technician', 'Second Technician');
+    const tech = await connect(technician);
+    const phone = await connect(customer);
+    const started = await tech.emit('call:start', { conversationId: conversation.id });
+    await phone.emit('call:accept', { callId: started.call.id });
+    const reassigned = await t.api.post(`/repairs/${repair.id}/assign`, { technicianId: replacement.id }, { token: admin.token });
+    expect(reassigned.status).toBe(200);
+    for (const side of [tech, phone]) expect((await side.next<{ call: CallView }>('call:updated', (p) => p.call.status === 'ended')).call.id).toBe(started.call.id);
+    expect(await tech.emit('call:signal', { callId: started.call.id, candidate: null })).toMatchObject({ ok: false, error: { code: 'CALL.NOT_IN_CALL' } });
+    expect(await tech.emit('call:start', { conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'CONVERSATION.NOT_FOUND' } });
+    expect((await notes(conversation.id)).filter((n) => n.startsWith('Video call ended'))).toEqual([expect.stringMatching(/^Video call ended · \d+ s$/)]);
+    expect(await t.sql(`SELECT id FROM email_outbox WHERE template = 'missed_call' AND user_id = $1`, [technician.id])).toEqual([]);
+  });
 });
 
 const REDIS_URL = process.env.REDIS_URL;

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CallStatus, CallView, IceServer } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -70,7 +70,7 @@ const ERRORS = {
  * next start in that conversation.
  */
 @Injectable()
-export class CallsService implements OnModuleDestroy {
+export class CallsService implements OnModuleInit, OnModuleDestroy {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -80,6 +80,21 @@ export class CallsService implements OnModuleDestroy {
     private readonly broadcaster: ChatBroadcaster,
     private readonly events: DomainEvents,
   ) {}
+
+  /** A technician taken off the repair leaves its call at once, in the reassignment's transaction. */
+  onModuleInit(): void {
+    this.events.inTransaction('repair.assigned', async (m, e) => {
+      if (!e.previousTechnicianId || e.previousTechnicianId === e.technicianId) return;
+      await queryRows(m, `SELECT id FROM conversations WHERE repair_request_id = $1 FOR UPDATE`, [e.repairId]);
+      const live = await queryRows<CallRow>(
+        m,
+        `${CALL_SELECT} WHERE c.repair_request_id = $1 AND k.status IN ('ringing', 'active') AND $2 IN (k.caller_id, k.callee_id) FOR UPDATE OF k`,
+        [e.repairId, e.previousTechnicianId],
+      );
+      // Not a missed call for anyone to be emailed about: the call was cut, so it ended.
+      for (const row of live) await this.apply(m, row, 'ended');
+    });
+  }
 
   onModuleDestroy(): void {
     this.timers.forEach((timer) => clearTimeout(timer));
@@ -161,7 +176,7 @@ export class CallsService implements OnModuleDestroy {
       [row.id, to],
     );
     const next: CallRow = { ...row, status: updated.status, answered_at: updated.answered_at, ended_at: updated.ended_at };
-    const note = to === 'active' ? CALL_ANSWERED_TEXT : callFinishedText(to as 'ended' | 'declined' | 'missed', Number(updated.seconds ?? 0));
+    const note = to === 'active' ? CALL_ANSWERED_TEXT : callFinishedText(to as 'ended' | 'declined' | 'missed', updated.seconds === null ? null : Number(updated.seconds));
     await this.chat.postSystem(m, row.repair_request_id, note, { create: false });
     if (to === 'missed') {
       this.events.publish(m, 'call.missed', { callId: row.id, repairId: row.repair_request_id, callerName: row.caller_name, calleeId: row.callee_id, calleeRole: row.callee_role });

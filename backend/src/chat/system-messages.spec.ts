@@ -33,7 +33,8 @@ describe('system message texts', () => {
   it('tells video calls in plain words, an ended one with its length', () => {
     expect(callStartedText('technician')).toBe('Video call started by the technician.');
     expect(callFinishedText('ended', 252)).toBe('Video call ended · 4 min 12 s');
-    expect(callFinishedText('missed', 0)).toBe('Missed video call.');
+    expect(callFinishedText('ended', null)).toBe('Video call ended.');
+    expect(callFinishedText('missed', null)).toBe('Missed video call.');
     expect(callFinishedText('declined', 0)).toBe('Video call declined.');
   });
 });

@@ -61,8 +61,8 @@ export function callStartedText(callerRole: 'customer' | 'technician'): string {
 
 export const CALL_ANSWERED_TEXT = 'Video call answered.';
 
-/** A finished call as the timeline tells it. */
-export function callFinishedText(status: 'ended' | 'declined' | 'missed', durationSeconds: number): string {
-  if (status === 'ended') return `Video call ended · ${formatCallDuration(durationSeconds)}`;
+/** A finished call as the timeline tells it; `durationSeconds` is null for a call cut before anyone answered. */
+export function callFinishedText(status: 'ended' | 'declined' | 'missed', durationSeconds: number | null): string {
+  if (status === 'ended') return durationSeconds === null ? 'Video call ended.' : `Video call ended · ${formatCallDuration(durationSeconds)}`;
   return status === 'declined' ? 'Video call declined.' : 'Missed video call.';
 }

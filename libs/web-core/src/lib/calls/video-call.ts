@@ -28,10 +28,9 @@ export function mediaErrorText(error: unknown): string {
 /** How a finished call reads for the one who sees it end. */
 function outcomeText(call: CallView, me: string | undefined): string {
   switch (call.status) {
-    case 'ended': {
-      const seconds = call.answeredAt && call.endedAt ? (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000 : 0;
-      return `Call ended · ${formatCallDuration(seconds)}`;
-    }
+    case 'ended':
+      if (!call.answeredAt || !call.endedAt) return 'Call ended.';
+      return `Call ended · ${formatCallDuration((Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000)}`;
     case 'declined':
       return call.callerId === me ? 'The call was declined.' : 'You declined the call.';
     case 'missed':
