@@ -118,6 +118,7 @@ describe('video calls over /chat', () => {
     expect((await laptop.next<{ call: CallView }>('call:updated', (p) => p.call.id === callId)).call.status).toBe('active');
     expect((await tech.next<{ call: CallView }>('call:updated', (p) => p.call.id === callId)).call.status).toBe('active');
     expect(await laptop.emit('call:accept', { callId })).toMatchObject({ ok: false, error: { code: 'CALL.NOT_RINGING' } });
+    expect(await laptop.emit('call:start', { conversationId: conversation.id })).toMatchObject({ ok: false, error: { code: 'CALL.IN_PROGRESS' } });
 
     expect(await tech.emit('call:signal', { callId, description: { type: 'offer', sdp: 'v=0 offer', injected: true } })).toEqual({ ok: true });
     expect(await phone.next('call:signal')).toEqual({ callId, from: technician.id, description: { type: 'offer', sdp: 'v=0 offer' } });
@@ -208,6 +209,22 @@ describe('video calls over /chat', () => {
     phone.close();
     expect((await tech.next<{ call: CallView }>('call:updated', (p) => p.call.status === 'ended')).call.id).toBe(started.call.id);
     expect((await notes(conversation.id)).at(-1)).toMatch(/^Video call ended · \d+ s$/);
+  });
+
+  it('a call left active by a stopped instance does not block the next one', async () => {
+    const { conversation } = await assignedConversation();
+    // As a crashed realtime instance leaves it: active, and no connection carries it.
+    await t.sql(`INSERT INTO calls (conversation_id, caller_id, callee_id, status, answered_at) VALUES ($1, $2, $3, 'active', now() - interval '90 seconds')`, [
+      conversation.id,
+      technician.id,
+      customer.id,
+    ]);
+    const tech = await connect(technician);
+    expect(await tech.emit('call:start', { conversationId: conversation.id })).toMatchObject({ ok: true, call: { status: 'ringing' } });
+    expect((await notes(conversation.id)).filter((n) => n.includes('call'))).toEqual([
+      expect.stringMatching(/^Video call ended · 1 min 3\d s$/),
+      'Video call started by the technician.',
+    ]);
   });
 
   it('a technician taken off the repair is cut out of its call at once', async () => {

@@ -66,8 +66,8 @@ const ERRORS = {
  * Video calls of a repair's conversation between its customer and assigned technician. The state
  * lives in `calls` (every realtime instance reads the same row); each change locks the conversation,
  * then the call, so two people hanging up at once finish it once, with one timeline note. A ring
- * times out on the instance that started it; one left over by a stopped instance is closed by the
- * next start in that conversation.
+ * times out on the instance that started it; a ring or call left over by a stopped instance is closed
+ * by the next start in that conversation.
  */
 @Injectable()
 export class CallsService implements OnModuleInit, OnModuleDestroy {
@@ -118,9 +118,13 @@ export class CallsService implements OnModuleInit, OnModuleDestroy {
       await queryRows(m, `SELECT id FROM conversations WHERE id = $1 FOR UPDATE`, [conversationId]);
       const [live] = await queryRows<CallRow>(m, `${CALL_SELECT} WHERE k.conversation_id = $1 AND k.status IN ('ringing', 'active') FOR UPDATE OF k`, [conversationId]);
       if (live) {
-        const stale = live.status === 'ringing' && Date.now() - new Date(live.created_at).getTime() >= this.config.calls.ringTimeoutMs;
+        // Left over by an instance that stopped: a ring past its time, or a call no connection carries any more.
+        const stale =
+          live.status === 'ringing'
+            ? Date.now() - new Date(live.created_at).getTime() >= this.config.calls.ringTimeoutMs
+            : !(await this.broadcaster.occupied(callRoom(live.id)).catch(() => true));
         if (!stale) throw conflict('CALL.IN_PROGRESS', 'A call is already ringing or under way in this conversation.');
-        await this.apply(m, live, 'missed');
+        await this.apply(m, live, live.status === 'ringing' ? 'missed' : 'ended');
       }
       const [inserted] = await queryRows<{ id: string }>(
         m,
@@ -184,10 +188,9 @@ export class CallsService implements OnModuleInit, OnModuleDestroy {
     const view = toCallView(next);
     this.events.whenCommitted(m, () => {
       this.broadcaster.emit([userRoom(row.caller_id), userRoom(row.callee_id)], 'call:updated', { call: view });
-      if (to === 'active') return;
       clearTimeout(this.timers.get(row.id));
       this.timers.delete(row.id);
-      this.broadcaster.leave(callRoom(row.id), callRoom(row.id));
+      if (to !== 'active') this.broadcaster.leave(callRoom(row.id), callRoom(row.id));
     });
     return view;
   }
