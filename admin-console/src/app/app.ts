@@ -1,14 +1,15 @@
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { STAFF_ROLES } from '@repairhub/contracts';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter } from 'rxjs';
-import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
+import { AuthStore, ROLE_LABELS, ToastOutlet, incomingCallBanner, setUpAppShell } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-console-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet, NgComponentOutlet],
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
@@ -53,6 +54,9 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
       </div>
     </header>
     <rh-toast-outlet />
+    @if (callBanner(); as banner) {
+      <ng-container *ngComponentOutlet="banner" />
+    }
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
@@ -109,6 +113,7 @@ export class App {
   protected readonly menuOpen = signal(false);
 
   protected readonly skipToMain = setUpAppShell('/sign-in').skipToMain;
+  protected readonly callBanner = incomingCallBanner();
 
   constructor() {
     // Choosing a page closes the phone menu.
