@@ -13,7 +13,7 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, incomingCallBanner, setUpAppShell 
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
-      <div class="bar shell">
+      <div class="bar shell" [class.crowded]="auth.role() === 'admin'">
         <a class="brand" routerLink="/">RepairHub Console</a>
         @if (isStaff()) {
           <!-- Below desktop width the navigation folds into a menu button, so the bar never wraps. -->
@@ -98,7 +98,7 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, incomingCallBanner, setUpAppShell 
     }
     /* An admin's nine links and the account only share one row from 1536 px: below that the name gives
        way to the icon (its accessible name and the email tooltip stay). */
-    @media (min-width: 80rem) and (max-width: 95.99rem) { .who .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } }
+    @media (min-width: 80rem) and (max-width: 95.99rem) { .crowded .who .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } }
   `,
 })
 export class App {
