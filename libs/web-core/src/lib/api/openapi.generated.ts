@@ -1948,6 +1948,21 @@ export interface components {
                 /** @enum {string} */
                 kind: "technician_assigned";
                 reassigned: boolean;
+            } | {
+                /** @enum {string} */
+                kind: "call_started";
+                /** @enum {string} */
+                by: "customer" | "technician";
+            } | {
+                /** @enum {string} */
+                kind: "call_answered";
+            } | {
+                /** @enum {string} */
+                kind: "call_finished";
+                /** @enum {string} */
+                outcome: "ended" | "declined" | "missed";
+                /** @description Null when the call was cut before anyone answered. */
+                durationSeconds: number | null;
             }) | null;
             clientId: string | null;
             attachments: components["schemas"]["AttachmentViewDto"][];
