@@ -17,7 +17,7 @@ export class RepairsController {
 
   @Post()
   @Roles('customer')
-  @ApiRoute({ summary: 'Request a repair for one of my devices', auth: 'customer', created: RepairDetailDto, errors: [404] })
+  @ApiRoute({ summary: 'Request a repair for one of my devices', auth: 'customer', created: RepairDetailDto, errors: [404, 409] })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateRepairDto) {
     return this.repairs.create(user, body);
   }

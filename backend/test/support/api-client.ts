@@ -24,6 +24,20 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** The body as the contract check reads it: JSON (also JSON sent raw), or opaque. */
+function sentBody(options: RequestOptions, headers: Record<string, string>): { body: unknown; opaqueBody?: boolean } {
+  if (options.raw === undefined) return { body: options.body };
+  const type = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (/json/i.test(type)) {
+    try {
+      return { body: JSON.parse(options.raw.toString()) };
+    } catch {
+      // malformed on purpose: the server refuses it, and a 2xx is caught by the response check
+    }
+  }
+  return { body: undefined, opaqueBody: true };
+}
+
 /** A small fetch wrapper for e2e tests: always resolves, never throws on HTTP errors. */
 export class ApiClient {
   /** `defaults.from`: every request of this client comes from that address unless a request names another. */
@@ -59,7 +73,7 @@ export class ApiClient {
         method,
         url: `${url.pathname}${url.search}`,
         headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
-        body: options.raw === undefined ? options.body : undefined,
+        ...sentBody(options, headers),
         status: response.status,
         contentType: response.headers.get('content-type'),
         responseBody: parsed,

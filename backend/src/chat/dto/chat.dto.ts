@@ -41,7 +41,11 @@ export class CreateConversationDto implements CreateConversationRequest {
 }
 
 export class SendMessageDto implements SendMessageRequest {
-  @ApiProperty({ description: `Text; 1–${MESSAGE_MAX_LENGTH} characters after trimming, stored as sent, shown as text (never HTML).`, example: 'Is the screen covered by the warranty?' })
+  @ApiProperty({
+    description: `Text; 1–${MESSAGE_MAX_LENGTH} characters after trimming, stored as sent, shown as text (never HTML).`,
+    maxLength: MESSAGE_MAX_LENGTH,
+    example: 'Is the screen covered by the warranty?',
+  })
   @Validate(MessageContentRule)
   content: string;
 
