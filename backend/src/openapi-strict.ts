@@ -152,6 +152,16 @@ function nullInNullableEnums(node: unknown): void {
   for (const child of Object.values(node)) nullInNullableEnums(child);
 }
 
+/** One filter answers every error as problem+json, whatever a library's decorator said (terminus: JSON 503). */
+function answerErrorsAsProblems(operation: OperationObject): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const described = response as { description?: string; content?: Record<string, unknown> };
+    if (Number(status) >= 400 && described.content && !described.content['application/problem+json']) {
+      operation.responses[status] = PROBLEM(described.description ?? 'Error');
+    }
+  }
+}
+
 const UNKNOWN_QUERY = 'Query parameters not listed here are refused with 400.';
 
 /**
@@ -170,6 +180,7 @@ export function tightenOpenApiDocument(doc: OpenAPIObject, app: INestApplication
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       if (handler) tightenParameters(operation, handler);
       operation.responses['500'] ??= PROBLEM('Unexpected error; the requestId finds it in the logs');
+      answerErrorsAsProblems(operation);
       if ((operation.parameters as ParameterObject[] | undefined)?.some((p) => p.in === 'query')) {
         operation.description = [operation.description, UNKNOWN_QUERY].filter(Boolean).join(' ');
       }
