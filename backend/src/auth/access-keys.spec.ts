@@ -1,4 +1,5 @@
-import { parseAccessKeys, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
+import { parseAccessKeys } from '../config/access-keys.js';
+import { tokenKid, verificationKey, verificationSecret } from './access-keys.js';
 
 const s1 = 'a'.repeat(32);
 const s2 = 'b:'.repeat(20);

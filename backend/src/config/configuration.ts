@@ -7,7 +7,7 @@ import { validateSync } from 'class-validator';
 import { isCurrency, parseOpeningHours, type Currency, type ShopView } from '@repairhub/contracts';
 import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
-import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
+import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from './access-keys.js';
 import { EnvironmentVariables } from './env.schema.js';
 
 export class ConfigurationError extends Error {}

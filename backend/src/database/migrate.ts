@@ -7,7 +7,7 @@ import { openMigrated } from './run-migrations.js';
 /** `npm run migration:run`: applies pending migrations without starting the server. */
 async function migrate(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { db, applied } = await openMigrated(dataSourceOptions(loadConfiguration()));
+  const { db, applied } = await openMigrated(dataSourceOptions(loadConfiguration(), []));
   process.stdout.write(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'No pending migrations.\n');
   await db.destroy();
 }

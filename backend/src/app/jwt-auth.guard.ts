@@ -2,14 +2,14 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { ApiKeyScope } from '@repairhub/contracts';
-import { ApiKeysService } from '../../integrations/api-keys.service.js';
-import { presentedApiKey } from '../../integrations/api-key-token.js';
-import type { AuthUser } from '../auth-user.js';
-import { IS_PUBLIC } from '../decorators/auth.decorators.js';
-import { SCOPES } from '../decorators/scopes.decorator.js';
-import { DomainError, forbidden, unauthenticated } from '../errors/domain-error.js';
-import { isDatabaseBusy } from '../errors/to-problem.js';
-import { contextUser } from './context-user.js';
+import { ApiKeysService } from '../integrations/api-keys.service.js';
+import { presentedApiKey } from '../integrations/api-key-token.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { IS_PUBLIC } from '../common/decorators/auth.decorators.js';
+import { SCOPES } from '../common/decorators/scopes.decorator.js';
+import { DomainError, forbidden, unauthenticated } from '../common/errors/domain-error.js';
+import { isDatabaseBusy } from '../common/errors/to-problem.js';
+import { contextUser } from '../common/guards/context-user.js';
 
 /**
  * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
