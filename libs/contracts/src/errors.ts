@@ -110,6 +110,15 @@ export const ERROR_CODES = {
   'MESSAGE.ATTACHMENT_INVALID': { status: 400, meaning: 'An attachment is not the sender’s upload to this repair, or was already sent.' },
   'MESSAGE.CLIENT_ID_REUSED': { status: 409, meaning: 'The clientId was already used for a message in another conversation.' },
 
+  'CALL.NOT_FOUND': { status: 404, meaning: 'No such video call visible to the caller.' },
+  'CALL.NOT_ALLOWED': { status: 403, meaning: 'Only the customer and the assigned technician can call each other.' },
+  'CALL.NOT_CALLEE': { status: 403, meaning: 'Only the person being called can answer or decline.' },
+  'CALL.NO_TECHNICIAN': { status: 409, meaning: 'No technician is assigned to the repair yet, so there is no one to call.' },
+  'CALL.IN_PROGRESS': { status: 409, meaning: 'A call is already ringing or under way in this conversation.' },
+  'CALL.NOT_RINGING': { status: 409, meaning: 'The call is no longer ringing.' },
+  'CALL.OVER': { status: 409, meaning: 'The call has already ended.' },
+  'CALL.NOT_IN_CALL': { status: 409, meaning: 'This socket connection is not in that call.' },
+
   'ATTACHMENT.FILE_MISSING': { status: 400, meaning: 'No file was sent in the expected multipart field.' },
   'ATTACHMENT.BAD_MULTIPART': { status: 400, meaning: 'The upload is not one file in a well-formed multipart body.' },
   'ATTACHMENT.EMPTY': { status: 400, meaning: 'The file is empty.' },
