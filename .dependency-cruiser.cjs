@@ -1,10 +1,12 @@
 // Layer rules of the backend and the apps, checked by `npm run lint:layers` (a step of `npm test`).
 //   shared       backend/src/{common,config,database,types}: serves every feature, knows none
 //   feature      backend/src/<feature>/: its own folder, shared, and other features' public surface
-//   composition  backend/src/app/ and the top-level files (app.module.ts, main.ts, ...): wires features
+//   composition  backend/src/app/, the top-level files (app.module.ts, main.ts, ...) and CLI entry points: wire features
 //   apps, libs   customer-portal, admin-console, libs/*: talk to the backend over HTTP only
 const SHARED = '^backend/src/(common|config|database|types)/';
-const COMPOSITION = '^backend/src/(app/|[^/]+\\.ts$)';
+// A command-line entry point is a composition root wherever it lives (its path is part of deployments).
+const ENTRY_POINTS = '^backend/src/database/migrate\\.ts$';
+const COMPOSITION = ['^backend/src/(app/|[^/]+\\.ts$)', ENTRY_POINTS];
 const FEATURE = '^backend/src/(?!common/|config/|database/|types/|app/)[^/]+/';
 
 // A feature's public surface: its Nest module, services, repositories, entities, read models
@@ -39,8 +41,8 @@ module.exports = {
       name: 'shared-imports-no-feature',
       comment: 'common/, config/, database/ serve every feature and know none: invert with a port, or move the code to the feature or to app/.',
       severity: 'error',
-      from: { path: SHARED },
-      to: { path: [FEATURE, COMPOSITION] },
+      from: { path: SHARED, pathNot: ENTRY_POINTS },
+      to: { path: [FEATURE, ...COMPOSITION] },
     },
     {
       name: 'feature-through-public-surface',
