@@ -3,13 +3,14 @@
 // HS256 access token (kid, signature, alg, exp, iss, aud, typ, sid, role), looks the session and the
 // user up in an in-memory revocation map (what one instance without Redis does), runs the same SQL
 // (the query builders and mappers are imported from the build, so the SQL cannot drift) and answers
-// the same JSON. `/noauth/...` skips the token check: the database work alone.
-// Env: DATABASE_URL, JWT_ACCESS_SECRET, SERIAL_ENCRYPTION_KEYS, DATABASE_POOL_SIZE. Prints the port.
+// the same JSON with the same headers and request id (bare.mjs). `/noauth/...` skips the token check:
+// the database work alone.
+// Env: PUBLIC_URL, DATABASE_URL, JWT_ACCESS_SECRET, SERIAL_ENCRYPTION_KEYS, DATABASE_POOL_SIZE. Prints the port.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Fastify from 'fastify';
 import pg from 'pg';
+import { announce, bareFastify } from './bare.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const dist = (path) => import(pathToFileURL(join(ROOT, 'backend/dist', path)).href);
@@ -59,7 +60,7 @@ async function viewer(request, reply, withAuth) {
   return { id: claims.sub, role: claims.role };
 }
 
-const app = Fastify();
+const app = bareFastify();
 for (const withAuth of [true, false]) {
   const prefix = withAuth ? '' : '/noauth';
   app.get(`${prefix}/repairs/:id`, async (request, reply) => {
@@ -80,8 +81,7 @@ for (const withAuth of [true, false]) {
     return { items: page.items.map(toRepairSummary), nextCursor: page.nextCursor };
   });
 }
-await app.listen({ port: 0, host: '127.0.0.1' });
-process.stdout.write(`${app.server.address().port}\n`);
+await announce(app);
 process.on('SIGTERM', async () => {
   await app.close();
   await pool.end();
