@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { Agent, fetch } from 'undici';
 import { summarize } from './profile-top.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -154,10 +155,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** One JSON call to the app under test (refresh tokens in the body); throws on any non-2xx. */
-export async function api(url, path, { method = 'GET', token, body } = {}) {
+const agents = new Map();
+/** One connection pool per loopback source address (`from`), as each person comes from their own network. */
+const agentFrom = (address) => agents.get(address) ?? agents.set(address, new Agent({ localAddress: address })).get(address);
+
+/** One JSON call to the app under test (refresh tokens in the body), from `from` if given; throws on any non-2xx. */
+export async function api(url, path, { method = 'GET', token, body, from } = {}) {
   const response = await fetch(`${url}/api/v1${path}`, {
     method,
+    ...(from ? { dispatcher: agentFrom(from) } : {}),
     headers: { 'content-type': 'application/json', 'x-token-transport': 'body', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
