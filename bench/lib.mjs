@@ -3,7 +3,7 @@
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -65,6 +65,7 @@ export async function startApp({ databaseUrl, port = 3900, env = {}, name = `app
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  pids.set(url, child.pid);
   await waitFor(`${url}/api/v1/health`);
   let profiles = 0;
   return {
@@ -92,8 +93,10 @@ export async function startApp({ databaseUrl, port = 3900, env = {}, name = `app
 export async function startBare(script, env) {
   const child = spawn(process.execPath, [join(ROOT, 'bench', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = await once(createInterface({ input: child.stdout }), 'line');
+  const url = `http://127.0.0.1:${line.trim()}`;
+  pids.set(url, child.pid);
   return {
-    url: `http://127.0.0.1:${line.trim()}`,
+    url,
     async close() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -116,6 +119,13 @@ export async function waitFor(url, timeoutMs = 60_000) {
 
 /** Requests answered so far per server origin (for CPU per request in profiles). */
 const served = new Map();
+/** Server origin → process id, to read the CPU time each server spent on a measurement. */
+const pids = new Map();
+/** User + system CPU ms a process has used so far (Linux /proc; clock ticks of 10 ms). */
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 /**
  * Runs autocannon in its own process (autocannon.child.mjs) and returns requests/s and p99 latency (ms);
@@ -124,14 +134,17 @@ const served = new Map();
 export async function measure({ url, method = 'GET', headers = {}, body, connections = 20, duration = DURATION_S, paths }) {
   const child = fork(join(ROOT, 'bench/autocannon.child.mjs'), { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const exited = once(child, 'exit');
+  const origin = new URL(url).origin;
+  const pid = pids.get(origin);
+  const cpuBefore = pid && cpuMs(pid);
   child.send({ url, method, headers, body, connections, duration, paths });
   const [result] = await once(child, 'message');
+  const cpu = pid ? cpuMs(pid) - cpuBefore : NaN;
   await exited;
   const failures = result.errors + result.timeouts + result.non2xx;
   if (failures > 0) throw new Error(`${method} ${url}: ${failures} failed requests (${result.non2xx} non-2xx, ${result.errors} errors)`);
-  const origin = new URL(url).origin;
   served.set(origin, (served.get(origin) ?? 0) + result.requests * duration);
-  return { rps: result.requests, p99: result.p99 };
+  return { rps: result.requests, p99: result.p99, cpuPerRequest: cpu / (result.requests * duration) };
 }
 
 /**
@@ -179,22 +192,24 @@ export async function api(url, path, { method = 'GET', token, body, from } = {})
 export function compare(name, ours, baseline, target) {
   const [a, b] = [[ours].flat(), [baseline].flat()];
   const ratios = a.map((run, i) => run.rps / b[i].rps);
-  const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)) });
+  const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), cpu: median(runs.map((r) => r.cpuPerRequest ?? NaN)) });
   return { name, ours: summary(a), baseline: summary(b), ratio: median(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], target, load: loadavg()[0] };
 }
 
 export function printTable(rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log(line(['scenario', 'ours req/s', 'ours p99 ms', 'baseline req/s', 'baseline p99 ms', 'ratio (median)', 'rounds min–max', 'load avg', 'target', 'met']));
-  console.log(line(Array(10).fill('---')));
+  console.log(line(['scenario', 'ours req/s', 'ours p99 ms', 'ours CPU ms/req', 'baseline req/s', 'baseline p99 ms', 'baseline CPU ms/req', 'ratio (median)', 'rounds min–max', 'load avg', 'target', 'met']));
+  console.log(line(Array(12).fill('---')));
   for (const r of rows) {
     console.log(
       line([
         r.name,
         r.ours.rps.toFixed(0),
         r.ours.p99.toFixed(1),
+        Number.isNaN(r.ours.cpu) ? '' : r.ours.cpu.toFixed(3),
         r.baseline.rps.toFixed(0),
         r.baseline.p99.toFixed(1),
+        Number.isNaN(r.baseline.cpu) ? '' : r.baseline.cpu.toFixed(3),
         r.ratio.toFixed(2),
         `${r.spread[0].toFixed(2)}–${r.spread[1].toFixed(2)}`,
         r.load.toFixed(1),
