@@ -6,7 +6,10 @@ import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 
 const dist = (path) => import(pathToFileURL(join(import.meta.dirname, '../backend/dist', path)).href);
-const [{ requestId }, { computeSecurityHeaders, helmetOptions }] = await Promise.all([dist('common/http/request-id.js'), dist('common/http/security-headers.js')]);
+const [{ requestId }, { computeSecurityHeaders, helmetOptions }] = await Promise.all([
+  dist('common/http/request-id.js'),
+  dist('common/http/security-headers.js'),
+]);
 
 export function bareFastify(publicUrl = process.env.PUBLIC_URL) {
   const app = Fastify({ genReqId: requestId });

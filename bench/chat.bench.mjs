@@ -51,10 +51,16 @@ export async function fanOut(rooms, durationS, rate = RATE) {
     const members = [room.sender, ...room.receivers];
     const socket = members[turns[r]++ % members.length];
     sent++;
-    socket.timeout(10_000).emit('message:send', { conversationId: room.id, content: `${performance.now()} bench message`, clientId: randomUUID() }, (err, ack) => {
-      if (err || !ack?.ok) failed++;
-      else acked++;
-    });
+    socket
+      .timeout(10_000)
+      .emit(
+        'message:send',
+        { conversationId: room.id, content: `${performance.now()} bench message`, clientId: randomUUID() },
+        (err, ack) => {
+          if (err || !ack?.ok) failed++;
+          else acked++;
+        },
+      );
   };
   // Every few ms, send what is due by the clock (rooms in turn), so timer drift does not lower the rate.
   const start = performance.now();
@@ -66,7 +72,8 @@ export async function fanOut(rooms, durationS, rate = RATE) {
   clearInterval(ticker);
   const elapsed = (performance.now() - start) / 1000;
   const expected = sent * (ROOM_SIZE > 1 ? rooms[0].receivers.length + 1 : 1);
-  for (let waited = 0; (acked + failed < sent || latencies.length < expected) && waited < 11_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  for (let waited = 0; (acked + failed < sent || latencies.length < expected) && waited < 11_000; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
   rooms.forEach((room) => [room.sender, ...room.receivers].forEach((s) => s.off('message:new')));
   latencies.sort((a, b) => a - b);
   const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
@@ -117,10 +124,19 @@ async function ourRooms(app) {
     // Each customer from their own address, as the production rate limits expect.
     const from = `127.0.10.${r + 2}`;
     const email = `bench-chat-${r}-${Date.now()}@example.test`;
-    const customer = await api(app.url, '/auth/register', { method: 'POST', body: { email, password: PASSWORD, name: `Bench ${r}` }, from });
+    const customer = await api(app.url, '/auth/register', {
+      method: 'POST',
+      body: { email, password: PASSWORD, name: `Bench ${r}` },
+      from,
+    });
     const token = customer.accessToken;
     const device = await api(app.url, '/devices', { method: 'POST', token, body: { type: 'phone', brand: 'Bench', model: 'One' }, from });
-    const repair = await api(app.url, '/repairs', { method: 'POST', token, body: { deviceId: device.id, issueDescription: 'Benchmark conversation please', urgency: 'normal' }, from });
+    const repair = await api(app.url, '/repairs', {
+      method: 'POST',
+      token,
+      body: { deviceId: device.id, issueDescription: 'Benchmark conversation please', urgency: 'normal' },
+      from,
+    });
     const conversation = await api(app.url, '/conversations', { method: 'POST', token, body: { repairRequestId: repair.id }, from });
     const sender = await connect(`${app.url}/chat`, token);
     const receivers = await Promise.all(Array.from({ length: ROOM_SIZE - 1 }, () => connect(`${app.url}/chat`, admin.accessToken)));

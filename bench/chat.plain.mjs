@@ -14,7 +14,15 @@ chat.on('connection', (socket) => {
     ack({ ok: true, missed: [] });
   });
   socket.on('message:send', ({ conversationId, content, clientId }, ack) => {
-    const message = { id: randomUUID(), conversationId, senderId: null, type: 'text', content, clientId, createdAt: new Date().toISOString() };
+    const message = {
+      id: randomUUID(),
+      conversationId,
+      senderId: null,
+      type: 'text',
+      content,
+      clientId,
+      createdAt: new Date().toISOString(),
+    };
     chat.to(conversationId).emit('message:new', { message });
     ack({ ok: true, message });
   });

@@ -23,7 +23,8 @@ export async function run({ createDatabase, startApp, startBare, measure, rounds
   try {
     // Same headers both ways (request id included), or the comparison means nothing.
     const [ours, theirs] = [await fetch(`${app.url}/api/v1/health`), await fetch(`${bare.url}/health`)];
-    if (headersOf(ours) !== headersOf(theirs)) throw new Error(`the baseline's /health headers differ from ours:\n${headersOf(ours)}\n---\n${headersOf(theirs)}`);
+    if (headersOf(ours) !== headersOf(theirs))
+      throw new Error(`the baseline's /health headers differ from ours:\n${headersOf(ours)}\n---\n${headersOf(theirs)}`);
     if (!ours.headers.get('x-request-id') || !theirs.headers.get('x-request-id')) throw new Error('a request id is missing');
 
     const health = await app.profiled('GET /health', () => rounds([{ url: `${app.url}/api/v1/health` }, { url: `${bare.url}/health` }]));
@@ -35,8 +36,18 @@ export async function run({ createDatabase, startApp, startBare, measure, rounds
       body: JSON.stringify({ email, password: PASSWORD, name: 'Bench' }),
     });
     if (reg.status !== 201) throw new Error(`register failed: ${reg.status}`);
-    const login = { method: 'POST', headers: { 'content-type': 'application/json', 'x-token-transport': 'body' }, body: JSON.stringify({ email, password: PASSWORD }), connections: 8 };
-    const logins = await app.profiled('POST /auth/login', () => rounds([{ url: `${app.url}/api/v1/auth/login`, ...login }, { url: `${bare.url}/login`, ...login }]));
+    const login = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-token-transport': 'body' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+      connections: 8,
+    };
+    const logins = await app.profiled('POST /auth/login', () =>
+      rounds([
+        { url: `${app.url}/api/v1/auth/login`, ...login },
+        { url: `${bare.url}/login`, ...login },
+      ]),
+    );
     return [
       compare('GET /health vs bare Fastify + pg, same headers and request id', ...health, 0.85),
       compare('POST /auth/login vs bare Fastify + argon2.verify, same headers and request id', ...logins, 0.9),

@@ -16,6 +16,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_S = 2;
 /** Set by `npm run bench -- --profile`: where CPU profiles of our server go. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 
@@ -46,24 +47,28 @@ export async function createDatabase() {
 export async function startApp({ databaseUrl, port = 3900, env = {}, name = `app-${port}` }) {
   const profileFile = PROFILE_DIR && join(PROFILE_DIR, name);
   if (profileFile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const child = spawn(process.execPath, [...(profileFile ? ['--import', join(ROOT, 'bench/profile.preload.mjs')] : []), join(ROOT, 'backend/dist/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: join(ROOT, '.data/bench'),
-      DEMO_DATA: 'false',
-      RATE_LIMITS_ENABLED: 'false',
-      SERVE_APPS: 'false',
-      LOG_LEVEL: 'warn',
-      ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(profileFile ? ['--import', join(ROOT, 'bench/profile.preload.mjs')] : []), join(ROOT, 'backend/dist/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: join(ROOT, '.data/bench'),
+        DEMO_DATA: 'false',
+        RATE_LIMITS_ENABLED: 'false',
+        SERVE_APPS: 'false',
+        LOG_LEVEL: 'warn',
+        ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   pids.set(url, child.pid);
   await waitFor(`${url}/api/v1/health`);
@@ -91,7 +96,10 @@ export async function startApp({ databaseUrl, port = 3900, env = {}, name = `app
 
 /** Starts a baseline server script (it prints its port on the first stdout line) in its own process. */
 export async function startBare(script, env) {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bench', script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = await once(createInterface({ input: child.stdout }), 'line');
   const url = `http://127.0.0.1:${line.trim()}`;
   pids.set(url, child.pid);
@@ -148,10 +156,12 @@ export async function measure({ url, method = 'GET', headers = {}, body, connect
 }
 
 /**
- * Measures every variant `ROUNDS` times, rotating which goes first, so load from other work on the
+ * Measures every variant `ROUNDS` times after a warm-up, rotating which goes first, so load from other work on the
  * machine falls on all of them alike. Returns each variant's runs, round by round.
  */
 export async function rounds(variants, run = measure) {
+  // Unrecorded warm-up, so neither side is measured while V8 is still compiling its hot paths.
+  for (const variant of variants) await run({ ...variant, duration: WARM_UP_S });
   const results = variants.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < variants.length; k++) {
@@ -192,13 +202,40 @@ export async function api(url, path, { method = 'GET', token, body, from } = {})
 export function compare(name, ours, baseline, target) {
   const [a, b] = [[ours].flat(), [baseline].flat()];
   const ratios = a.map((run, i) => run.rps / b[i].rps);
-  const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), cpu: median(runs.map((r) => r.cpuPerRequest ?? NaN)) });
-  return { name, ours: summary(a), baseline: summary(b), ratio: median(ratios), spread: [Math.min(...ratios), Math.max(...ratios)], target, load: loadavg()[0] };
+  const summary = (runs) => ({
+    rps: median(runs.map((r) => r.rps)),
+    p99: median(runs.map((r) => r.p99)),
+    cpu: median(runs.map((r) => r.cpuPerRequest ?? NaN)),
+  });
+  return {
+    name,
+    ours: summary(a),
+    baseline: summary(b),
+    ratio: median(ratios),
+    spread: [Math.min(...ratios), Math.max(...ratios)],
+    target,
+    load: loadavg()[0],
+  };
 }
 
 export function printTable(rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log(line(['scenario', 'ours req/s', 'ours p99 ms', 'ours CPU ms/req', 'baseline req/s', 'baseline p99 ms', 'baseline CPU ms/req', 'ratio (median)', 'rounds min–max', 'load avg', 'target', 'met']));
+  console.log(
+    line([
+      'scenario',
+      'ours req/s',
+      'ours p99 ms',
+      'ours CPU ms/req',
+      'baseline req/s',
+      'baseline p99 ms',
+      'baseline CPU ms/req',
+      'ratio (median)',
+      'rounds min–max',
+      'load avg',
+      'target',
+      'met',
+    ]),
+  );
   console.log(line(Array(12).fill('---')));
   for (const r of rows) {
     console.log(

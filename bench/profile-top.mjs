@@ -29,7 +29,8 @@ export function summarize(file, { label = file, requests = 0, top = 15 } = {}) {
     const { functionName, url, lineNumber } = nodes.get(id).callFrame;
     if (functionName === '(idle)' || functionName === '(program)') continue;
     busy += us;
-    const fn = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*backend\/dist\//, 'dist/')}:${lineNumber + 1}` : ''}`.trim();
+    const fn =
+      `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*backend\/dist\//, 'dist/')}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
     const area = functionName === '(garbage collector)' ? '(garbage collector)' : areaOf(url);
     byArea.set(area, (byArea.get(area) ?? 0) + us);

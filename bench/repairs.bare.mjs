@@ -14,18 +14,26 @@ import { announce, bareFastify } from './bare.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const dist = (path) => import(pathToFileURL(join(ROOT, 'backend/dist', path)).href);
-const [{ listRepairsSql, repairCursorOf, repairDetailSql }, { toRepairDetail, toRepairSummary, deviceRowOf }, { SerialCipher }, { toDeviceView }, { toPage }] =
-  await Promise.all([
-    dist('repairs/repair.queries.js'),
-    dist('repairs/repair.mapper.js'),
-    dist('devices/serial-cipher.js'),
-    dist('devices/device.mapper.js'),
-    dist('common/http/pagination.js'),
-  ]);
+const [
+  { listRepairsSql, repairCursorOf, repairDetailSql },
+  { toRepairDetail, toRepairSummary, deviceRowOf },
+  { SerialCipher },
+  { toDeviceView },
+  { toPage },
+] = await Promise.all([
+  dist('repairs/repair.queries.js'),
+  dist('repairs/repair.mapper.js'),
+  dist('devices/serial-cipher.js'),
+  dist('devices/device.mapper.js'),
+  dist('common/http/pagination.js'),
+]);
 
 const keys = { default: Buffer.from(process.env.JWT_ACCESS_SECRET, 'utf8') };
 const cipher = new SerialCipher(
-  process.env.SERIAL_ENCRYPTION_KEYS.split(',').map((entry) => ({ kid: entry.split(':')[0], key: Buffer.from(entry.split(':')[1], 'base64') })),
+  process.env.SERIAL_ENCRYPTION_KEYS.split(',').map((entry) => ({
+    kid: entry.split(':')[0],
+    key: Buffer.from(entry.split(':')[1], 'base64'),
+  })),
 );
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 
@@ -40,7 +48,8 @@ function verifyToken(authorization) {
   const given = Buffer.from(s, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const claims = JSON.parse(Buffer.from(p, 'base64url'));
-  if (claims.exp * 1000 < Date.now() || claims.iss !== 'repairhub' || claims.aud !== 'repairhub-api' || claims.typ !== 'access') return null;
+  if (claims.exp * 1000 < Date.now() || claims.iss !== 'repairhub' || claims.aud !== 'repairhub-api' || claims.typ !== 'access')
+    return null;
   if (typeof claims.sid !== 'string' || !ROLES.has(claims.role)) return null;
   return claims;
 }
@@ -48,7 +57,8 @@ function verifyToken(authorization) {
 const ROLES = new Set(['customer', 'technician', 'admin']);
 /** Revoked sessions and users → until when (empty in the run, as in ours: the lookup is what costs). */
 const revokedUntil = new Map();
-const isRevoked = (claims) => (revokedUntil.get(`family:${claims.sid}`) ?? 0) > Date.now() || (revokedUntil.get(`user:${claims.sub}`) ?? 0) > Date.now();
+const isRevoked = (claims) =>
+  (revokedUntil.get(`family:${claims.sid}`) ?? 0) > Date.now() || (revokedUntil.get(`user:${claims.sub}`) ?? 0) > Date.now();
 
 async function viewer(request, reply, withAuth) {
   if (!withAuth) return { id: request.headers['x-bench-user'], role: 'technician' };
@@ -69,7 +79,11 @@ for (const withAuth of [true, false]) {
     const sql = repairDetailSql(user, request.params.id);
     const { rows } = await pool.query(sql.text, sql.values);
     if (!rows[0]) return reply.code(404).send({ status: 404 });
-    return toRepairDetail(rows[0], toDeviceView(deviceRowOf(rows[0]), cipher, false, () => undefined), user);
+    return toRepairDetail(
+      rows[0],
+      toDeviceView(deviceRowOf(rows[0]), cipher, false, () => undefined),
+      user,
+    );
   });
   app.get(`${prefix}/repairs`, async (request, reply) => {
     const user = await viewer(request, reply, withAuth);

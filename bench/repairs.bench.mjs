@@ -96,8 +96,14 @@ export async function run({ createDatabase, startApp, startBare, rounds, compare
   try {
     await client.connect();
     const admin = (await api(app.url, '/auth/login', { method: 'POST', body: { email: ADMIN_EMAIL, password: PASSWORD } })).accessToken;
-    const tech = await api(app.url, '/users', { method: 'POST', token: admin, body: { email: 'bench-queue-tech@example.test', password: PASSWORD, name: 'Queue Tech', role: 'technician' } });
-    const token = (await api(app.url, '/auth/login', { method: 'POST', body: { email: 'bench-queue-tech@example.test', password: PASSWORD } })).accessToken;
+    const tech = await api(app.url, '/users', {
+      method: 'POST',
+      token: admin,
+      body: { email: 'bench-queue-tech@example.test', password: PASSWORD, name: 'Queue Tech', role: 'technician' },
+    });
+    const token = (
+      await api(app.url, '/auth/login', { method: 'POST', body: { email: 'bench-queue-tech@example.test', password: PASSWORD } })
+    ).accessToken;
 
     const seededAt = Date.now();
     await seed(client);
@@ -106,22 +112,42 @@ export async function run({ createDatabase, startApp, startBare, rounds, compare
     console.error(`  seeded ${count} repair requests in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
 
     // The detail pages to read: 500 of the technician's own requests, their devices carrying a serial.
-    const ids = (await client.query(`SELECT id, device_id FROM repair_requests WHERE assigned_technician_id = $1 ORDER BY md5(id::text) LIMIT 500`, [tech.id])).rows;
+    const ids = (
+      await client.query(`SELECT id, device_id FROM repair_requests WHERE assigned_technician_id = $1 ORDER BY md5(id::text) LIMIT 500`, [
+        tech.id,
+      ])
+    ).rows;
     const { SerialCipher } = await import(pathToFileURL(join(import.meta.dirname, '../backend/dist/devices/serial-cipher.js')).href);
-    const cipher = new SerialCipher(SERIAL_KEYS.split(',').map((e) => ({ kid: e.split(':')[0], key: Buffer.from(e.split(':')[1], 'base64') })));
+    const cipher = new SerialCipher(
+      SERIAL_KEYS.split(',').map((e) => ({ kid: e.split(':')[0], key: Buffer.from(e.split(':')[1], 'base64') })),
+    );
     for (const [i, { device_id }] of ids.entries()) {
       const sealed = cipher.encrypt(`BENCHSERIAL${String(i).padStart(6, '0')}`, device_id);
-      await client.query('UPDATE devices SET serial_encrypted = $2, serial_key_id = $3, serial_hmac = $4 WHERE id = $1', [device_id, sealed.envelope, sealed.keyId, sealed.hmac]);
+      await client.query('UPDATE devices SET serial_encrypted = $2, serial_key_id = $3, serial_hmac = $4 WHERE id = $1', [
+        device_id,
+        sealed.envelope,
+        sealed.keyId,
+        sealed.hmac,
+      ]);
     }
 
-    bare = await startBare('repairs.bare.mjs', { PUBLIC_URL: app.url, DATABASE_URL: db.url, JWT_ACCESS_SECRET: JWT_SECRET, SERIAL_ENCRYPTION_KEYS: SERIAL_KEYS, DATABASE_POOL_SIZE: String(poolSize) });
+    bare = await startBare('repairs.bare.mjs', {
+      PUBLIC_URL: app.url,
+      DATABASE_URL: db.url,
+      JWT_ACCESS_SECRET: JWT_SECRET,
+      SERIAL_ENCRYPTION_KEYS: SERIAL_KEYS,
+      DATABASE_POOL_SIZE: String(poolSize),
+    });
     const auth = { authorization: `Bearer ${token}` };
     const sqlOnly = { 'x-bench-user': tech.id };
     const detailPaths = ids.map((r) => `/repairs/${r.id}`);
 
     // Same response both ways, or the comparison means nothing.
     const body = async (url, headers) => (await fetch(url, { headers })).text();
-    for (const [ourPath, barePath] of [[`/api/v1${detailPaths[0]}`, detailPaths[0]], ['/api/v1/repairs?limit=20', '/repairs?limit=20']]) {
+    for (const [ourPath, barePath] of [
+      [`/api/v1${detailPaths[0]}`, detailPaths[0]],
+      ['/api/v1/repairs?limit=20', '/repairs?limit=20'],
+    ]) {
       const ours = await body(`${app.url}${ourPath}`, auth);
       if (ours !== (await body(`${bare.url}${barePath}`, auth)) || ours !== (await body(`${bare.url}/noauth${barePath}`, sqlOnly))) {
         throw new Error(`${ourPath}: the baseline answers differently from ours`);

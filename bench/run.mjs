@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
-if (args.includes('--profile')) process.env.BENCH_PROFILE_DIR = join(import.meta.dirname, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+if (args.includes('--profile'))
+  process.env.BENCH_PROFILE_DIR = join(import.meta.dirname, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 const lib = await import('./lib.mjs');
 const wanted = args.filter((a) => a !== '--profile');
 const files = readdirSync(join(lib.ROOT, 'bench'))

@@ -26,4 +26,5 @@ export class RouteMetadata<T> {
 }
 
 /** The route's own metadata under `key`, or its class's. */
-export const overridden = <T>(key: string) => new RouteMetadata<T | undefined>((reflector, targets) => reflector.getAllAndOverride<T | undefined>(key, targets));
+export const overridden = <T>(key: string) =>
+  new RouteMetadata<T | undefined>((reflector, targets) => reflector.getAllAndOverride<T | undefined>(key, targets));
