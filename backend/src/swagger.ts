@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { tightenOpenApiDocument } from './openapi-strict.js';
+import { ERROR_CODES } from '@repairhub/contracts';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -42,7 +43,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('attachments', 'Photos and PDFs of a repair request: upload, list, the bytes')
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
-  return tightenOpenApiDocument(document, app);
+  // Each problem `code` with its status (null: the answer's status) and meaning, for integrators.
+  return tightenOpenApiDocument(Object.assign(document, { 'x-error-codes': ERROR_CODES }), app);
 }
 
 export function setupSwagger(app: INestApplication): void {

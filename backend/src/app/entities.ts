@@ -14,5 +14,5 @@ import { RepairRequest } from '../repairs/repair-request.entity.js';
 import { RepairStatusHistory } from '../repairs/repair-status-history.entity.js';
 import { User } from '../users/user.entity.js';
 
-/** Every entity, for the app and the migration CLI. */
+/** Every entity, for the app and the migration CLI (the composition layer lists them; database/ knows none). */
 export const ENTITIES = [User, RefreshToken, Device, SerialAccessLog, RepairRequest, RepairStatusHistory, Quote, Payment, Refund, WebhookEvent, Conversation, Message, ConversationParticipant, Attachment, Call];

@@ -2,14 +2,18 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { ApiKeyScope } from '@repairhub/contracts';
-import { ApiKeysService } from '../../integrations/api-keys.service.js';
-import { presentedApiKey } from '../../integrations/api-key-token.js';
-import type { AuthUser } from '../auth-user.js';
-import { IS_PUBLIC } from '../decorators/auth.decorators.js';
-import { SCOPES } from '../decorators/scopes.decorator.js';
-import { DomainError, forbidden, unauthenticated } from '../errors/domain-error.js';
-import { isDatabaseBusy } from '../errors/to-problem.js';
-import { contextUser } from './context-user.js';
+import { ApiKeysService } from '../integrations/api-keys.service.js';
+import { presentedApiKey } from '../integrations/api-key-token.js';
+import type { AuthUser } from '../common/auth-user.js';
+import { IS_PUBLIC } from '../common/decorators/auth.decorators.js';
+import { SCOPES } from '../common/decorators/scopes.decorator.js';
+import { DomainError, forbidden, unauthenticated } from '../common/errors/domain-error.js';
+import { isDatabaseBusy } from '../common/errors/to-problem.js';
+import { contextUser } from '../common/guards/context-user.js';
+import { overridden } from '../common/guards/route-metadata.js';
+
+const isPublic = overridden<boolean>(IS_PUBLIC);
+const requiredScopes = overridden<ApiKeyScope[]>(SCOPES);
 
 /**
  * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
@@ -28,8 +32,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (isPublic.of(this.reflector, context)) return true;
     if (context.getType() === 'ws') {
       if (contextUser(context)) return true;
       throw unauthenticated('AUTH.INVALID_TOKEN', 'A valid access token is required.');
@@ -41,7 +44,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
     const principal = await this.apiKeys.authenticate(presented);
     if (!principal?.apiKey) throw unauthenticated('AUTH.INVALID_API_KEY', 'The API key is invalid, expired or revoked.');
-    const required = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
+    const required = requiredScopes.of(this.reflector, context);
     if (!required?.length) throw forbidden('AUTH.API_KEY_NOT_ALLOWED', 'API keys cannot use this route.');
     const missing = required.filter((scope) => !principal.apiKey!.scopes.includes(scope));
     if (missing.length) throw forbidden('AUTH.SCOPE_MISSING', `This API key lacks the scope ${missing.join(', ')}.`);
