@@ -2384,6 +2384,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     JobsAdmin_retry: {
@@ -2451,6 +2460,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,6 +2566,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Auth_login: {
@@ -2631,6 +2658,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2728,6 +2764,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Auth_logout: {
@@ -2804,6 +2849,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Auth_me: {
@@ -2862,6 +2916,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2963,6 +3026,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PasswordReset_forgot: {
@@ -3025,6 +3097,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3099,6 +3180,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ApiKeys_list: {
@@ -3161,6 +3251,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3255,6 +3354,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     ApiKeys_rotate: {
@@ -3324,6 +3432,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3405,6 +3522,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     WebhookEndpoints_list: {
@@ -3467,6 +3593,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3561,6 +3696,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     WebhookEndpoints_remove: {
@@ -3628,6 +3772,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3715,6 +3868,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     WebhookEndpoints_resend: {
@@ -3792,6 +3954,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Users_list: {
@@ -3857,6 +4028,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3953,6 +4133,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4060,6 +4249,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4364,6 +4562,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Devices_create: {
@@ -4444,6 +4651,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4542,6 +4758,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Devices_get: {
@@ -4614,6 +4839,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4697,6 +4931,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4802,6 +5045,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Devices_accessLog: {
@@ -4882,6 +5134,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Repairs_list: {
@@ -4952,6 +5213,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5064,6 +5334,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Repairs_get: {
@@ -5133,6 +5412,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5247,6 +5535,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Repairs_changeStatus: {
@@ -5354,6 +5651,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Repairs_replaceTrackingLink: {
@@ -5430,6 +5736,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PublicTracking_view: {
@@ -5481,6 +5796,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5593,6 +5917,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     CustomerLookup_search: {
@@ -5654,6 +5987,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5730,6 +6072,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5847,6 +6198,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Attachments_content: {
@@ -5921,6 +6281,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6033,6 +6402,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Quotes_get: {
@@ -6102,6 +6480,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6216,6 +6603,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Chat_list: {
@@ -6278,6 +6674,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6381,6 +6786,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Chat_messages: {
@@ -6454,6 +6868,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6568,6 +6991,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Payments_config: {
@@ -6608,6 +7040,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6690,6 +7131,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Payments_list: {
@@ -6757,6 +7207,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6833,6 +7292,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7063,6 +7531,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     QuoteAcceptance_accept: {
@@ -7226,6 +7703,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Preferences_get: {
@@ -7284,6 +7770,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7378,6 +7873,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Dashboard_openRequests: {
@@ -7436,6 +7940,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7504,6 +8017,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7580,6 +8102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Dashboard_revenue: {
@@ -7647,6 +8178,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Shop_shop: {
@@ -7687,6 +8227,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7764,6 +8313,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Appointments_day: {
@@ -7825,6 +8383,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7939,6 +8506,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     Appointments_cancel: {
@@ -8015,6 +8591,15 @@ export interface operations {
             };
             /** @description Unexpected error; the requestId finds it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
