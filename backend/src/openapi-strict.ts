@@ -180,7 +180,7 @@ export function tightenOpenApiDocument(doc: OpenAPIObject, app: INestApplication
       const handler = operation.operationId ? handlers.get(operation.operationId) : undefined;
       if (handler) tightenParameters(operation, handler);
       operation.responses['500'] ??= PROBLEM('Unexpected error; the requestId finds it in the logs');
-      operation.responses['503'] ??= PROBLEM('Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After');
+      operation.responses['503'] ??= PROBLEM('Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After)');
       answerErrorsAsProblems(operation);
       if ((operation.parameters as ParameterObject[] | undefined)?.some((p) => p.in === 'query')) {
         operation.description = [operation.description, UNKNOWN_QUERY].filter(Boolean).join(' ');

@@ -2384,7 +2384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2467,7 +2467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2566,7 +2566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2665,7 +2665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2764,7 +2764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2849,7 +2849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,7 +2923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3026,7 +3026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,7 +3104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,7 +3258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3354,7 +3354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3522,7 +3522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,7 +3600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3696,7 +3696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,7 +3779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3868,7 +3868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +3954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,7 +4035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4140,7 +4140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,7 +4256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4658,7 +4658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,7 +4758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +4846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4938,7 +4938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,7 +5134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5220,7 +5220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,7 +5334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,7 +5419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5535,7 +5535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5651,7 +5651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5736,7 +5736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +5803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,7 +5917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5994,7 +5994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6079,7 +6079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,7 +6198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6288,7 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6402,7 +6402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6487,7 +6487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6603,7 +6603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +6681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6786,7 +6786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6875,7 +6875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6991,7 +6991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7047,7 +7047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7131,7 +7131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +7214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,7 +7299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7531,7 +7531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7703,7 +7703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +7777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +7873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,7 +7947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +8024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8102,7 +8102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8178,7 +8178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8234,7 +8234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8313,7 +8313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8390,7 +8390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8506,7 +8506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8598,7 +8598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy); see Retry-After */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
