@@ -373,6 +373,16 @@ describe('admin console journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     const tops = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
     assert.equal(new Set(tops).size, 1, `one row of links, saw tops ${tops.join(', ')}`);
+    // Nothing in the bar overlaps: the last link ends before the account starts, and "Sign out" holds one line.
+    const bar = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('#main-nav a')].map((a) => a.getBoundingClientRect());
+      const account = document.querySelector('header .account').getBoundingClientRect();
+      const signOut = [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Sign out').getBoundingClientRect();
+      return { lastLinkRight: Math.max(...links.map((r) => r.right)), accountLeft: account.left, signOutHeight: signOut.height, accountRight: account.right };
+    });
+    assert.ok(bar.lastLinkRight <= bar.accountLeft, `links end at ${bar.lastLinkRight}, the account starts at ${bar.accountLeft}`);
+    assert.ok(bar.signOutHeight < 44, `"Sign out" on one line (${bar.signOutHeight} px high)`);
+    assert.ok(bar.accountRight <= 1280, 'the account fits the width');
     // The header's content lines up with the page's column.
     const [barLeft, mainLeft] = await page.evaluate(() => [document.querySelector('header .brand').getBoundingClientRect().left, document.querySelector('#main h1').getBoundingClientRect().left]);
     assert.equal(Math.round(barLeft), Math.round(mainLeft));

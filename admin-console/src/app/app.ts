@@ -89,8 +89,12 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
       nav, nav.open { display: block; order: 2; flex: 1; flex-basis: auto; min-width: 0; }
       .nav { display: flex; gap: .125rem; padding: 0; }
       .nav a { padding: .375rem .5rem; }
-      .account { margin-left: auto; }
+      .account { margin-left: auto; flex: none; }
+      .account .button { white-space: nowrap; }
     }
+    /* An admin's nine links and the account only share one row from 1536 px: below that the name gives
+       way to the icon (its accessible name and the email tooltip stay). */
+    @media (min-width: 80rem) and (max-width: 95.99rem) { .who .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } }
   `,
 })
 export class App {
