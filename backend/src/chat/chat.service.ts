@@ -21,23 +21,6 @@ import { MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRo
 import { conversationRoom, userRoom } from './chat-rooms.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 
-declare module '../common/events/domain-event-map.js' {
-  interface DomainEventMap {
-    /** A participant's text message was stored (not system messages, not a repeated clientId). */
-    'chat.message_sent': {
-      messageId: string;
-      conversationId: string;
-      repairId: string;
-      senderId: string;
-      customerId: string;
-      assignedTechnicianId: string | null;
-      content: string;
-      /** File names of the attachments sent with it (mentioned in emails, never embedded). */
-      attachmentNames: string[];
-    };
-  }
-}
-
 export type ChatUser = Pick<AuthUser, 'id' | 'role'>;
 
 /** API clients and webhooks read system notes as the server writes them: English, times in UTC like every stored time. */
