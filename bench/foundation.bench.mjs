@@ -1,39 +1,33 @@
-// GET /health through Nest vs a bare Fastify route doing the same database ping, and
-// POST /auth/login vs bare argon2id verification with the same parameters.
-import argon2 from 'argon2';
-import Fastify from 'fastify';
-import pg from 'pg';
-
+// GET /health through Nest vs a bare Fastify route doing the same database ping, and POST /auth/login
+// vs a bare route doing only the argon2id verification with the same parameters. The baseline
+// (foundation.bare.mjs) runs in its own process and answers with the same headers and request id;
+// ours and the baseline alternate over the rounds.
 const PASSWORD = 'Bench-Lantern-Harbor-77';
+/** Headers whose values differ per response by nature. */
+const VARYING = new Set(['date', 'content-length', 'x-request-id', 'keep-alive', 'connection']);
 
-export async function run({ createDatabase, startApp, measure, measureLoop, compare }) {
+/** The header names and values a response carries, minus the per-response ones; sorted for comparison. */
+const headersOf = (response) =>
+  [...response.headers]
+    .filter(([name]) => !VARYING.has(name))
+    .map(([name, value]) => `${name}: ${value}`)
+    .sort()
+    .join('\n');
+
+export async function run({ createDatabase, startApp, startBare, measure, rounds, compare }) {
   const db = await createDatabase();
-  const app = await startApp({ databaseUrl: db.url });
-  const rows = [];
+  const port = 3900;
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const app = await startApp({ databaseUrl: db.url, port, name: 'foundation', env: { PUBLIC_URL: publicUrl } });
+  const bare = await startBare('foundation.bare.mjs', { DATABASE_URL: db.url, PUBLIC_URL: publicUrl, BENCH_PASSWORD: PASSWORD });
   try {
-    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
-    const bare = Fastify();
-    // Same semantics as ours: one shared database ping per second, concurrent checks wait for it.
-    let cached = { at: 0, ping: null };
-    const ping = () => {
-      if (Date.now() - cached.at > 1000) {
-        const start = Date.now();
-        cached = { at: Date.now(), ping: pool.query('SELECT 1').then(() => ({ status: 'up', responseTime: Date.now() - start })) };
-      }
-      return cached.ping;
-    };
-    bare.get('/health', async () => {
-      const database = await ping();
-      return { status: 'ok', info: { database }, error: {}, details: { database } };
-    });
-    await bare.listen({ port: 0, host: '127.0.0.1' });
-    const bareUrl = `http://127.0.0.1:${bare.server.address().port}`;
+    // Same headers both ways (request id included), or the comparison means nothing.
+    const [ours, theirs] = [await fetch(`${app.url}/api/v1/health`), await fetch(`${bare.url}/health`)];
+    if (headersOf(ours) !== headersOf(theirs))
+      throw new Error(`the baseline's /health headers differ from ours:\n${headersOf(ours)}\n---\n${headersOf(theirs)}`);
+    if (!ours.headers.get('x-request-id') || !theirs.headers.get('x-request-id')) throw new Error('a request id is missing');
 
-    const ours = await measure({ url: `${app.url}/api/v1/health` });
-    const baseline = await measure({ url: `${bareUrl}/health` });
-    rows.push(compare('GET /health vs bare Fastify + pg', ours, baseline, 0.85));
-    await bare.close();
-    await pool.end();
+    const health = await app.profiled('GET /health', () => rounds([{ url: `${app.url}/api/v1/health` }, { url: `${bare.url}/health` }]));
 
     const email = `bench-${Date.now()}@example.test`;
     const reg = await fetch(`${app.url}/api/v1/auth/register`, {
@@ -42,20 +36,25 @@ export async function run({ createDatabase, startApp, measure, measureLoop, comp
       body: JSON.stringify({ email, password: PASSWORD, name: 'Bench' }),
     });
     if (reg.status !== 201) throw new Error(`register failed: ${reg.status}`);
-    const body = JSON.stringify({ email, password: PASSWORD });
-    const login = await measure({
-      url: `${app.url}/api/v1/auth/login`,
+    const login = {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-token-transport': 'body' },
-      body,
+      body: JSON.stringify({ email, password: PASSWORD }),
       connections: 8,
-    });
-    const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-    const verify = await measureLoop(() => argon2.verify(hash, PASSWORD), { concurrency: 8 });
-    rows.push(compare('POST /auth/login vs bare argon2.verify', login, verify, 0.9));
+    };
+    const logins = await app.profiled('POST /auth/login', () =>
+      rounds([
+        { url: `${app.url}/api/v1/auth/login`, ...login },
+        { url: `${bare.url}/login`, ...login },
+      ]),
+    );
+    return [
+      compare('GET /health vs bare Fastify + pg, same headers and request id', ...health, 0.85),
+      compare('POST /auth/login vs bare Fastify + argon2.verify, same headers and request id', ...logins, 0.9),
+    ];
   } finally {
+    await bare.close();
     await app.stop();
     await db.drop();
   }
-  return rows;
 }

@@ -4,11 +4,8 @@
 // Baseline: repairs.bare.mjs, bare Fastify + pg in its own process doing the same work per request.
 // Each comparison alternates ours and the baseline over several rounds, so load from other work on
 // the machine falls on both sides.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { api } from './lib.mjs';
@@ -19,7 +16,6 @@ const OTHER_TECHS = 20;
 const PASSWORD = 'Bench-Lantern-Harbor-77';
 const ADMIN_EMAIL = 'bench-admin@example.test';
 const JWT_SECRET = randomBytes(48).toString('base64url');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SERIAL_KEYS = `bench1:${randomBytes(32).toString('base64')}`;
 
 /** Seeds with set-based SQL: users, one device per repair, repairs, their history and quotes. */
@@ -80,47 +76,12 @@ export async function seed(client) {
   );
 }
 
-async function startBare(env) {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'repairs.bare.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await once(createInterface({ input: child.stdout }), 'line');
-  return {
-    url: `http://127.0.0.1:${line.trim()}`,
-    async close() {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
-/**
- * Runs every variant `ROUNDS` times, rotating which goes first, and reports per variant the mean
- * req/s and the median p99 over the rounds.
- */
-async function rounds(measure, variants) {
-  const results = variants.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let k = 0; k < variants.length; k++) {
-      const i = (k + round) % variants.length;
-      results[i].push(await measure(variants[i]));
-    }
-  }
-  return results.map((runs) => ({
-    rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
-    p99: runs.map((r) => r.p99).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
-  }));
-}
-
-/** autocannon requests that cycle through `paths`. */
-function cycling(paths) {
-  let i = 0;
-  return [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) }];
-}
-
-export async function run({ createDatabase, startApp, measure, compare }) {
+export async function run({ createDatabase, startApp, startBare, rounds, compare }) {
   const db = await createDatabase();
   const poolSize = 10;
   const app = await startApp({
     databaseUrl: db.url,
+    name: 'repairs',
     env: {
       JWT_ACCESS_SECRET: JWT_SECRET,
       SERIAL_ENCRYPTION_KEYS: SERIAL_KEYS,
@@ -135,8 +96,14 @@ export async function run({ createDatabase, startApp, measure, compare }) {
   try {
     await client.connect();
     const admin = (await api(app.url, '/auth/login', { method: 'POST', body: { email: ADMIN_EMAIL, password: PASSWORD } })).accessToken;
-    const tech = await api(app.url, '/users', { method: 'POST', token: admin, body: { email: 'bench-queue-tech@example.test', password: PASSWORD, name: 'Queue Tech', role: 'technician' } });
-    const token = (await api(app.url, '/auth/login', { method: 'POST', body: { email: 'bench-queue-tech@example.test', password: PASSWORD } })).accessToken;
+    const tech = await api(app.url, '/users', {
+      method: 'POST',
+      token: admin,
+      body: { email: 'bench-queue-tech@example.test', password: PASSWORD, name: 'Queue Tech', role: 'technician' },
+    });
+    const token = (
+      await api(app.url, '/auth/login', { method: 'POST', body: { email: 'bench-queue-tech@example.test', password: PASSWORD } })
+    ).accessToken;
 
     const seededAt = Date.now();
     await seed(client);
@@ -145,22 +112,42 @@ export async function run({ createDatabase, startApp, measure, compare }) {
     console.error(`  seeded ${count} repair requests in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
 
     // The detail pages to read: 500 of the technician's own requests, their devices carrying a serial.
-    const ids = (await client.query(`SELECT id, device_id FROM repair_requests WHERE assigned_technician_id = $1 ORDER BY md5(id::text) LIMIT 500`, [tech.id])).rows;
+    const ids = (
+      await client.query(`SELECT id, device_id FROM repair_requests WHERE assigned_technician_id = $1 ORDER BY md5(id::text) LIMIT 500`, [
+        tech.id,
+      ])
+    ).rows;
     const { SerialCipher } = await import(pathToFileURL(join(import.meta.dirname, '../backend/dist/devices/serial-cipher.js')).href);
-    const cipher = new SerialCipher(SERIAL_KEYS.split(',').map((e) => ({ kid: e.split(':')[0], key: Buffer.from(e.split(':')[1], 'base64') })));
+    const cipher = new SerialCipher(
+      SERIAL_KEYS.split(',').map((e) => ({ kid: e.split(':')[0], key: Buffer.from(e.split(':')[1], 'base64') })),
+    );
     for (const [i, { device_id }] of ids.entries()) {
       const sealed = cipher.encrypt(`BENCHSERIAL${String(i).padStart(6, '0')}`, device_id);
-      await client.query('UPDATE devices SET serial_encrypted = $2, serial_key_id = $3, serial_hmac = $4 WHERE id = $1', [device_id, sealed.envelope, sealed.keyId, sealed.hmac]);
+      await client.query('UPDATE devices SET serial_encrypted = $2, serial_key_id = $3, serial_hmac = $4 WHERE id = $1', [
+        device_id,
+        sealed.envelope,
+        sealed.keyId,
+        sealed.hmac,
+      ]);
     }
 
-    bare = await startBare({ DATABASE_URL: db.url, JWT_ACCESS_SECRET: JWT_SECRET, SERIAL_ENCRYPTION_KEYS: SERIAL_KEYS, DATABASE_POOL_SIZE: String(poolSize) });
+    bare = await startBare('repairs.bare.mjs', {
+      PUBLIC_URL: app.url,
+      DATABASE_URL: db.url,
+      JWT_ACCESS_SECRET: JWT_SECRET,
+      SERIAL_ENCRYPTION_KEYS: SERIAL_KEYS,
+      DATABASE_POOL_SIZE: String(poolSize),
+    });
     const auth = { authorization: `Bearer ${token}` };
     const sqlOnly = { 'x-bench-user': tech.id };
     const detailPaths = ids.map((r) => `/repairs/${r.id}`);
 
     // Same response both ways, or the comparison means nothing.
     const body = async (url, headers) => (await fetch(url, { headers })).text();
-    for (const [ourPath, barePath] of [[`/api/v1${detailPaths[0]}`, detailPaths[0]], ['/api/v1/repairs?limit=20', '/repairs?limit=20']]) {
+    for (const [ourPath, barePath] of [
+      [`/api/v1${detailPaths[0]}`, detailPaths[0]],
+      ['/api/v1/repairs?limit=20', '/repairs?limit=20'],
+    ]) {
       const ours = await body(`${app.url}${ourPath}`, auth);
       if (ours !== (await body(`${bare.url}${barePath}`, auth)) || ours !== (await body(`${bare.url}/noauth${barePath}`, sqlOnly))) {
         throw new Error(`${ourPath}: the baseline answers differently from ours`);
@@ -169,19 +156,23 @@ export async function run({ createDatabase, startApp, measure, compare }) {
     const queue = JSON.parse(await body(`${app.url}/api/v1/repairs?limit=20`, auth));
     if (queue.items.length !== 20 || queue.items[0].urgency !== 'urgent') throw new Error('the queue page is not what the seed implies');
 
-    const [oursDetail, bareDetail, sqlDetail] = await rounds(measure, [
-      { url: `${app.url}/api/v1/repairs`, headers: auth, requests: cycling(detailPaths.map((p) => `/api/v1${p}`)) },
-      { url: `${bare.url}/repairs`, headers: auth, requests: cycling(detailPaths) },
-      { url: `${bare.url}/noauth/repairs`, headers: sqlOnly, requests: cycling(detailPaths.map((p) => `/noauth${p}`)) },
-    ]);
-    const [oursList, bareList, sqlList] = await rounds(measure, [
-      { url: `${app.url}/api/v1/repairs?limit=20`, headers: auth },
-      { url: `${bare.url}/repairs?limit=20`, headers: auth },
-      { url: `${bare.url}/noauth/repairs?limit=20`, headers: sqlOnly },
-    ]);
+    const [oursDetail, bareDetail, sqlDetail] = await app.profiled('GET /repairs/:id', () =>
+      rounds([
+        { url: `${app.url}/api/v1/repairs`, headers: auth, paths: detailPaths.map((p) => `/api/v1${p}`) },
+        { url: `${bare.url}/repairs`, headers: auth, paths: detailPaths },
+        { url: `${bare.url}/noauth/repairs`, headers: sqlOnly, paths: detailPaths.map((p) => `/noauth${p}`) },
+      ]),
+    );
+    const [oursList, bareList, sqlList] = await app.profiled('GET /repairs?limit=20', () =>
+      rounds([
+        { url: `${app.url}/api/v1/repairs?limit=20`, headers: auth },
+        { url: `${bare.url}/repairs?limit=20`, headers: auth },
+        { url: `${bare.url}/noauth/repairs?limit=20`, headers: sqlOnly },
+      ]),
+    );
 
     rows.push(compare(`GET /repairs/:id as technician (${count} rows) vs bare Fastify + pg, same auth`, oursDetail, bareDetail, 0.75));
-    rows.push(compare(`GET /repairs?limit=20 as technician (${count} rows) vs bare Fastify + pg, same auth`, oursList, bareList, 0.6));
+    rows.push(compare(`GET /repairs?limit=20 as technician (${count} rows) vs bare Fastify + pg, same auth`, oursList, bareList, 0.75));
     rows.push(compare('(info) GET /repairs/:id vs bare SQL only, no auth', oursDetail, sqlDetail));
     rows.push(compare('(info) GET /repairs?limit=20 vs bare SQL only, no auth', oursList, sqlList));
   } finally {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -9,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
 import { acceptJsonBodiesOnly, refuseMultipartExceptWhereDeclared } from './common/http/json-body.js';
 import { computeSecurityHeaders, helmetOptions } from './common/http/security-headers.js';
+import { requestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
 import { Lifecycle } from './infra/lifecycle.js';
@@ -17,15 +16,6 @@ import { setupSwagger } from './swagger.js';
 import { serveApps } from './web/serve-apps.js';
 
 export const API_PREFIX = 'api/v1';
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/** The client's x-request-id when it is sane, otherwise a fresh one; pino-http reads it from `raw.id`. */
-function requestId(raw: IncomingMessage): string {
-  const header = raw.headers['x-request-id'];
-  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-  (raw as IncomingMessage & { id?: string }).id = id;
-  return id;
-}
 
 /** proxy-addr's trust function for `hops` proxies: the socket peer is hop 0, then X-Forwarded-For from the right. */
 export function trustHops(hops: number): false | ((address: string, hop: number) => boolean) {

@@ -10,7 +10,8 @@ export const SCREENSHOTS = join(ROOT, 'e2e/screenshots');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-export function launch() {
+/** `extraArgs`: flags one journey needs (the video call's fake camera and permission prompt). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -22,6 +23,7 @@ export function launch() {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

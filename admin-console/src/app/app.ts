@@ -1,18 +1,19 @@
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { STAFF_ROLES } from '@repairhub/contracts';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { filter } from 'rxjs';
-import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
+import { AuthStore, ROLE_LABELS, ToastOutlet, incomingCallBanner, setUpAppShell } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-console-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet, NgComponentOutlet],
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
-      <div class="bar shell">
+      <div class="bar shell" [class.crowded]="auth.role() === 'admin'">
         <a class="brand" routerLink="/">RepairHub Console</a>
         @if (isStaff()) {
           <!-- Below desktop width the navigation folds into a menu button, so the bar never wraps. -->
@@ -53,6 +54,9 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
       </div>
     </header>
     <rh-toast-outlet />
+    @if (callBanner(); as banner) {
+      <ng-container *ngComponentOutlet="banner" />
+    }
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
@@ -94,7 +98,7 @@ import { AuthStore, ROLE_LABELS, ToastOutlet, setUpAppShell } from '@repairhub/w
     }
     /* An admin's nine links and the account only share one row from 1536 px: below that the name gives
        way to the icon (its accessible name and the email tooltip stay). */
-    @media (min-width: 80rem) and (max-width: 95.99rem) { .who .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } }
+    @media (min-width: 80rem) and (max-width: 95.99rem) { .crowded .who .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } }
   `,
 })
 export class App {
@@ -109,6 +113,7 @@ export class App {
   protected readonly menuOpen = signal(false);
 
   protected readonly skipToMain = setUpAppShell('/sign-in').skipToMain;
+  protected readonly callBanner = incomingCallBanner();
 
   constructor() {
     // Choosing a page closes the phone menu.

@@ -1,4 +1,6 @@
-import { parseAccessKeys, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
+import { createHmac } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import { parseAccessKeys, secretKeyOf, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
 
 const s1 = 'a'.repeat(32);
 const s2 = 'b:'.repeat(20);
@@ -41,5 +43,17 @@ describe('access keys', () => {
     expect(first?.export().toString('utf8')).toBe(s1);
     expect(verificationKey(keys, token({ alg: 'HS256', kid: 'new' }))).toBe(first);
     expect(verificationKey(keys, token({ alg: 'HS256', kid: 'gone' }))).toBeNull();
+  });
+
+  it('signs with the same key object verification uses, and the token is the one the secret string would give', () => {
+    const key = secretKeyOf(s1);
+    expect(secretKeyOf(s1)).toBe(key);
+    expect(verificationKey([{ kid: 'k', secret: s1 }], token({ alg: 'HS256', kid: 'k' }))).toBe(key);
+    const jwt = new JwtService();
+    const options = { algorithm: 'HS256', keyid: 'k', noTimestamp: true } as const;
+    const signed = jwt.sign({ sub: 'u1' }, { ...options, secret: key as unknown as string });
+    expect(signed).toBe(jwt.sign({ sub: 'u1' }, { ...options, secret: s1 }));
+    const [header, payload, signature] = signed.split('.');
+    expect(createHmac('sha256', s1).update(`${header}.${payload}`).digest('base64url')).toBe(signature);
   });
 });

@@ -10,6 +10,7 @@ import { toUserView } from '../users/user.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import type { AccessTokenClaims } from './jwt.strategy.js';
+import { secretKeyOf } from './access-keys.js';
 import { LoginFailuresService } from './login-failures.service.js';
 import { PasswordService } from './password.service.js';
 import { RefreshTokenService, type IssuedRefreshToken } from './refresh-token.service.js';
@@ -88,7 +89,8 @@ export class AuthService {
     const expiresIn = Math.floor(this.config.auth.accessTtlMs / 1000);
     const [signing] = this.config.auth.accessKeys;
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: signing.secret,
+      // jsonwebtoken takes a KeyObject; @nestjs/jwt's typings only know string | Buffer.
+      secret: secretKeyOf(signing.secret) as unknown as string,
       algorithm: 'HS256',
       keyid: signing.kid,
       expiresIn,

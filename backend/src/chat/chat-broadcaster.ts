@@ -35,10 +35,14 @@ export class ChatBroadcaster {
    * Whether `userId` has a live `/chat` socket on any instance (the Redis adapter answers
    * `fetchSockets` for the whole cluster). False before the gateway has started.
    */
-  async isConnected(userId: string): Promise<boolean> {
+  isConnected(userId: string): Promise<boolean> {
+    return this.occupied(userRoom(userId));
+  }
+
+  /** Whether any socket, on any instance, is in `room`. False before the gateway has started. */
+  async occupied(room: string): Promise<boolean> {
     if (!this.namespace) return false;
-    const sockets = await this.namespace.in(userRoom(userId)).fetchSockets();
-    return sockets.length > 0;
+    return (await this.namespace.in(room).fetchSockets()).length > 0;
   }
 
   /** Closes every socket in any of `rooms`, on every instance (a revoked session or user). */

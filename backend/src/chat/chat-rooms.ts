@@ -6,3 +6,5 @@ export const sessionRoom = (id: string) => `session:${id}`;
 /** Technicians and admins: the live queue. */
 export const STAFF_ROOM = 'staff';
 export const ADMIN_ROOM = 'admins';
+/** The one socket of each side that carries a call (the caller's, the one that answered): signalling goes here. */
+export const callRoom = (id: string) => `call:${id}`;

@@ -104,4 +104,20 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ ...production, SHOP_SLOT_MINUTES: '2' })).toThrow(/Invalid configuration: SHOP_SLOT_MINUTES .*must not be less than 5/);
     expect(() => loadConfiguration({ ...production, SHOP_SLOT_CAPACITY: 'two' })).toThrow(/Invalid configuration: SHOP_SLOT_CAPACITY/);
   });
+
+  it('reads the call settings: no ICE servers by default, TURN only with its secret and URLs', () => {
+    expect(loadConfiguration(production).calls).toEqual({ iceServers: [], turn: null, ringTimeoutMs: 45_000 });
+    const calls = loadConfiguration({
+      ...production,
+      ICE_SERVERS: '[{"urls":"stun:stun.shop.example:3478"}]',
+      TURN_SECRET: 's'.repeat(32),
+      TURN_URLS: 'turn:turn.shop.example:3478?transport=udp,turns:turn.shop.example:5349',
+      TURN_TTL_SECONDS: '600',
+    }).calls;
+    expect(calls.iceServers).toEqual([{ urls: 'stun:stun.shop.example:3478' }]);
+    expect(calls.turn).toEqual({ secret: 's'.repeat(32), urls: ['turn:turn.shop.example:3478?transport=udp', 'turns:turn.shop.example:5349'], ttlSeconds: 600 });
+    expect(() => loadConfiguration({ ...production, ICE_SERVERS: '[{"urls":"https://x"}]' })).toThrow('Invalid configuration: ICE_SERVERS entry 0: urls');
+    expect(() => loadConfiguration({ ...production, TURN_SECRET: 's'.repeat(32) })).toThrow('Invalid configuration: TURN_URLS is required with TURN_SECRET');
+    expect(() => loadConfiguration({ ...production, TURN_URLS: 'turn:a:3478' })).toThrow('TURN_URLS needs TURN_SECRET');
+  });
 });

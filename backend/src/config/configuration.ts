@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IANAZone } from 'luxon';
 import { validateSync } from 'class-validator';
-import { isCurrency, parseOpeningHours, type Currency, type ShopView } from '@repairhub/contracts';
+import { isCurrency, parseOpeningHours, type Currency, type IceServer, type ShopView } from '@repairhub/contracts';
+import { parseIceServers, parseTurnUrls, type TurnSettings } from '../calls/ice-servers.js';
 import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
@@ -90,6 +91,8 @@ export abstract class AppConfig {
   abstract readonly appointments: AppointmentSettings;
   /** Where attachment bytes live: files under a directory (DATA_DIR/attachments by default) or an S3-compatible bucket. */
   abstract readonly attachments: { storage: AttachmentStorageConfig };
+  /** Video calls: ICE servers handed to browsers, TURN credentials minted from coturn's shared secret, ring timeout. */
+  abstract readonly calls: { iceServers: IceServer[]; turn: TurnSettings | null; ringTimeoutMs: number };
 }
 
 export interface AppointmentSettings {
@@ -270,6 +273,7 @@ export function loadConfiguration(input: Env = process.env): AppConfig {
     shop: shopSettings(v),
     appointments: appointmentSettings(v),
     attachments: { storage: attachmentStorage(v) },
+    calls: callSettings(v),
   };
 }
 
@@ -277,6 +281,20 @@ function appointmentSettings(v: EnvironmentVariables): AppointmentSettings {
   const timeZone = v.SHOP_TIMEZONE ?? 'UTC';
   if (!IANAZone.isValidZone(timeZone)) throw new ConfigurationError(`Invalid configuration: SHOP_TIMEZONE "${timeZone}" is not an IANA time zone such as Europe/London`);
   return { timeZone, slotMinutes: v.SHOP_SLOT_MINUTES ?? 30, capacity: v.SHOP_SLOT_CAPACITY ?? 1, bookingDays: v.SHOP_BOOKING_DAYS ?? 14 };
+}
+
+function callSettings(v: EnvironmentVariables): AppConfig['calls'] {
+  const iceServers = parseIceServers(v.ICE_SERVERS);
+  if (typeof iceServers === 'string') throw new ConfigurationError(`Invalid configuration: ICE_SERVERS ${iceServers}`);
+  let turn: TurnSettings | null = null;
+  if (v.TURN_SECRET) {
+    const urls = parseTurnUrls(v.TURN_URLS);
+    if (typeof urls === 'string') throw new ConfigurationError(`Invalid configuration: TURN_URLS ${urls}`);
+    turn = { secret: v.TURN_SECRET, urls, ttlSeconds: v.TURN_TTL_SECONDS ?? 3600 };
+  } else if (v.TURN_URLS) {
+    throw new ConfigurationError('Invalid configuration: TURN_URLS needs TURN_SECRET (or put static TURN credentials in ICE_SERVERS)');
+  }
+  return { iceServers, turn, ringTimeoutMs: v.CALL_RING_TIMEOUT_MS ?? 45_000 };
 }
 
 function attachmentStorage(v: EnvironmentVariables): AttachmentStorageConfig {

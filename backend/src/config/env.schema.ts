@@ -224,4 +224,23 @@ export class EnvironmentVariables {
   /** `bucket` in the path instead of the host name (MinIO, Ceph and most self-hosted servers need it). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   S3_FORCE_PATH_STYLE?: boolean;
+
+  /** JSON array of RTCIceServer objects for video calls (STUN/TURN), checked in `ice-servers.ts`. */
+  @IsOptional() @IsString()
+  ICE_SERVERS?: string;
+
+  /** coturn's `static-auth-secret`: TURN credentials are minted per call from it. */
+  @IsOptional() @IsString() @MinLength(16)
+  TURN_SECRET?: string;
+
+  /** Comma-separated `turn:`/`turns:` URLs the minted credentials are for. */
+  @IsOptional() @IsString()
+  TURN_URLS?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  TURN_TTL_SECONDS?: number;
+
+  /** How long a call rings before it counts as missed. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  CALL_RING_TIMEOUT_MS?: number;
 }

@@ -2,6 +2,7 @@ import { Appointment } from '../appointments/appointment.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { Call } from '../calls/call.entity.js';
 import { ConversationParticipant } from '../chat/conversation-participant.entity.js';
 import { Conversation } from '../chat/conversation.entity.js';
 import { Message } from '../chat/message.entity.js';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   WebhookDelivery,
   WebhookDeliveryAttempt,
   Appointment,
+  Call,
 ];

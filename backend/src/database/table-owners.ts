@@ -26,4 +26,5 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   webhook_deliveries: 'integrations',
   webhook_delivery_attempts: 'integrations',
   appointments: 'appointments',
+  calls: 'calls',
 };

@@ -62,6 +62,7 @@ const KNOWN_READS = [
   ...inFile('appointments/drop-offs.service.ts', ['devices', 'repair_requests', 'users']),
   ...inFile('attachments/attachments.service.ts', ['repair_requests']),
   ...inFile('auth/password-reset.service.ts', ['users']),
+  ...inFile('calls/calls.service.ts', ['conversations', 'users']),
   ...inFile('chat/chat.mapper.ts', ['attachments']),
   ...inFile('chat/chat.service.ts', ['repair_requests', 'users']),
   ...inFile('counter/check-in.service.ts', ['devices', 'repair_requests']),

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../common/decorators/auth.decorators.js';
+import { Unthrottled } from '../common/decorators/unthrottled.decorator.js';
 import { EveryRole } from '../common/decorators/every-role.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { AppConfig } from '../config/configuration.js';
@@ -12,7 +12,7 @@ import { RedisConnections } from '../infra/redis-connections.js';
 @ApiTags('health')
 @Public()
 @EveryRole()
-@SkipThrottle()
+@Unthrottled()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -11,6 +11,7 @@ import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../com
 import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import { UsersRepository } from '../users/users.repository.js';
 import '../chat/chat.service.js';
+import '../calls/calls.service.js';
 import { EmailOutbox } from './email-outbox.js';
 import { excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
 import { trackingUrl } from '../repairs/tracking-token.js';
@@ -101,6 +102,7 @@ export class NotificationsService implements OnModuleInit {
       if (e.to === 'completed') await this.record(m, { dedupeKey: `repair.completed:${e.repairId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'repair_completed' } });
     });
     this.events.inTransaction('chat.message_sent', (m, e) => this.customerReplied(m, e));
+    this.events.inTransaction('call.missed', (m, e) => this.missedCall(m, e));
     this.events.inTransaction('quote.reminder_due', (m, e) =>
       this.record(m, { dedupeKey: `quote.reminder:${e.quoteId}:${e.customerId}`, userId: e.customerId, repairId: e.repairId, facts: { template: 'quote_reminder', expiresAt: e.expiresAt } }),
     );
@@ -135,6 +137,21 @@ export class NotificationsService implements OnModuleInit {
       userId: technicianId,
       repairId: e.repairId,
       facts: { template: 'customer_replied', customerName: customer?.name ?? 'The customer', excerpt: excerpt(e.content), attachmentNames: e.attachmentNames },
+    });
+  }
+
+  /** The callee of a missed call had no live chat socket: one email per call (same presence rule as above). */
+  private async missedCall(m: EntityManager, e: DomainEventMap['call.missed']): Promise<void> {
+    const online = await this.chat.isConnected(e.calleeId).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'Chat presence check failed; treating the callee as offline');
+      return false;
+    });
+    if (online) return;
+    await this.record(m, {
+      dedupeKey: `call.missed:${e.callId}:${e.calleeId}`,
+      userId: e.calleeId,
+      repairId: e.repairId,
+      facts: { template: 'missed_call', callerName: e.callerName, audience: e.calleeRole === 'customer' ? 'customer' : 'staff' },
     });
   }
 

@@ -1,11 +1,12 @@
+import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
+import { AuthStore, ToastOutlet, incomingCallBanner, setUpAppShell } from '@repairhub/web-core';
 
 @Component({
   selector: 'rh-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutlet, NgComponentOutlet],
   template: `
     <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
     <header class="top">
@@ -33,6 +34,9 @@ import { AuthStore, ToastOutlet, setUpAppShell } from '@repairhub/web-core';
       </div>
     </header>
     <rh-toast-outlet />
+    @if (callBanner(); as banner) {
+      <ng-container *ngComponentOutlet="banner" />
+    }
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
@@ -63,6 +67,7 @@ export class App {
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   protected readonly skipToMain = setUpAppShell('/sign-in').skipToMain;
+  protected readonly callBanner = incomingCallBanner();
 
   protected async signOut(): Promise<void> {
     await this.auth.signOut();

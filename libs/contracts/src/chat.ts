@@ -1,4 +1,5 @@
 import type { AttachmentView } from './attachments.js';
+import type { CallSignal, CallView, IceServer } from './calls.js';
 import type { MessageType, RepairStatus, Urgency } from './enums.js';
 import type { SystemEvent } from './system-events.js';
 
@@ -75,6 +76,15 @@ export interface ChatClientToServer {
   ) => void;
   typing: (p: { conversationId: string }, ack?: (r: Ack) => void) => void;
   'conversation:read': (p: { conversationId: string; messageId: string }, ack?: (r: Ack) => void) => void;
+  /** Rings the other side (customer ↔ assigned technician); `iceServers` for this caller's peer connection. */
+  'call:start': (p: { conversationId: string }, ack: (r: Ack<{ call: CallView; iceServers: IceServer[] }>) => void) => void;
+  /** By the callee, from one of their sockets (that socket then carries the call). */
+  'call:accept': (p: { callId: string }, ack: (r: Ack<{ call: CallView; iceServers: IceServer[] }>) => void) => void;
+  'call:decline': (p: { callId: string }, ack?: (r: Ack<{ call: CallView }>) => void) => void;
+  /** By either side: ends an active call, or withdraws (caller) / declines (callee) a ringing one. */
+  'call:hangup': (p: { callId: string }, ack?: (r: Ack<{ call: CallView }>) => void) => void;
+  /** Relayed to the other side's call socket only. */
+  'call:signal': (p: { callId: string } & CallSignal, ack?: (r: Ack) => void) => void;
 }
 
 /** Socket.IO `/chat` namespace: events the server emits. */
@@ -90,6 +100,12 @@ export interface ChatServerToClient {
   'repair:updated': (p: { repairRequestId: string; status: RepairStatus; assignedTechnicianId?: string | null }) => void;
   /** To all staff (technicians and admins): a new request entered the queue. */
   'repair:created': (p: { repairRequestId: string; urgency: Urgency }) => void;
+  /** To every socket of the callee. */
+  'call:ring': (p: { call: CallView }) => void;
+  /** To both people's sockets: answered, declined, missed or ended. */
+  'call:updated': (p: { call: CallView }) => void;
+  /** From the other side's call socket. */
+  'call:signal': (p: { callId: string; from: string } & CallSignal) => void;
 }
 
 export const CHAT_NAMESPACE = '/chat';

@@ -15,3 +15,4 @@ export * from './counter.js';
 export * from './attachments.js';
 export * from './system-events.js';
 export * from './appointments.js';
+export * from './calls.js';

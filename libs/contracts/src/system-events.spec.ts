@@ -46,4 +46,13 @@ describe('system message texts', () => {
     expect(text({ kind: 'technician_assigned', reassigned: false })).toBe('A technician took on this repair.');
     expect(text({ kind: 'technician_assigned', reassigned: true })).toBe('The repair was handed over to another technician.');
   });
+
+  it('tells video calls in plain words, an ended one with its length', () => {
+    expect(text({ kind: 'call_started', by: 'technician' })).toBe('Video call started by the technician.');
+    expect(text({ kind: 'call_answered' })).toBe('Video call answered.');
+    expect(text({ kind: 'call_finished', outcome: 'ended', durationSeconds: 252 })).toBe('Video call ended · 4 min 12 s');
+    expect(text({ kind: 'call_finished', outcome: 'ended', durationSeconds: null })).toBe('Video call ended.');
+    expect(text({ kind: 'call_finished', outcome: 'missed', durationSeconds: null })).toBe('Missed video call.');
+    expect(text({ kind: 'call_finished', outcome: 'declined', durationSeconds: 0 })).toBe('Video call declined.');
+  });
 });

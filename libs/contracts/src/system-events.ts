@@ -1,6 +1,7 @@
 import { REPAIR_STATUS_LABELS } from './labels.js';
 import { formatMoney, type Currency } from './money.js';
 import type { Actor, RepairStatus } from './enums.js';
+import { formatCallDuration } from './calls.js';
 
 /**
  * What a `system` message records, as data: each reader's app writes it in their own locale and
@@ -11,9 +12,22 @@ export type SystemEvent =
   | { kind: 'quote_issued'; total: number; currency: Currency; expiresAt: string; revised: boolean }
   | { kind: 'payment_succeeded'; amount: number; currency: Currency }
   | { kind: 'payment_refunded'; amountRefunded: number; amount: number; currency: Currency }
-  | { kind: 'technician_assigned'; reassigned: boolean };
+  | { kind: 'technician_assigned'; reassigned: boolean }
+  | { kind: 'call_started'; by: 'customer' | 'technician' }
+  | { kind: 'call_answered' }
+  /** `durationSeconds` is null for a call cut before anyone answered. */
+  | { kind: 'call_finished'; outcome: 'ended' | 'declined' | 'missed'; durationSeconds: number | null };
 
-export const SYSTEM_EVENT_KINDS = ['status_changed', 'quote_issued', 'payment_succeeded', 'payment_refunded', 'technician_assigned'] as const;
+export const SYSTEM_EVENT_KINDS = [
+  'status_changed',
+  'quote_issued',
+  'payment_succeeded',
+  'payment_refunded',
+  'technician_assigned',
+  'call_started',
+  'call_answered',
+  'call_finished',
+] as const;
 
 /** Who reads the text: a BCP 47 locale and an IANA time zone. `now` decides whether a date needs its year. */
 export interface Reader {
@@ -73,5 +87,12 @@ export function describeSystemEvent(event: SystemEvent, reader: Reader): string 
         : `Partly refunded: ${money(event.amountRefunded, event.currency)} of the ${money(event.amount, event.currency)} payment goes back to the customer.`;
     case 'technician_assigned':
       return event.reassigned ? 'The repair was handed over to another technician.' : 'A technician took on this repair.';
+    case 'call_started':
+      return `Video call started by the ${event.by}.`;
+    case 'call_answered':
+      return 'Video call answered.';
+    case 'call_finished':
+      if (event.outcome === 'ended') return event.durationSeconds === null ? 'Video call ended.' : `Video call ended · ${formatCallDuration(event.durationSeconds)}`;
+      return event.outcome === 'declined' ? 'Video call declined.' : 'Missed video call.';
   }
 }

@@ -23,5 +23,11 @@ export const SYSTEM_EVENT_SCHEMA: { oneOf: SchemaObject[] } = {
     variant('payment_succeeded', { amount: money, currency }),
     variant('payment_refunded', { amountRefunded: money, amount: money, currency }),
     variant('technician_assigned', { reassigned: { type: 'boolean' } }),
+    variant('call_started', { by: { type: 'string', enum: ['customer', 'technician'] } }),
+    variant('call_answered', {}),
+    variant('call_finished', {
+      outcome: { type: 'string', enum: ['ended', 'declined', 'missed'] },
+      durationSeconds: { type: 'integer', nullable: true, description: 'Null when the call was cut before anyone answered.' },
+    }),
   ],
 };

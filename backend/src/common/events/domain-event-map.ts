@@ -72,6 +72,8 @@ export interface DomainEventMap {
     /** File names of the attachments sent with it (mentioned in emails, never embedded). */
     attachmentNames: string[];
   };
+  /** A call rang out or was withdrawn before the callee answered. */
+  'call.missed': { callId: string; repairId: string; callerName: string; calleeId: string; calleeRole: string };
   /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
   'sessions.revoked': { sessionIds: string[] };
   'user.deactivated': { userId: string };

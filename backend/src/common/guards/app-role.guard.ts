@@ -3,6 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { AppConfig } from '../../config/configuration.js';
 import { EVERY_ROLE } from '../decorators/every-role.decorator.js';
 import { notFound } from '../errors/domain-error.js';
+import { overridden } from './route-metadata.js';
+
+const everyRole = overridden<boolean>(EVERY_ROLE);
 
 /**
  * On a process whose role does not run the HTTP API (`realtime`, `worker`), every route but the
@@ -17,7 +20,7 @@ export class AppRoleGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.config.role.api || context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(EVERY_ROLE, [context.getHandler(), context.getClass()])) return true;
+    if (everyRole.of(this.reflector, context)) return true;
     throw notFound('ROUTE.NOT_FOUND', 'Route');
   }
 }

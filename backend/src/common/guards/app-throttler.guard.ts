@@ -1,6 +1,10 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { UNTHROTTLED } from '../decorators/unthrottled.decorator.js';
 import { RateLimitedError } from '../errors/to-problem.js';
+import { overridden } from './route-metadata.js';
+
+const unthrottled = overridden<boolean>(UNTHROTTLED);
 
 /**
  * The stock guard, answering with our problem body (the budget's `errorMessage`) and a plain `Retry-After`.
@@ -12,6 +16,10 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   override canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return Promise.resolve(true);
     return super.canActivate(context);
+  }
+
+  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(unthrottled.of(this.reflector, context) === true);
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {

@@ -10,6 +10,10 @@ import { SCOPES } from '../decorators/scopes.decorator.js';
 import { DomainError, forbidden, unauthenticated } from '../errors/domain-error.js';
 import { isDatabaseBusy } from '../errors/to-problem.js';
 import { contextUser } from './context-user.js';
+import { overridden } from './route-metadata.js';
+
+const isPublic = overridden<boolean>(IS_PUBLIC);
+const requiredScopes = overridden<ApiKeyScope[]>(SCOPES);
 
 /**
  * Global: every route needs a valid access token, or an API key, unless marked `@Public()`.
@@ -28,8 +32,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (isPublic.of(this.reflector, context)) return true;
     if (context.getType() === 'ws') {
       if (contextUser(context)) return true;
       throw unauthenticated('AUTH.INVALID_TOKEN', 'A valid access token is required.');
@@ -41,7 +44,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
     const principal = await this.apiKeys.authenticate(presented);
     if (!principal?.apiKey) throw unauthenticated('AUTH.INVALID_API_KEY', 'The API key is invalid, expired or revoked.');
-    const required = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES, targets);
+    const required = requiredScopes.of(this.reflector, context);
     if (!required?.length) throw forbidden('AUTH.API_KEY_NOT_ALLOWED', 'API keys cannot use this route.');
     const missing = required.filter((scope) => !principal.apiKey!.scopes.includes(scope));
     if (missing.length) throw forbidden('AUTH.SCOPE_MISSING', `This API key lacks the scope ${missing.join(', ')}.`);

@@ -4,13 +4,16 @@ import type { Role } from '@repairhub/contracts';
 import { ROLES } from '../decorators/auth.decorators.js';
 import { forbidden } from '../errors/domain-error.js';
 import { contextUser } from './context-user.js';
+import { overridden } from './route-metadata.js';
+
+const routeRoles = overridden<Role[]>(ROLES);
 
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = routeRoles.of(this.reflector, context);
     if (!roles?.length) return true;
     const user = contextUser(context);
     if (user && roles.includes(user.role)) return true;

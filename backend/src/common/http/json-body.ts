@@ -66,8 +66,10 @@ export interface MultipartRouteConfig {
 export function refuseMultipartExceptWhereDeclared(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     const type = request.headers['content-type'];
+    if (typeof type !== 'string' || !/^\s*multipart\//i.test(type)) return done();
+    // Read only for multipart requests: Fastify builds the routeOptions object anew on every access.
     const declared = (request.routeOptions.config as MultipartRouteConfig | undefined)?.multipart === true;
-    if (typeof type === 'string' && /^\s*multipart\//i.test(type) && !declared) {
+    if (!declared) {
       return done(new DomainError('unsupported_media_type', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.'));
     }
     done();

@@ -35,7 +35,8 @@ export type EmailFacts =
   | { template: 'repair_completed' }
   | { template: 'quote_reminder'; expiresAt: string }
   | { template: 'appointment_reminder'; startsAt: string; timeZone: string }
-  | { template: 'customer_replied'; customerName: string; excerpt: string; attachmentNames?: string[] };
+  | { template: 'customer_replied'; customerName: string; excerpt: string; attachmentNames?: string[] }
+  | { template: 'missed_call'; callerName: string; audience: 'customer' | 'staff' };
 
 /** Emails about the account rather than a repair. */
 export type AccountEmailFacts =
@@ -57,6 +58,7 @@ export const ESSENTIAL: Readonly<Record<EmailTemplate, boolean>> = {
   quote_reminder: false,
   appointment_reminder: false,
   customer_replied: false,
+  missed_call: false,
   password_reset: true,
   account_invitation: true,
 };
@@ -202,6 +204,14 @@ function parts(ctx: EmailContext, facts: EmailFacts): Parts {
         ],
         action: 'Open the conversation',
         audience: 'staff',
+        footer: OPT_OUT,
+      };
+    case 'missed_call':
+      return {
+        subject: `Missed video call from ${facts.callerName} about ${device}`,
+        lines: [`${facts.callerName} tried to reach you by video call about the repair of ${facts.audience === 'customer' ? 'your' : 'the'} ${device} while you were offline.`, 'Open the chat to reply or call back.'],
+        action: 'Open the conversation',
+        audience: facts.audience,
         footer: OPT_OUT,
       };
   }

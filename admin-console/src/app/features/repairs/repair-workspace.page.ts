@@ -162,7 +162,7 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
 
           <section class="card chat-card" aria-label="Chat with the customer">
             @if (conversation.hasValue()) {
-              <rh-chat-panel [conversationId]="conversation.value().id" [repairId]="r.id" heading="Chat with the customer" peerLabel="The customer" />
+              <rh-chat-panel [conversationId]="conversation.value().id" [repairId]="r.id" [canCall]="mine()" heading="Chat with the customer" peerLabel="The customer" />
             } @else if (conversation.error(); as error) {
               <rh-error-state title="The chat isn't available right now" [error]="error" (retry)="conversation.reload()" />
             } @else if (chatOpen()) {
@@ -289,7 +289,7 @@ export default class RepairWorkspacePage {
   protected readonly repair = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.repairs.get(params) });
 
   private readonly role = computed(() => (this.auth.role() === 'admin' ? 'admin' : 'technician') as 'technician' | 'admin');
-  private readonly mine = computed(() => this.repair.value()?.assignedTechnicianId === this.auth.user()?.id);
+  protected readonly mine = computed(() => this.repair.value()?.assignedTechnicianId === this.auth.user()?.id);
   protected readonly canClaim = computed(() => {
     const r = this.repair.value();
     return this.role() === 'technician' && !!r && !r.assignedTechnicianId && r.status === 'submitted';

@@ -116,7 +116,7 @@ const APPROVAL_POLL_LIMIT = 40;
           @if (conversation.hasValue()) {
             @defer (on idle) {
               @for (c of [conversation.value()]; track c.id) {
-                <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
+                <rh-chat-panel [conversationId]="c.id" [repairId]="r.id" [canCall]="!!r.assignedTechnicianId" heading="Chat with your technician" peerLabel="Your technician" emptyHint="Questions about the repair? Write here." />
               }
             } @placeholder {
               <div><h2>Chat with your technician</h2><rh-loading label="Opening the chat…" /></div>

@@ -15,6 +15,7 @@ import {
 import { MESSAGE_MAX_LENGTH, type AttachmentView } from '@repairhub/contracts';
 import { AttachmentGallery } from '../attachments/attachment-gallery.component';
 import { AttachmentPicker } from '../attachments/attachment-picker.component';
+import { CallPanel } from '../calls/call-panel.component';
 import { ErrorState, Loading } from '../ui/states';
 import { ChatRoom } from './chat-room';
 import { SystemNotePipe } from './system-note.pipe';
@@ -26,7 +27,7 @@ import { SystemNotePipe } from './system-note.pipe';
 @Component({
   selector: 'rh-chat-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, Loading, ErrorState, AttachmentGallery, AttachmentPicker, SystemNotePipe],
+  imports: [DatePipe, Loading, ErrorState, AttachmentGallery, AttachmentPicker, SystemNotePipe, CallPanel],
   template: `
     @if (room(); as room) {
       <section class="chat" [attr.aria-labelledby]="headingId">
@@ -44,6 +45,7 @@ import { SystemNotePipe } from './system-note.pipe';
             }
           }
         </header>
+        <rh-call-panel [conversationId]="conversationId()" [canCall]="canCall()" [peerLabel]="peerLabel()" />
 
         @switch (room.status()) {
           @case ('loading') {
@@ -289,6 +291,8 @@ export class ChatPanel implements OnInit {
   readonly emptyHint = input('');
   /** The conversation's repair: set, the composer can attach photos (uploaded to the repair, sent with the message). */
   readonly repairId = input<string | null>(null);
+  /** The signed-in user is the repair's customer or its assigned technician: offer a video call. */
+  readonly canCall = input(false);
 
   private static nextId = 0;
   protected readonly headingId = `chat-heading-${ChatPanel.nextId}`;
