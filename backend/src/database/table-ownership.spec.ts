@@ -75,7 +75,6 @@ const KNOWN_READS = [
   ...inFile('payments/payments.service.ts', ['repair_requests', 'users']),
   ...inFile('quotes/quote-jobs.ts', ['repair_requests']),
   ...inFile('quotes/quotes.service.ts', ['repair_requests']),
-  ...inFile('repairs/public-tracking.service.ts', ['quotes']),
   ...inFile('repairs/repairs.service.ts', ['devices', 'users']),
 ].sort();
 
