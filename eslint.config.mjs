@@ -1,5 +1,5 @@
 // One lint config for the whole workspace. Layer rules: contracts import no framework; the web apps
-// never import backend code.
+// never import backend code. The backend's own layers are checked by dependency-cruiser (.dependency-cruiser.cjs).
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfiguration } from './backend/src/config/configuration.js';
+import { ENTITIES } from './backend/src/app/entities.js';
 import { dataSourceOptions } from './backend/src/database/data-source.js';
 
-export default new DataSource(dataSourceOptions(loadConfiguration()));
+export default new DataSource(dataSourceOptions(loadConfiguration(), ENTITIES));

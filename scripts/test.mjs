@@ -42,6 +42,7 @@ const built =
 
 if (built) {
   if (!backendOnly) step('lint', npm, ['run', 'lint']);
+  if (!backendOnly) step('layer rules (dependency-cruiser)', npm, ['run', 'lint:layers']);
   if (!backendOnly) step('type-check the backend tests', npm, ['run', 'typecheck', '-w', '@repairhub/backend']);
   step('contracts unit tests', npm, ['test', '-w', '@repairhub/contracts', '--', ...jestJson('contracts')], { report: `${results}-contracts.json` });
   step('backend unit tests', npm, ['test', '-w', '@repairhub/backend', '--', ...jestJson('unit')], { report: `${results}-unit.json` });

@@ -11,13 +11,14 @@ import { EventsModule } from './common/events/events.module.js';
 import { ProblemFilter } from './common/filters/problem.filter.js';
 import { AppRoleGuard } from './common/guards/app-role.guard.js';
 import { AppThrottlerGuard } from './common/guards/app-throttler.guard.js';
-import { JwtAuthGuard } from './common/guards/jwt-auth.guard.js';
+import { JwtAuthGuard } from './app/jwt-auth.guard.js';
 import { RolesGuard } from './common/guards/roles.guard.js';
 import { loggerOptions } from './common/logging.js';
-import { throttlerOptions } from './common/throttling.js';
+import { throttlerOptions } from './app/throttling.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ENTITIES } from './app/entities.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { openMigrated } from './database/run-migrations.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -43,7 +44,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config),
+          useFactory: () => dataSourceOptions(config, ENTITIES),
           dataSourceFactory: async (options) => (await openMigrated(options!)).db,
         }),
         InfraModule,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES } from '@repairhub/contracts';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -40,7 +41,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('shop', 'The shop: name, address, opening hours, currencies')
     .addTag('attachments', 'Photos and PDFs of a repair request: upload, list, the bytes')
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  // Each problem `code` with its status (null: the answer's status) and meaning, for integrators.
+  return Object.assign(document, { 'x-error-codes': ERROR_CODES });
 }
 
 export function setupSwagger(app: INestApplication): void {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createTestDatabase, testEnv } from './support/test-app.js';
 
-const DRIFT_CLI = fileURLToPath(new URL('../dist/database/schema-drift.js', import.meta.url));
+const DRIFT_CLI = fileURLToPath(new URL('../dist/app/schema-drift.js', import.meta.url));
 
 /** `schema-drift.js` as a real process: migrates the database, prints what the entities still want. */
 function schemaDrift(databaseUrl: string | null): Promise<{ code: number | null; statements: string[]; stderr: string }> {

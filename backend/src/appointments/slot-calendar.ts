@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type OpeningHours } from '@repairhub/contracts';
+import { WEEKDAYS, type ErrorCode, type OpeningHours } from '@repairhub/contracts';
 
 /** What decides the slots: the shop's opening hours, local to `timeZone`. */
 export interface SlotRules {
@@ -18,7 +18,7 @@ export interface Slot {
   time: string;
 }
 
-export type SlotRefusal = { code: 'APPOINTMENT.IN_PAST' | 'APPOINTMENT.TOO_FAR_AHEAD' | 'APPOINTMENT.NOT_A_SLOT'; message: string };
+export type SlotRefusal = { code: Extract<ErrorCode, 'APPOINTMENT.IN_PAST' | 'APPOINTMENT.TOO_FAR_AHEAD' | 'APPOINTMENT.NOT_A_SLOT'>; message: string };
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

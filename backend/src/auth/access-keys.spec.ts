@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { parseAccessKeys, secretKeyOf, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
+import { parseAccessKeys } from '../config/access-keys.js';
+import { secretKeyOf, tokenKid, verificationKey, verificationSecret } from './access-keys.js';
 
 const s1 = 'a'.repeat(32);
 const s2 = 'b:'.repeat(20);

@@ -1,4 +1,4 @@
-import type { CallStatus } from '@repairhub/contracts';
+import type { CallStatus, ErrorCode } from '@repairhub/contracts';
 
 export type CallAction = 'accept' | 'decline' | 'hangup' | 'timeout';
 
@@ -9,7 +9,7 @@ export interface CallParties {
 }
 
 /** Where an action takes a call, or the stable code refusing it. `actorId` is null for the ring timeout. */
-export type Transition = { to: CallStatus } | { error: 'CALL.NOT_FOUND' | 'CALL.NOT_CALLEE' | 'CALL.NOT_RINGING' | 'CALL.OVER' };
+export type Transition = { to: CallStatus } | { error: Extract<ErrorCode, 'CALL.NOT_FOUND' | 'CALL.NOT_CALLEE' | 'CALL.NOT_RINGING' | 'CALL.OVER'> };
 
 /**
  * The call's state machine. Only the callee answers or declines; either side hangs up, which ends an

@@ -1,4 +1,5 @@
-import { iceServersFor, parseIceServers, parseTurnUrls, turnCredentials } from './ice-servers.js';
+import { parseIceServers, parseTurnUrls } from '../config/ice-servers.js';
+import { iceServersFor, turnCredentials } from './ice-servers.js';
 
 describe('TURN credentials (coturn use-auth-secret)', () => {
   const now = new Date('2026-12-01T12:00:00Z');

@@ -7,7 +7,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient } from '@repairhub/contracts';
+import { CHAT_NAMESPACE, type ChatClientToServer, type ChatServerToClient, type ErrorCode } from '@repairhub/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
 import type { AuthUser } from '../common/auth-user.js';
@@ -148,6 +148,6 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
   }
 }
 
-function handshakeError(code: string, message: string): Error {
+function handshakeError(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }

@@ -5,10 +5,10 @@ import { plainToInstance } from 'class-transformer';
 import { IANAZone } from 'luxon';
 import { validateSync } from 'class-validator';
 import { isCurrency, parseOpeningHours, type Currency, type IceServer, type ShopView } from '@repairhub/contracts';
-import { parseIceServers, parseTurnUrls, type TurnSettings } from '../calls/ice-servers.js';
+import { parseIceServers, parseTurnUrls, type TurnSettings } from './ice-servers.js';
 import { appRole, type AppRole } from './app-role.js';
 import { parseDuration } from './duration.js';
-import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from '../auth/access-keys.js';
+import { DEFAULT_ACCESS_KID, parseAccessKeys, type AccessKey } from './access-keys.js';
 import { EnvironmentVariables } from './env.schema.js';
 
 export class ConfigurationError extends Error {}

@@ -11,7 +11,7 @@ import { RepairsService } from '../repairs/repairs.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { trackingUrl } from '../repairs/tracking-token.js';
 import type { CheckInDto } from './dto/check-in.dto.js';
-import { WalkInCustomers } from '../users/walk-in-customers.js';
+import { WalkInCustomers } from '../users/walk-in-customers.repository.js';
 
 /** Staff check a walk-in customer's device in at the counter: customer, device and repair in one transaction. */
 @Injectable()

@@ -4,20 +4,22 @@ import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDriver } from 'typeorm-pglite';
 import type { AppConfig } from '../config/configuration.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { ExclusivePGlitePool } from './pglite-exclusive-pool.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
+
+/** The entities a data source maps; migrations and raw-SQL tools need none. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /**
  * PostgreSQL through `pg` when DATABASE_URL is set; otherwise embedded PGlite, so a fresh machine
  * needs no database server. Both run the same migrations; the schema is never synchronized.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'database'>, entities: EntityList): DataSourceOptions {
   const { database } = config;
   const common = {
     type: 'postgres' as const,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,

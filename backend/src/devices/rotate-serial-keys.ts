@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfiguration();
   const cipher = new SerialCipher(config.serialKeys);
-  const db = new DataSource(dataSourceOptions(config));
+  const db = new DataSource(dataSourceOptions(config, []));
   await db.initialize();
   try {
     const report = await rotateSerialKeys(db, cipher);

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { DomainError } from '../common/errors/domain-error.js';
-import { onThrottlerOutage } from '../common/throttling.js';
+import { onThrottlerOutage } from '../app/throttling.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
 /** Just the two calls the storage makes, answering like Redis or failing like an unreachable one. */

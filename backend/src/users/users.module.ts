@@ -4,7 +4,7 @@ import { UsersBootstrap } from './users.bootstrap.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
-import { WalkInCustomers } from './walk-in-customers.js';
+import { WalkInCustomers } from './walk-in-customers.repository.js';
 
 @Module({
   imports: [CredentialsModule],

@@ -1,4 +1,5 @@
 import type { Role } from './enums.js';
+import type { ErrorCode } from './errors.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -60,7 +61,7 @@ export interface ResetPasswordRequest {
 
 export const PASSWORD_RESET_TTL_MINUTES = 30;
 export const FORGOT_PASSWORD_MESSAGE = "If an account exists for that address, we've sent a link to reset its password.";
-export const RESET_TOKEN_INVALID = 'AUTH.RESET_TOKEN_INVALID';
+export const RESET_TOKEN_INVALID = 'AUTH.RESET_TOKEN_INVALID' satisfies ErrorCode;
 
 export interface RefreshRequest {
   refreshToken?: string;

@@ -1,5 +1,6 @@
 import type { AttachmentView } from './attachments.js';
 import type { CallSignal, CallView, IceServer } from './calls.js';
+import type { ErrorCode } from './errors.js';
 import type { MessageType, RepairStatus, Urgency } from './enums.js';
 import type { SystemEvent } from './system-events.js';
 
@@ -62,7 +63,7 @@ export interface SendMessageRequest {
 }
 
 /** An event's answer; a refused one carries the REST problem's code and, when rate limited, when to retry. */
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; retryAfterSeconds?: number } };
+export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } };
 
 /** Socket.IO `/chat` namespace: events the client emits, each with an ack. */
 export interface ChatClientToServer {
@@ -111,4 +112,4 @@ export interface ChatServerToClient {
 export const CHAT_NAMESPACE = '/chat';
 
 /** `connect_error` messages (`err.message`) the handshake may fail with. */
-export const CHAT_HANDSHAKE_ERRORS = ['AUTH.MISSING_TOKEN', 'AUTH.INVALID_TOKEN'] as const;
+export const CHAT_HANDSHAKE_ERRORS = ['AUTH.MISSING_TOKEN', 'AUTH.INVALID_TOKEN'] as const satisfies readonly ErrorCode[];

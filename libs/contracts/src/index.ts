@@ -1,6 +1,7 @@
 export * from './enums.js';
 export * from './state-machines.js';
 export * from './problem.js';
+export * from './errors.js';
 export * from './auth.js';
 export * from './money.js';
 export * from './repairs.js';

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './errors.js';
+
 /** RFC 9457 problem details as every error response carries them. */
 export interface ProblemDetails {
   type: string;
@@ -5,8 +7,8 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   instance: string;
-  /** Stable domain code, e.g. `QUOTE.EXPIRED`. */
-  code: string;
+  /** Stable domain code from the catalogue (`ERROR_CODES`), e.g. `QUOTE.EXPIRED`. */
+  code: ErrorCode;
   /** Equals the `x-request-id` response header. */
   requestId: string;
   errors?: FieldError[];

@@ -1,22 +1,9 @@
 import { STATUS_CODES } from 'node:http';
-import type { FieldError, ProblemDetails } from '@repairhub/contracts';
-import type { ErrorKind } from './domain-error.js';
+import type { ErrorCode, FieldError, ProblemDetails } from '@repairhub/contracts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
-const DEFAULT_CODES: Record<number, string> = {
+const DEFAULT_CODES: Record<number, ErrorCode> = {
   400: 'REQUEST.INVALID',
   401: 'AUTH.UNAUTHENTICATED',
   403: 'AUTH.FORBIDDEN',
@@ -30,13 +17,13 @@ const DEFAULT_CODES: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-export function defaultCode(status: number): string {
+export function defaultCode(status: number): ErrorCode {
   return DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST.ERROR');
 }
 
 export function buildProblem(input: {
   status: number;
-  code?: string;
+  code?: ErrorCode;
   detail: string;
   instance: string;
   requestId: string;

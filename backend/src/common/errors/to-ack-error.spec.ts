@@ -5,8 +5,8 @@ import { toAckError } from './to-ack-error.js';
 
 describe('toAckError', () => {
   it('carries the same code and message as the REST problem body', () => {
-    expect(toAckError(forbidden('CHAT.NOT_PARTICIPANT', 'Not yours.'), 'message:send')).toEqual({
-      ack: { ok: false, error: { code: 'CHAT.NOT_PARTICIPANT', message: 'Not yours.' } },
+    expect(toAckError(forbidden('REPAIR.NOT_ASSIGNED', 'Not yours.'), 'message:send')).toEqual({
+      ack: { ok: false, error: { code: 'REPAIR.NOT_ASSIGNED', message: 'Not yours.' } },
       unexpected: false,
     });
     expect(toAckError(invalid('REQUEST.INVALID', 'content must not be empty', 'content'), 'x').ack.error.code).toBe('REQUEST.INVALID');

@@ -1,8 +1,9 @@
+import type { ErrorCode } from '@repairhub/contracts';
 import { toProblem } from './to-problem.js';
 
 export interface AckError {
   ok: false;
-  error: { code: string; message: string; retryAfterSeconds?: number };
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number };
 }
 
 /**

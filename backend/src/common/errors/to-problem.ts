@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import type { FieldError, ProblemDetails } from '@repairhub/contracts';
-import { DomainError } from './domain-error.js';
-import { buildProblem, STATUS_BY_KIND } from './problem.js';
+import type { ErrorCode, FieldError, ProblemDetails } from '@repairhub/contracts';
+import { DomainError, STATUS_BY_KIND } from './domain-error.js';
+import { buildProblem } from './problem.js';
 
 export const RATE_LIMITED_MESSAGE = 'Too many requests. Please wait before trying again.';
 
@@ -15,7 +15,7 @@ export class RateLimitedError extends DomainError {
   }
 }
 
-const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
+const FASTIFY_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'REQUEST.TOO_LARGE', detail: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'REQUEST.INVALID_JSON', detail: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'REQUEST.INVALID_JSON', detail: 'The request body is empty but declared as JSON.' },

@@ -9,6 +9,9 @@ export class Integrations1764220000000 implements MigrationInterface {
   name = 'Integrations1764220000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The ids below default to uuid_generate_v4(): the migration brings its extension rather than rely on
+    // TypeORM creating it at connect time (which it only does when entities ask for it).
+    await q.query(`CREATE EXTENSION IF NOT EXISTS "uuid-ossp"`);
     await q.query(`
       CREATE TABLE api_keys (
         id uuid PRIMARY KEY DEFAULT uuid_generate_v4(),

@@ -92,7 +92,7 @@ describe('QuoteForm', () => {
     await type('q-labor', '5');
     await submit();
     backend.expectOne('/api/v1/quotes').flush(
-      { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Validation failed', code: 'REQUEST.VALIDATION', errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }] },
+      { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Validation failed', code: 'REQUEST.INVALID', errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }] },
       { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
     );
     await fixture.whenStable();

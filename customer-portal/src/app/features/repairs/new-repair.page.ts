@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, effect, injec
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { ISSUE_DESCRIPTION_MAX, ISSUE_DESCRIPTION_MIN, MAX_PAGE_LIMIT, URGENCIES, type DeviceView, type Urgency } from '@repairhub/contracts';
+import { ISSUE_DESCRIPTION_MAX, ISSUE_DESCRIPTION_MIN, MAX_PAGE_LIMIT, URGENCIES, isErrorIn, type DeviceView, type Urgency } from '@repairhub/contracts';
 import {
   ATTACHMENT_ACCEPT,
   ApiClient,
@@ -215,7 +215,7 @@ export default class NewRepairPage {
         this.busy.set(false);
         const problem = readProblem(error);
         // The slot was taken meanwhile or has just passed: show the times as they are now.
-        if (problem.code?.startsWith('APPOINTMENT.')) this.dropOffPicker()?.refresh();
+        if (isErrorIn(problem.code, 'APPOINTMENT')) this.dropOffPicker()?.refresh();
         if (problem.fieldErrors['deviceId']) this.deviceError.set(problem.fieldErrors['deviceId'].join(' '));
         this.formError.set(applyProblem(this.form, problem));
         this.focusFirstProblem();

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { formatCallDuration, type Ack, type CallSignal, type CallView, type IceServer } from '@repairhub/contracts';
+import { formatCallDuration, type Ack, type CallSignal, type CallView, type ErrorCode, type IceServer } from '@repairhub/contracts';
 import { AuthStore } from '../auth/auth-store';
 import { ChatConnection, type ChatSocket } from '../chat/chat-connection';
 
@@ -41,7 +41,8 @@ function outcomeText(call: CallView, me: string | undefined): string {
 }
 
 class AckError extends Error {
-  constructor(readonly code: string, message: string) {
+  // A server code from the catalogue, or TIMEOUT when the server never answered.
+  constructor(readonly code: ErrorCode | 'TIMEOUT', message: string) {
     super(message);
   }
 }

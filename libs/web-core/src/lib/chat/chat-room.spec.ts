@@ -139,7 +139,7 @@ describe('ChatRoom', () => {
   });
 
   it('sends uploaded photos with a message, with or without text', async () => {
-    socket.answer = (event) => Promise.resolve(event === 'message:send' ? { ok: false, error: { code: 'X', message: 'x' } } : { ok: true, missed: [] });
+    socket.answer = (event) => Promise.resolve(event === 'message:send' ? { ok: false, error: { code: 'REQUEST.INVALID', message: 'x' } } : { ok: true, missed: [] });
     const room = openRoom();
     await settle();
     const photo: AttachmentView = {
@@ -195,7 +195,7 @@ describe('ChatRoom', () => {
 
   it('marks a message refused by the server as not sent', async () => {
     socket.answer = async (event) =>
-      event === 'message:send' ? { ok: false, error: { code: 'CHAT.FORBIDDEN', message: 'No access' } } : { ok: true, missed: [] };
+      event === 'message:send' ? { ok: false, error: { code: 'CONVERSATION.NOT_FOUND', message: 'No access' } } : { ok: true, missed: [] };
     const room = openRoom();
     await settle();
     room.send('hi');
@@ -230,7 +230,7 @@ describe('ChatRoom', () => {
       ]);
       expect(socket.sent('message:send')).toHaveLength(2);
 
-      socket.answer = async () => ({ ok: false, error: { code: 'AUTH.SESSION_REVOKED', message: 'Signed out.' } });
+      socket.answer = async () => ({ ok: false, error: { code: 'AUTH.INVALID_TOKEN', message: 'Signed out.' } });
       room.send('After sign-out');
       await settle();
       expect(room.failureText(failed())).toBe('Not sent: your session ended. Sign in again and it will be kept here to send.');

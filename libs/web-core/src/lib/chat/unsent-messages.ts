@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { isErrorIn, type ErrorCode } from '@repairhub/contracts';
 import { readProblem } from '../errors/problem';
 
 /** Why a message did not go out, in terms the person can act on. */
@@ -10,7 +11,7 @@ export type SendFailure =
 
 /** A refused socket acknowledgement (`{ok: false, error}`), thrown so one classifier serves both paths. */
 export class AckRefused extends Error {
-  constructor(readonly error: { code: string; message: string; retryAfterSeconds?: number }) {
+  constructor(readonly error: { code: ErrorCode; message: string; retryAfterSeconds?: number }) {
     super(error.message);
   }
 }
@@ -20,7 +21,7 @@ export function sendFailure(error: unknown, now: number): SendFailure {
   if (error instanceof AckRefused) {
     const { code, message, retryAfterSeconds } = error.error;
     if (code === 'RATE_LIMITED') return { reason: 'rate-limited', retryAt: now + Math.max(1, Math.ceil(retryAfterSeconds ?? 1)) * 1000 };
-    if (code.startsWith('AUTH.')) return { reason: 'session-ended' };
+    if (isErrorIn(code, 'AUTH')) return { reason: 'session-ended' };
     return { reason: 'refused', message };
   }
   if (error instanceof HttpErrorResponse) {

@@ -1,12 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl, FormGroup } from '@angular/forms';
-import type { ProblemDetails } from '@repairhub/contracts';
+import type { ErrorCode, ProblemDetails } from '@repairhub/contracts';
 
 /** What a screen needs from a failed request: one sentence for people, and messages per field. */
 export interface ProblemMessage {
   status: number;
-  /** Stable domain code such as `QUOTE.EXPIRED`, when the server sent one. */
-  code: string | null;
+  /** Stable domain code from the catalogue, such as `QUOTE.EXPIRED`, when the server sent one. */
+  code: ErrorCode | null;
   message: string;
   fieldErrors: Record<string, string[]>;
   requestId: string | null;

@@ -4,11 +4,11 @@ import type { RedisConnections } from '../infra/redis-connections.js';
 import { RedisThrottlerStorage } from '../infra/redis-throttler.storage.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isAuthThrottled } from '../auth/auth-throttle.js';
-import { isTrackingThrottled } from './decorators/tracking-throttle.decorator.js';
-import { RATE_LIMITED_MESSAGE } from './errors/to-problem.js';
-import { normalizeEmail } from './identity-text.js';
+import { isTrackingThrottled } from '../common/decorators/tracking-throttle.decorator.js';
+import { RATE_LIMITED_MESSAGE } from '../common/errors/to-problem.js';
+import { normalizeEmail } from '../common/identity-text.js';
 import { parseApiKey, presentedApiKey } from '../integrations/api-key-token.js';
-import { DomainError } from './errors/domain-error.js';
+import { DomainError } from '../common/errors/domain-error.js';
 
 const MINUTE = 60_000;
 /** Public status page reads per IP and minute: a shop's customers refresh, token guessers need billions. */

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { loadConfiguration } from '../config/configuration.js';
-import { dataSourceOptions } from './data-source.js';
-import { openMigrated } from './run-migrations.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { openMigrated } from '../database/run-migrations.js';
+import { ENTITIES } from './entities.js';
 
 /** The statements TypeORM would run to make the database match the entities (what `migration:generate` would write). */
 export async function schemaDrift(db: DataSource): Promise<string[]> {
@@ -17,7 +18,7 @@ export async function schemaDrift(db: DataSource): Promise<string[]> {
  */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { db } = await openMigrated(dataSourceOptions(loadConfiguration()));
+  const { db } = await openMigrated(dataSourceOptions(loadConfiguration(), ENTITIES));
   try {
     const drift = await schemaDrift(db);
     for (const statement of drift) process.stdout.write(`${statement.replace(/\s+/g, ' ').trim()};\n`);

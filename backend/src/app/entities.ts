@@ -23,7 +23,8 @@ import { RepairStatusHistory } from '../repairs/repair-status-history.entity.js'
 import { User } from '../users/user.entity.js';
 
 /**
- * Every entity, for the app and the migration CLI. The entities are the schema: a test migrates an
+ * Every entity, for the app and the migration CLI (the composition layer lists them; database/ knows
+ * none). The entities are the schema: a test migrates an
  * empty PostgreSQL database and fails if TypeORM finds any difference from them (`schema-drift.e2e-spec.ts`).
  */
 export const ENTITIES = [
