@@ -16,7 +16,7 @@ const EXPORTS = {
   auth: ['session-revocations.ts', 'access-token.verifier.ts', 'auth-throttle.ts'],
   users: ['user.mapper.ts'],
   devices: ['device.mapper.ts', 'serial-cipher.ts'],
-  repairs: ['repair-visibility.ts', 'tracking-token.ts'],
+  repairs: ['repair-visibility.ts', 'tracking-token.ts', 'repair-cancellation.workflow.ts'],
   quotes: ['quote.mapper.ts', 'quote-jobs.ts'],
   attachments: ['attachment.mapper.ts'],
   appointments: ['slot-calendar.ts'],

@@ -19,7 +19,7 @@ const missing = [
 if (missing.length) console.warn(`faults.e2e: skipped — needs ${missing.join(', ')}`);
 
 const bodyTransport = { headers: { 'x-token-transport': 'body' } };
-/** One line per fault with what was measured, in the test output (the README's Reliability table quotes them). */
+/** One line per fault with what was measured, in the test output (the Reliability table in docs/operations.md quotes them). */
 const measured = (line: string) => process.stdout.write(`faults.e2e measured: ${line}\n`);
 
 interface Actor {

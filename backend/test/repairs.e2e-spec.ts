@@ -326,6 +326,30 @@ describe('repair requests', () => {
       expectProblem(await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled' }, { token: users.owner.token }), 409, 'REPAIR.PAYMENT_IN_PROGRESS');
     });
 
+    it('changes nothing when a cancellation is refused during payment: repair, quote and history stay', async () => {
+      const repair = await createRepair(t, users.owner);
+      const quote = await issueQuote(t, users.tech, repair.id);
+      await t.sql(`UPDATE quotes SET status = 'payment_pending' WHERE id = $1`, [quote.id]);
+      const history = async () => (await t.sql('SELECT to_status FROM repair_status_history WHERE repair_request_id = $1 ORDER BY seq', [repair.id])).map((r) => r.to_status);
+      const before = await history();
+      expectProblem(await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled' }, { token: users.admin.token }), 409, 'REPAIR.PAYMENT_IN_PROGRESS');
+      expect((await t.sql('SELECT status FROM repair_requests WHERE id = $1', [repair.id]))[0].status).toBe('quoted');
+      expect((await t.sql('SELECT status FROM quotes WHERE id = $1', [quote.id]))[0].status).toBe('payment_pending');
+      expect(await history()).toEqual(before);
+    });
+
+    it('stores a pending quote past its expiry as expired, not withdrawn, when the request is cancelled', async () => {
+      const repair = await createRepair(t, users.owner);
+      const quote = await issueQuote(t, users.tech, repair.id);
+      await t.sql(`UPDATE quotes SET expires_at = now() - interval '1 minute' WHERE id = $1`, [quote.id]);
+      const cancelled = await t.api.post(`/repairs/${repair.id}/status`, { status: 'cancelled', note: 'Found it elsewhere' }, { token: users.owner.token });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('cancelled');
+      expect((await t.sql('SELECT status FROM quotes WHERE id = $1', [quote.id]))[0].status).toBe('expired');
+      const history = await t.sql('SELECT from_status, to_status, note FROM repair_status_history WHERE repair_request_id = $1 AND to_status = $2', [repair.id, 'cancelled']);
+      expect(history).toEqual([{ from_status: 'quoted', to_status: 'cancelled', note: 'Found it elsewhere' }]);
+    });
+
     it('lets exactly one of ten concurrent conflicting cancellations win', async () => {
       const repair = await createRepair(t, users.owner);
       const callers = [users.owner, users.admin, users.owner, users.admin, users.owner, users.admin, users.owner, users.admin, users.owner, users.admin];

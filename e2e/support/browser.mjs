@@ -67,8 +67,15 @@ export function forget(problems, pattern) {
 
 /** On a phone-sized viewport, the page does not scroll sideways. */
 export async function assertFitsWidth(page, assert, name) {
-  const { viewport, scrollWidth } = await page.evaluate(() => ({ viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));
-  assert.ok(scrollWidth <= viewport, `${name} is ${scrollWidth} px wide on a ${viewport} px screen`);
+  const { viewport, scrollWidth, overflowing } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    // The innermost elements that reach past the right edge say what to fix.
+    const past = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
+    const innermost = past.filter((e) => !past.some((other) => other !== e && e.contains(other)));
+    const describe = (e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+    return { viewport: width, scrollWidth: document.documentElement.scrollWidth, overflowing: innermost.slice(0, 5).map(describe) };
+  });
+  assert.ok(scrollWidth <= viewport, `${name} is ${scrollWidth} px wide on a ${viewport} px screen; past the edge: ${overflowing.join('; ')}`);
 }
 
 /**

@@ -8,7 +8,8 @@ import { invalid } from '../common/errors/domain-error.js';
 import { queryRows } from '../common/sql.js';
 import { EmailOutbox } from '../notifications/email-outbox.js';
 import { renderAccountEmail } from '../notifications/templates/email-templates.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 
@@ -30,6 +31,7 @@ export class PasswordResetService {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly refreshTokens: RefreshTokenService,
     private readonly outbox: EmailOutbox,
   ) {}
@@ -123,7 +125,7 @@ export class PasswordResetService {
       );
       if (spent.length === 0) throw resetTokenInvalid();
       await queryRows(m, `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
-      await m.getRepository(User).update({ id: user.id }, { passwordHash });
+      await this.userRows.setPasswordHash(m, user.id, passwordHash);
     });
     await this.refreshTokens.revokeAllForUser(user.id);
   }

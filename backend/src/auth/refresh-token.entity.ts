@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity.js';
 
 /**
  * One opaque refresh token. Only its keyed hash is stored. Tokens rotated from one login share a
@@ -10,12 +11,16 @@ export class RefreshToken {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey(() => User, { onDelete: 'CASCADE' })
+  @Index('refresh_tokens_user_idx', { where: 'revoked_at IS NULL' })
   userId: string;
 
   @Column({ type: 'uuid' })
+  @Index('refresh_tokens_family_idx')
   familyId: string;
 
   @Column({ type: 'text' })
+  @Index('refresh_tokens_hash_key', { unique: true })
   tokenHash: string;
 
   @Column({ type: 'timestamptz' })

@@ -13,13 +13,6 @@ import { ChatService } from '../chat/chat.service.js';
 import { transition, type CallAction } from './call-state.js';
 import { iceServersFor } from './ice-servers.js';
 
-declare module '../common/events/domain-event-map.js' {
-  interface DomainEventMap {
-    /** A call rang out or was withdrawn before the callee answered. */
-    'call.missed': { callId: string; repairId: string; callerName: string; calleeId: string; calleeRole: string };
-  }
-}
-
 interface CallRow {
   id: string;
   conversation_id: string;

@@ -10,7 +10,8 @@ import {
   type MessageView,
   type SystemEvent,
 } from '@repairhub/contracts';
-import { ATTACHMENT_COLUMNS, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import type { AttachmentRow } from '../attachments/attachment.mapper.js';
+import { AttachmentsRepository } from '../attachments/attachments.repository.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { decodeCursor, toPage } from '../common/http/pagination.js';
@@ -20,23 +21,6 @@ import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRow, type MessageRow } from './chat.mapper.js';
 import { conversationRoom, userRoom } from './chat-rooms.js';
 import { DomainEvents } from '../common/events/domain-events.js';
-
-declare module '../common/events/domain-event-map.js' {
-  interface DomainEventMap {
-    /** A participant's text message was stored (not system messages, not a repeated clientId). */
-    'chat.message_sent': {
-      messageId: string;
-      conversationId: string;
-      repairId: string;
-      senderId: string;
-      customerId: string;
-      assignedTechnicianId: string | null;
-      content: string;
-      /** File names of the attachments sent with it (mentioned in emails, never embedded). */
-      attachmentNames: string[];
-    };
-  }
-}
 
 export type ChatUser = Pick<AuthUser, 'id' | 'role'>;
 
@@ -84,6 +68,7 @@ export class ChatService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly broadcaster: ChatBroadcaster,
     private readonly events: DomainEvents,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   /** The conversation of a repair request the caller may see, created on first call. */
@@ -350,13 +335,7 @@ export class ChatService {
    */
   private async attach(manager: EntityManager, message: MessageRow & { repair_request_id: string }, senderId: string, ids: string[]): Promise<AttachmentRow[]> {
     if (ids.length === 0) return [];
-    const rows = await queryRows<AttachmentRow>(
-      manager,
-      `UPDATE attachments att SET message_id = $1
-        WHERE att.id = ANY($2::uuid[]) AND att.repair_request_id = $3 AND att.uploaded_by = $4 AND att.message_id IS NULL
-        RETURNING ${ATTACHMENT_COLUMNS('att')}`,
-      [message.id, ids, message.repair_request_id, senderId],
-    );
+    const rows = await this.attachments.linkToMessage(manager, message.id, message.repair_request_id, senderId, ids);
     if (rows.length !== ids.length) {
       throw invalid('MESSAGE.ATTACHMENT_INVALID', 'An attachment is not one you uploaded to this repair, or was already sent.', 'attachmentIds');
     }

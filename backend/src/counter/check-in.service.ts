@@ -11,7 +11,7 @@ import { RepairsService } from '../repairs/repairs.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { trackingUrl } from '../repairs/tracking-token.js';
 import type { CheckInDto } from './dto/check-in.dto.js';
-import { findOrCreateWalkIn } from './walk-in-customers.js';
+import { WalkInCustomers } from '../users/walk-in-customers.repository.js';
 
 /** Staff check a walk-in customer's device in at the counter: customer, device and repair in one transaction. */
 @Injectable()
@@ -22,6 +22,7 @@ export class CheckInService {
     private readonly devices: DevicesService,
     private readonly repairs: RepairsService,
     private readonly invitations: PasswordResetService,
+    private readonly walkIns: WalkInCustomers,
   ) {}
 
   /**
@@ -33,7 +34,7 @@ export class CheckInService {
     if (!input.device && !input.deviceId) throw invalid('CHECKIN.DEVICE_REQUIRED', 'Describe the device, or pick one of the customer’s.', 'device');
 
     const id = await this.db.transaction(async (m) => {
-      const customer = await findOrCreateWalkIn(m, input.customer);
+      const customer = await this.walkIns.findOrCreate(m, input.customer);
       let deviceId = input.deviceId;
       if (deviceId) {
         const [owned] = await queryRows(m, `SELECT 1 FROM devices WHERE id = $1 AND owner_id = $2`, [deviceId, customer.id]);

@@ -1,5 +1,6 @@
-import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, type NamingStrategyInterface, type Table } from 'typeorm';
 
+const tableName = (tableOrName: Table | string) => (typeof tableOrName === 'string' ? tableOrName : tableOrName.name).split('.').pop()!;
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /**
@@ -17,6 +18,15 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 
   override joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
+  }
+
+  // PostgreSQL's own default names, which the migrations' inline constraints received.
+  override primaryKeyName(tableOrName: Table | string): string {
+    return `${tableName(tableOrName)}_pkey`;
+  }
+
+  override foreignKeyName(tableOrName: Table | string, columnNames: string[]): string {
+    return `${tableName(tableOrName)}_${columnNames.join('_')}_fkey`;
   }
 
   override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {

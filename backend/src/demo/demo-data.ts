@@ -15,6 +15,7 @@ import type { RefundDto } from '../payments/dto/payment.dto.js';
 import { QuoteJobs } from '../quotes/quote-jobs.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
+import { RepairCancellationWorkflow } from '../repairs/repair-cancellation.workflow.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import { UsersService } from '../users/users.service.js';
 import { addDays, localDateOf, slotsOfDay } from '../appointments/slot-calendar.js';
@@ -45,6 +46,7 @@ export class DemoData implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly devices: DevicesService,
     private readonly repairs: RepairsService,
+    private readonly cancellation: RepairCancellationWorkflow,
     private readonly quotes: QuotesService,
     private readonly quoteJobs: QuoteJobs,
     private readonly payments: PaymentsService,
@@ -145,7 +147,7 @@ export class DemoData implements OnApplicationBootstrap {
         await this.repairs.changeStatus(technician, repairId, 'completed', step.note ?? null);
         return;
       case 'cancel':
-        await this.repairs.changeStatus(step.by === 'customer' ? customer : technician, repairId, 'cancelled', step.note);
+        await this.cancellation.cancel(step.by === 'customer' ? customer : technician, repairId, step.note);
         return;
       case 'say': {
         const speaker = step.who === 'customer' ? customer : technician;

@@ -20,7 +20,7 @@ export class WebhookEndpointsController {
   @Post()
   @ApiRoute({
     summary: 'Register a webhook endpoint (the signing secret is shown once)',
-    description: 'Deliveries are signed in `RepairHub-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; see the README.',
+    description: 'Deliveries are signed in `RepairHub-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; see docs/integrations.md in the repository.',
     auth: 'admin',
     created: WebhookEndpointCreatedDto,
   })

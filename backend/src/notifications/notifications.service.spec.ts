@@ -5,6 +5,7 @@ import type { DomainEventMap, DomainEventName } from '../common/events/domain-ev
 import type { DomainEvents } from '../common/events/domain-events.js';
 import type { EmailSender } from './email-sender.js';
 import { EmailOutbox } from './email-outbox.js';
+import type { UsersRepository } from '../users/users.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 type Listener = (m: EntityManager, payload: unknown) => Promise<void>;
@@ -14,7 +15,7 @@ function setUp(chat: Pick<ChatBroadcaster, 'isConnected'>) {
   const listeners = new Map<DomainEventName, Listener>();
   const events = { inTransaction: (name: DomainEventName, listener: Listener) => listeners.set(name, listener) } as unknown as DomainEvents;
   const config = { http: { publicUrl: 'https://repairs.example.test' }, shop: { name: 'Fix-It Corner', address: '3 Mill Lane', openingHours: [] } } as unknown as AppConfig;
-  const service = new NotificationsService({} as DataSource, config, events, new EmailOutbox({ enabled: true } as EmailSender), chat as ChatBroadcaster);
+  const service = new NotificationsService({} as DataSource, config, events, new EmailOutbox({ enabled: true } as EmailSender), chat as ChatBroadcaster, {} as UsersRepository);
   service.onModuleInit();
   const inserted: unknown[][] = [];
   const manager = {

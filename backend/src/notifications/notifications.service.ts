@@ -9,6 +9,7 @@ import { notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
 import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
+import { UsersRepository } from '../users/users.repository.js';
 import '../chat/chat.service.js';
 import '../calls/calls.service.js';
 import { EmailOutbox } from './email-outbox.js';
@@ -70,6 +71,7 @@ export class NotificationsService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly outbox: EmailOutbox,
     private readonly chat: ChatBroadcaster,
+    private readonly users: UsersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -218,12 +220,8 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async setPreferences(userId: string, emailNonEssential: boolean): Promise<NotificationPreferences> {
-    const [row] = await queryRows<{ email_non_essential: boolean }>(
-      this.db,
-      `UPDATE users SET email_non_essential = $2, updated_at = now() WHERE id = $1 RETURNING email_non_essential`,
-      [userId, emailNonEssential],
-    );
-    if (!row) throw notFound('USER.NOT_FOUND', 'User');
-    return { emailNonEssential: row.email_non_essential };
+    const stored = await this.users.setEmailNonEssential(userId, emailNonEssential);
+    if (stored === null) throw notFound('USER.NOT_FOUND', 'User');
+    return { emailNonEssential: stored };
   }
 }

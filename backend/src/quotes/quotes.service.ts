@@ -11,6 +11,7 @@ import { RepairsService } from '../repairs/repairs.service.js';
 import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
 import type { CreateQuoteDto } from './dto/quote.dto.js';
 import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from './quote.mapper.js';
+import { QuotesRepository } from './quotes.repository.js';
 import { assertAcceptable, assertRejectable, resolveExpiry } from './quote.policy.js';
 
 export const quoteNotFound = () => notFound('QUOTE.NOT_FOUND', 'Quote');
@@ -28,6 +29,7 @@ export class QuotesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repairs: RepairsService,
+    private readonly quoteRows: QuotesRepository,
     private readonly events: DomainEvents,
     private readonly config: AppConfig,
   ) {}
@@ -54,7 +56,7 @@ export class QuotesService {
         }
         if (repair.assignedTechnicianId === null) await this.repairs.assignLocked(m, repair, technician.id, technician.id);
 
-        const replacedQuoteId = await this.repairs.closeOpenQuote(m, repair.id, () =>
+        const replacedQuoteId = await this.quoteRows.closeOpenForRepair(m, repair.id, () =>
           conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.'),
         );
         const [row] = await queryRows<QuoteRow>(

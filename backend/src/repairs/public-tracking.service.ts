@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { formatTicketNumber, type PublicTrackingView, type RepairStatus } from '@repairhub/contracts';
+import { formatTicketNumber, type PublicTrackingView } from '@repairhub/contracts';
 import { notFound } from '../common/errors/domain-error.js';
-import { queryRows } from '../common/sql.js';
 import { AppConfig } from '../config/configuration.js';
-import { QUOTE_JSON, toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
+import { toQuoteView } from '../quotes/quote.mapper.js';
+import { loadTrackingRow } from './public-tracking.queries.js';
 import { isTrackingToken } from './tracking-token.js';
-
-interface TrackingRow {
-  ticket_seq: string;
-  status: RepairStatus;
-  history: { from_status: RepairStatus | null; to_status: RepairStatus; note: string | null; created_at: string }[];
-  quote: QuoteRow | null;
-}
 
 const trackingNotFound = () => notFound('TRACKING.NOT_FOUND', 'Tracking link');
 
@@ -28,15 +21,7 @@ export class PublicTrackingService {
   /** Unknown, malformed and replaced tokens all read as not found. */
   async view(token: string): Promise<PublicTrackingView> {
     if (!isTrackingToken(token)) throw trackingNotFound();
-    const [row] = await queryRows<TrackingRow>(
-      this.db,
-      `SELECT r.ticket_seq, r.status,
-          COALESCE((SELECT json_agg(json_build_object('from_status', h.from_status, 'to_status', h.to_status, 'note', h.note, 'created_at', h.created_at) ORDER BY h.seq)
-                      FROM repair_status_history h WHERE h.repair_request_id = r.id), '[]'::json) AS history,
-          (SELECT ${QUOTE_JSON('q')} FROM quotes q WHERE q.repair_request_id = r.id ORDER BY q.created_at DESC, q.id DESC LIMIT 1) AS quote
-         FROM repair_requests r WHERE r.tracking_token = $1`,
-      [token],
-    );
+    const row = await loadTrackingRow(this.db, token);
     if (!row) throw trackingNotFound();
     const quote = row.quote ? toQuoteView(row.quote) : null;
     return {

@@ -6,6 +6,7 @@ import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { AssignRepairDto, ChangeRepairStatusDto, CreateRepairDto, ListRepairsQueryDto, RepairDetailDto, RepairPageDto } from './dto/repair.dto.js';
 import { RepairReferencePipe } from './repair-reference.pipe.js';
+import { RepairCancellationWorkflow } from './repair-cancellation.workflow.js';
 import { RepairsService } from './repairs.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -13,7 +14,10 @@ const uuid = new ParseUUIDPipe();
 @ApiTags('repairs')
 @Controller('repairs')
 export class RepairsController {
-  constructor(private readonly repairs: RepairsService) {}
+  constructor(
+    private readonly repairs: RepairsService,
+    private readonly cancellation: RepairCancellationWorkflow,
+  ) {}
 
   @Post()
   @Roles('customer')
@@ -73,7 +77,9 @@ export class RepairsController {
     errors: [403, 404, 409],
   })
   changeStatus(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: ChangeRepairStatusDto) {
-    return this.repairs.changeStatus(user, id, body.status, body.note || null);
+    const note = body.note || null;
+    if (body.status === 'cancelled') return this.cancellation.cancel(user, id, note);
+    return this.repairs.changeStatus(user, id, body.status, note);
   }
 
   @Post(':id/tracking-link')

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AppointmentsModule } from '../appointments/appointments.module.js';
 import { DevicesModule } from '../devices/devices.module.js';
+import { QuotesRepositoryModule } from '../quotes/quotes-repository.module.js';
 import { PublicTrackingController } from './public-tracking.controller.js';
 import { PublicTrackingService } from './public-tracking.service.js';
+import { RepairCancellationWorkflow } from './repair-cancellation.workflow.js';
 import { RepairsController } from './repairs.controller.js';
 import { RepairsService } from './repairs.service.js';
 
 @Module({
-  imports: [DevicesModule, AppointmentsModule],
+  imports: [DevicesModule, AppointmentsModule, QuotesRepositoryModule],
   controllers: [RepairsController, PublicTrackingController],
-  providers: [RepairsService, PublicTrackingService],
-  exports: [RepairsService],
+  providers: [RepairsService, PublicTrackingService, RepairCancellationWorkflow],
+  exports: [RepairsService, RepairCancellationWorkflow],
 })
 export class RepairsModule {}

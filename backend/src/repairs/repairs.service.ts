@@ -11,7 +11,7 @@ import {
   type RepairSummary,
   type Urgency,
 } from '@repairhub/contracts';
-import { conflict, forbidden, invalid, notFound, type DomainError } from '../common/errors/domain-error.js';
+import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppConfig } from '../config/configuration.js';
 import { toPage } from '../common/http/pagination.js';
@@ -187,6 +187,7 @@ export class RepairsService {
 
   /** `POST /repairs/:id/status`: the caller's role on this repair decides which moves are open. */
   async changeStatus(viewer: Viewer, id: string, to: RepairStatus, note: string | null): Promise<RepairDetail> {
+    if (to === 'cancelled') throw new Error('A cancellation closes the open quote too: use RepairCancellationWorkflow');
     await this.db.transaction(async (m) => {
       const repair = await this.lockVisible(m, viewer, id);
       const role = actorFor(viewer, repair);
@@ -250,17 +251,10 @@ export class RepairsService {
     repair.assignedTechnicianId = technicianId;
   }
 
-  /** The move itself, on a repair already locked in `manager`'s transaction. */
+  /** The move itself, on a repair already locked in `manager`'s transaction (`cancelled`: only through `RepairCancellationWorkflow`). */
   async applyTransition(manager: EntityManager, repair: LockedRepair, to: RepairStatus, actor: TransitionActor, note: string | null): Promise<TransitionResult> {
     const from = repair.status;
-    const refusal = transitionRefusal(from, to, actor.role);
-    if (refusal === 'invalid') throw conflict('REPAIR.INVALID_TRANSITION', `A ${from} repair cannot move to ${to}.`);
-    if (refusal === 'forbidden') throw forbidden('REPAIR.TRANSITION_FORBIDDEN', `You cannot move a ${from} repair to ${to}.`);
-    if (to === 'cancelled') {
-      await this.closeOpenQuote(manager, repair.id, () =>
-        conflict('REPAIR.PAYMENT_IN_PROGRESS', 'A payment for this repair is under way; it cannot be cancelled now.'),
-      );
-    }
+    this.assertTransition(from, to, actor.role);
 
     // The row is locked, so this cannot miss; the status condition guards callers that did not lock.
     const updated = await queryRows(
@@ -285,25 +279,11 @@ export class RepairsService {
     return { repairId: repair.id, from, to };
   }
 
-  /**
-   * Closes the repair's open quote (expired when past due, else withdrawn) and returns its id, for a
-   * cancellation or a replacing quote. A quote the customer is paying cannot be closed: `whilePaying`
-   * names the refusal.
-   */
-  async closeOpenQuote(manager: EntityManager, repairId: string, whilePaying: () => DomainError): Promise<string | null> {
-    const open = await queryRows<{ status: string }>(
-      manager,
-      `SELECT status FROM quotes WHERE repair_request_id = $1 AND status IN ('pending', 'payment_pending') FOR UPDATE`,
-      [repairId],
-    );
-    if (open.some((q) => q.status === 'payment_pending')) throw whilePaying();
-    const [closed] = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE quotes SET status = CASE WHEN expires_at <= now() THEN 'expired' ELSE 'withdrawn' END, updated_at = now()
-        WHERE repair_request_id = $1 AND status = 'pending' RETURNING id`,
-      [repairId],
-    );
-    return closed?.id ?? null;
+  /** Throws unless the status machine lets `role` move a `from` repair to `to`. */
+  assertTransition(from: RepairStatus, to: RepairStatus, role: Actor): void {
+    const refusal = transitionRefusal(from, to, role);
+    if (refusal === 'invalid') throw conflict('REPAIR.INVALID_TRANSITION', `A ${from} repair cannot move to ${to}.`);
+    if (refusal === 'forbidden') throw forbidden('REPAIR.TRANSITION_FORBIDDEN', `You cannot move a ${from} repair to ${to}.`);
   }
 
   private async recordHistory(

@@ -1,16 +1,23 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@repairhub/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ROLES, type Role } from '@repairhub/contracts';
+import { oneOf } from '../database/checks.js';
 
 @Entity('users')
+@Check('users_role_check', oneOf('role', ROLES))
+@Index('users_role_created_idx', ['role', 'createdAt', 'id'])
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Stored as `normalizeEmail` gives it (NFKC, lower case, IDNA ASCII domain); unique in that form. */
   @Column({ type: 'text' })
+  @Index('users_email_key', { unique: true })
+  // Trigram index for staff search; an expression index TypeORM cannot describe (ticket-numbers migration).
+  @Index('users_email_trgm_idx', { synchronize: false })
   email: string;
 
   @Column({ type: 'text' })
+  @Index('users_name_trgm_idx', { synchronize: false })
   name: string;
 
   @Column({ type: 'text' })
@@ -22,6 +29,7 @@ export class User {
 
   /** Digits with an optional leading `+` (`normalizePhone`); unique when set. */
   @Column({ type: 'text', nullable: true })
+  @Index('users_phone_key', { unique: true, where: 'phone IS NOT NULL' })
   phone: string | null;
 
   @Column({ type: 'boolean', default: true })

@@ -5,7 +5,8 @@ import type { EntityManager } from 'typeorm';
  * In-process domain events and their payloads (ids and small facts, never secrets such as
  * serials), published in the transaction that caused them: durable listeners (`DomainEvents.inTransaction`,
  * e.g. the email outbox) run inside it before it commits; the others (`DomainEvents.on`: chat system
- * messages, live updates) after it commits. A rolled-back change publishes nothing.
+ * messages, live updates) after it commits. A rolled-back change publishes nothing. Every event is
+ * declared here, in this one map; features do not extend it.
  */
 export interface DomainEventMap {
   'repair.created': { repairId: string; customerId: string; deviceId: string; urgency: Urgency };
@@ -59,6 +60,20 @@ export interface DomainEventMap {
   };
   /** A standing drop-off is tomorrow, in the shop's time zone (published once per booking). */
   'appointment.reminder_due': { appointmentId: string; repairId: string; customerId: string; startsAt: string };
+  /** A participant's text message was stored (not system messages, not a repeated clientId). */
+  'chat.message_sent': {
+    messageId: string;
+    conversationId: string;
+    repairId: string;
+    senderId: string;
+    customerId: string;
+    assignedTechnicianId: string | null;
+    content: string;
+    /** File names of the attachments sent with it (mentioned in emails, never embedded). */
+    attachmentNames: string[];
+  };
+  /** A call rang out or was withdrawn before the callee answered. */
+  'call.missed': { callId: string; repairId: string; callerName: string; calleeId: string; calleeRole: string };
   /** Sessions ended (sign-out, refresh-token reuse, role change): their open sockets must close too. */
   'sessions.revoked': { sessionIds: string[] };
   'user.deactivated': { userId: string };

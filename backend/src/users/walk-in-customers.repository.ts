@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckInCustomer } from '@repairhub/contracts';
 import { conflict, invalid } from '../common/errors/domain-error.js';
@@ -21,7 +22,7 @@ const COLUMNS = 'id, email, name, role, active, phone, email_non_essential, pass
  * without a password. The email wins over the phone; an email and a phone of two different people, or
  * of a staff account, are refused rather than guessed at.
  */
-export async function findOrCreateWalkIn(m: EntityManager, input: CheckInCustomer): Promise<WalkInCustomer> {
+async function findOrCreateWalkIn(m: EntityManager, input: CheckInCustomer): Promise<WalkInCustomer> {
   const phone = input.phone === undefined ? null : normalizePhone(input.phone);
   if (input.phone !== undefined && phone === null) {
     throw invalid('CHECKIN.PHONE_INVALID', 'phone must be a phone number: 6 to 15 digits, optionally starting with +', 'customer.phone');
@@ -50,6 +51,14 @@ export async function findOrCreateWalkIn(m: EntityManager, input: CheckInCustome
     [input.email, input.name, phone],
   );
   return created ? toWalkIn(created, true) : findOrCreateWalkIn(m, input);
+}
+
+/** The counter's way to an account: the users table's owner finds or creates it, in the check-in's transaction. */
+@Injectable()
+export class WalkInCustomers {
+  findOrCreate(m: EntityManager, input: CheckInCustomer): Promise<WalkInCustomer> {
+    return findOrCreateWalkIn(m, input);
+  }
 }
 
 async function one(m: EntityManager, sql: string, params: unknown[]): Promise<Row | null> {

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { User } from './user.entity.js';
+
+/** The users table's owner for the writes other features make (password resets, email preferences). */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inside the caller's transaction: the reset's token is spent in the same one. */
+  async setPasswordHash(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await m.getRepository(User).update({ id: userId }, { passwordHash });
+  }
+
+  /** The stored preference, or null when there is no such user. */
+  async setEmailNonEssential(userId: string, emailNonEssential: boolean): Promise<boolean | null> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(User)
+      .set({ emailNonEssential })
+      .where('id = :userId', { userId })
+      .returning(['emailNonEssential'])
+      .execute();
+    const [row] = result.raw as { email_non_essential: boolean }[];
+    return row ? row.email_non_essential : null;
+  }
+}
