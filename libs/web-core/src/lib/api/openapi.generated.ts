@@ -279,7 +279,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook endpoint (the signing secret is shown once)
-         * @description Deliveries are signed in `RepairHub-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; see the README. Roles: admin.
+         * @description Deliveries are signed in `RepairHub-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`; see docs/integrations.md in the repository. Roles: admin.
          */
         post: operations["WebhookEndpoints_create"];
         delete?: never;
