@@ -95,7 +95,10 @@ describe('sign-in from another site', () => {
 
       assert.equal(await refreshCookie(), before, 'the session cookie is the customer’s own');
       const { page } = victim;
+      // Each load renews the session; the reload waits until the first load has done so (a reload that cuts
+      // a renewal short loses its answer, the new cookie with it).
       await page.goto('/');
+      await page.getByRole('banner').getByRole('link', { name: `Account: ${customer.name}` }).waitFor();
       await page.reload();
       await page.getByRole('banner').getByRole('link', { name: `Account: ${customer.name}` }).waitFor();
       assert.equal(await page.getByRole('banner').getByRole('link', { name: `Account: ${attacker.name}` }).count(), 0);

@@ -7,6 +7,9 @@ import { ChatConnection, type ChatSocket } from './chat-connection';
 import { AckRefused, describeFailure, sendFailure, UnsentMessages, type SendFailure } from './unsent-messages';
 
 export const ACK_TIMEOUT_MS = 10_000;
+/** A join the server refused or did not answer is asked again, after 1 s, 2 s, … */
+const JOIN_ATTEMPTS = 4;
+const JOIN_RETRY_MS = 1_000;
 const TYPING_SHOWN_MS = 4_000;
 const TYPING_SENT_EVERY_MS = 2_500;
 const PAGE_SIZE = 30;
@@ -207,19 +210,30 @@ export class ChatRoom {
     this.socket.emit('conversation:read', { conversationId: this.conversationId, messageId: newest.id });
   }
 
-  private async join(): Promise<void> {
+  private async join(attempt = 1): Promise<void> {
     const last = this.stored().at(-1);
+    let joined = false;
     try {
       const ack = (await this.socket
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('conversation:join', { conversationId: this.conversationId, ...(last ? { lastMessageId: last.id } : {}) })) as Ack<{
         missed: MessageView[];
       }>;
-      if (ack.ok) this.merge(ack.missed ?? []);
-      // Messages that failed while we were away can go now.
-      for (const p of this.pending()) if (p.state === 'failed') this.retry(p.clientId);
+      if (ack.ok) {
+        joined = true;
+        this.merge(ack.missed ?? []);
+        // Messages that failed while we were away can go now.
+        for (const p of this.pending()) if (p.state === 'failed') this.retry(p.clientId);
+      }
     } catch {
-      // No ack: the next reconnect joins again; REST history stays on screen meanwhile.
+      // No ack in time (a busy server): asked again below.
+    }
+    // Not in the room means no live messages: while still connected, ask again a few times (REST history
+    // stays on screen meanwhile; a reconnect joins anew).
+    if (!joined && attempt < JOIN_ATTEMPTS && this.socket.connected) {
+      setTimeout(() => {
+        if (this.socket.connected) void this.join(attempt + 1);
+      }, JOIN_RETRY_MS * attempt);
     }
   }
 
