@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot, signInToConsole, signInToPortal } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 const WIDE = { width: 1440, height: 900 };
@@ -44,11 +44,7 @@ describe('drop-off appointments journey', () => {
   step('a customer on a phone books a drop-off time with the request and sees it on the repair page', {}, async () => {
     customer = await openContext(browser, app.url, { viewport: PHONE, label: 'customer' });
     const { page, problems } = customer;
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/repairs$/);
+    await signInToPortal(page, person);
     await page.goto('/repairs/new');
     await page.getByLabel('Describe the problem').fill('The hinge cracked and the lid no longer stays open.');
 
@@ -84,11 +80,7 @@ describe('drop-off appointments journey', () => {
   step('a technician at desk width sees it among the drop-offs and opens the repair', {}, async () => {
     tech = await openContext(browser, app.url, { viewport: WIDE, label: 'technician' });
     const { page, problems } = tech;
-    await page.goto('/console/sign-in');
-    await page.getByLabel('Email', { exact: true }).fill(techUser.email);
-    await page.getByLabel('Password').fill(techUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    await signInToConsole(page, techUser);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Drop-offs' }).click();
     await page.getByRole('heading', { name: 'Drop-offs', level: 1 }).waitFor();
     const today = page.getByRole('region', { name: /^Today/ });

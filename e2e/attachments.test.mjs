@@ -6,7 +6,7 @@ import { after, before, describe } from 'node:test';
 import sharp from 'sharp';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { DESKTOP, PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot, signInToConsole, signInToPortal } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 const photo = (name, background) =>
@@ -49,11 +49,7 @@ describe('attachments journey', () => {
   step('a customer attaches a photo to a new request on a phone', {}, async () => {
     customer = await openContext(browser, app.url, { viewport: PHONE, label: 'customer' });
     const { page, problems } = customer;
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/repairs$/);
+    await signInToPortal(page, person);
     await page.goto('/repairs/new');
     await page.getByLabel('Describe the problem').fill('The back glass shattered and the camera shows a crack across the picture.');
     await page.locator('#photos').setInputFiles(await photo('back-glass.jpg', { r: 180, g: 40, b: 40 }));
@@ -74,11 +70,7 @@ describe('attachments journey', () => {
     await api.post(`/repairs/${state.repairId}/assign`, {}, { token: await asTech() });
     tech = await openContext(browser, app.url, { viewport: DESKTOP, label: 'technician' });
     const { page, problems } = tech;
-    await page.goto('/console/sign-in');
-    await page.getByLabel('Email', { exact: true }).fill(techUser.email);
-    await page.getByLabel('Password').fill(techUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    await signInToConsole(page, techUser);
     await page.goto(`/console/repairs/${state.repairId}`);
     await page.getByRole('region', { name: 'Photos and documents' }).getByRole('button', { name: 'Open back-glass.jpg' }).waitFor();
     const log = page.getByRole('log', { name: 'Messages' });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { PHONE, assertAccessible, assertNoProblems, forget, launch, openContext, screenshot } from './support/browser.mjs';
+import { PHONE, assertAccessible, assertNoProblems, forget, launch, openContext, screenshot, signInToConsole } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 import { readPdfQrCodes } from './support/pdf-qr.mjs';
 
@@ -55,11 +55,7 @@ describe('counter check-in journey', () => {
   step('a technician checks a walk-in customer in at the counter', {}, async () => {
     tech = await openContext(browser, app.url, { viewport: WIDE, label: 'technician' });
     const { page, problems } = tech;
-    await page.goto('/console/sign-in');
-    await page.getByLabel('Email', { exact: true }).fill(techUser.email);
-    await page.getByLabel('Password').fill(techUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    await signInToConsole(page, techUser);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check a device in' }).waitFor();
     await assertAccessible(page, assert, 'check-in form');

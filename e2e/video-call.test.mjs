@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { apiClient } from './support/api.mjs';
 import { appUnderTest } from './support/target.mjs';
-import { PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot } from './support/browser.mjs';
+import { PHONE, assertAccessible, assertNoProblems, launch, openContext, screenshot, signInToConsole, signInToPortal } from './support/browser.mjs';
 import { steps } from './support/journey.mjs';
 
 const WIDE = { width: 1440, height: 900 };
@@ -70,20 +70,12 @@ describe('video call journey', () => {
 
   step('both open the repair chat; only the two of them are offered a call', {}, async () => {
     customer = await openContext(browser, app.url, { viewport: PHONE, label: 'customer' });
-    await customer.page.goto('/sign-in');
-    await customer.page.getByLabel('Email').fill(person.email);
-    await customer.page.getByLabel('Password').fill(person.password);
-    await customer.page.getByRole('button', { name: 'Sign in' }).click();
-    await customer.page.waitForURL(/\/repairs$/);
+    await signInToPortal(customer.page, person);
     await customer.page.goto(`/repairs/${state.repairId}`);
     await customer.page.getByRole('button', { name: 'Start video call' }).waitFor();
 
     tech = await openContext(browser, app.url, { viewport: WIDE, label: 'technician' });
-    await tech.page.goto('/console/sign-in');
-    await tech.page.getByLabel('Email', { exact: true }).fill(techUser.email);
-    await tech.page.getByLabel('Password').fill(techUser.password);
-    await tech.page.getByRole('button', { name: 'Sign in' }).click();
-    await tech.page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+    await signInToConsole(tech.page, techUser);
     await tech.page.goto(`/console/repairs/${state.repairId}`);
     await tech.page.getByRole('button', { name: 'Start video call' }).waitFor();
     assertNoProblems(customer.problems, assert);

@@ -113,3 +113,21 @@ export async function assertToastsCoverNoControl(page, assert) {
   });
   assert.deepEqual(covered, [], `a toast covers: ${covered.join(', ')}`);
 }
+
+/** Signs in through the portal's sign-in page and waits for the customer's repairs. */
+export async function signInToPortal(page, who) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/repairs$/);
+}
+
+/** Signs a technician or admin in through the console's sign-in page and waits for the queue. */
+export async function signInToConsole(page, who) {
+  await page.goto('/console/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Repair queue' }).waitFor();
+}
