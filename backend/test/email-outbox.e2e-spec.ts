@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRepair, issueQuote } from './factories/repairs.factory.js';
 import { createStaff, registerCustomer, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
+import { waitFor } from './support/processes.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -89,7 +90,11 @@ describe('email delivery when the mail server refuses', () => {
     const repair = await createRepair(t, customer);
     const quote = await issueQuote(t, technician, repair.id);
     await sink.next((m) => m.text.includes(repair.id));
-    const rows = await t.sql(`SELECT status, attempts, last_error FROM email_outbox WHERE dedupe_key LIKE $1`, [`quote.issued:${quote.id}:%`]);
+    // The mail server has the message before the worker records the delivery: wait for the record.
+    const rows = await waitFor('the delivery to be recorded', async () => {
+      const found = await t.sql<{ status: string }>(`SELECT status, attempts, last_error FROM email_outbox WHERE dedupe_key LIKE $1`, [`quote.issued:${quote.id}:%`]);
+      return found.every((row) => row.status !== 'pending') ? found : undefined;
+    });
     expect(rows).toEqual([{ status: 'sent', attempts: 3, last_error: null }]);
     expect(sink.messages.filter((m) => m.text.includes(repair.id))).toHaveLength(1);
   });

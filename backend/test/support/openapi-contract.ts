@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 
 /** The document the build exports (`npm run build` → backend/dist/openapi.json): the one integrators read. */
@@ -60,7 +61,8 @@ function load() {
   loaded ??= (async () => {
     if (!existsSync(DOCUMENT)) throw new Error(`${DOCUMENT} is missing: run \`npm run build\` (it exports the OpenAPI document).`);
     const document = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as Document;
-    const api = new OpenAPIBackend({ definition: forValidator(document), validate: true, quick: false });
+    // Formats (uuid, date-time, email) are part of the contract: without ajv-formats they would be skipped.
+    const api = new OpenAPIBackend({ definition: forValidator(document), validate: true, quick: false, customizeAjv: (ajv) => addFormats(ajv) });
     await api.init();
     return { document, api };
   })();
