@@ -72,9 +72,6 @@ const KNOWN_READS = [
   ...inFile('devices/devices.service.ts', ['users']),
   ...inFile('integrations/api-keys.service.ts', ['users']),
   ...inFile('notifications/notifications.service.ts', ['devices', 'repair_requests', 'users']),
-  ...inFile('payments/payments.service.ts', ['repair_requests', 'users']),
-  ...inFile('quotes/quote-jobs.ts', ['repair_requests']),
-  ...inFile('quotes/quotes.service.ts', ['repair_requests']),
   ...inFile('repairs/repairs.service.ts', ['devices', 'users']),
 ].sort();
 

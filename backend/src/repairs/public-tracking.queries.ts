@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RepairStatus } from '@repairhub/contracts';
 import { queryRows } from '../common/sql.js';
-import { QUOTE_JSON, type QuoteRow } from '../quotes/quote.mapper.js';
+import type { QuoteRow } from '../quotes/quote.mapper.js';
+import { quoteJson } from '../quotes/quote.queries.js';
 
 export interface TrackingRow {
   ticket_seq: string;
@@ -17,7 +18,7 @@ export async function loadTrackingRow(db: DataSource, token: string): Promise<Tr
     `SELECT r.ticket_seq, r.status,
         COALESCE((SELECT json_agg(json_build_object('from_status', h.from_status, 'to_status', h.to_status, 'note', h.note, 'created_at', h.created_at) ORDER BY h.seq)
                     FROM repair_status_history h WHERE h.repair_request_id = r.id), '[]'::json) AS history,
-        (SELECT ${QUOTE_JSON('q')} FROM quotes q WHERE q.repair_request_id = r.id ORDER BY q.created_at DESC, q.id DESC LIMIT 1) AS quote
+        (SELECT ${quoteJson('q')} FROM quotes q WHERE q.repair_request_id = r.id ORDER BY q.created_at DESC, q.id DESC LIMIT 1) AS quote
        FROM repair_requests r WHERE r.tracking_token = $1`,
     [token],
   );

@@ -1,7 +1,7 @@
 import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
 import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, SqlParams } from '../common/sql.js';
-import { QUOTE_JSON } from '../quotes/quote.mapper.js';
+import { quoteJson } from '../quotes/quote.queries.js';
 import { URGENCY_RANK } from './repair.policy.js';
 import { repairVisibility, type Viewer } from './repair-visibility.js';
 
@@ -144,7 +144,7 @@ export function repairDetailSql(viewer: Viewer, idOrTicket: string): Sql {
         r.condition, r.accessories, r.deposit_note, r.tracking_token,
         (SELECT json_build_object('starts_at', a.starts_at, 'ends_at', a.ends_at) FROM appointments a
           WHERE a.repair_request_id = r.id AND a.cancelled_at IS NULL) AS drop_off,
-        COALESCE((SELECT json_agg(${QUOTE_JSON('q')} ORDER BY q.created_at DESC, q.id DESC)
+        COALESCE((SELECT json_agg(${quoteJson('q')} ORDER BY q.created_at DESC, q.id DESC)
                     FROM quotes q WHERE q.repair_request_id = r.id), '[]'::json) AS quotes,
         COALESCE((SELECT json_agg(json_build_object('id', h.id, 'from_status', h.from_status, 'to_status', h.to_status,
                     'actor_id', h.actor_id, 'actor_role', h.actor_role, 'note', h.note, 'created_at', h.created_at) ORDER BY h.seq)
