@@ -6,6 +6,7 @@ import { queryRows, SqlParams } from '../common/sql.js';
 import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
 import { Payment } from './payment.entity.js';
 import { Refund } from './refund.entity.js';
+import { WebhookEvent } from './webhook-event.entity.js';
 
 type Runner = EntityManager | DataSource;
 
@@ -48,7 +49,7 @@ export class PaymentsRepository {
     return attempt;
   }
 
-  async insert(m: EntityManager, payment: NewPayment): Promise<Payment> {
+  async add(m: EntityManager, payment: NewPayment): Promise<Payment> {
     const [row] = await queryRows<Payment>(
       m,
       `INSERT INTO payments (id, quote_id, repair_request_id, customer_id, attempt, amount, currency, provider_ref, idempotency_key, test_mode)
@@ -103,17 +104,16 @@ export class PaymentsRepository {
 
   /** Moves a locked payment `payment.status → to`, recording why it failed (null unless failing). */
   async setStatus(m: EntityManager, payment: Pick<Payment, 'id' | 'status'>, to: PaymentStatus, failure: Pick<Payment, 'failureCode' | 'failureMessage'>): Promise<void> {
-    await queryRows(m, `UPDATE payments SET status = $2, failure_code = $4, failure_message = $5, updated_at = now() WHERE id = $1 AND status = $3`, [
-      payment.id,
-      to,
-      payment.status,
-      failure.failureCode,
-      failure.failureMessage,
-    ]);
+    await m
+      .createQueryBuilder()
+      .update(Payment)
+      .set({ status: to, ...failure })
+      .where('id = :id AND status = :from', { id: payment.id, from: payment.status })
+      .execute();
   }
 
   async setRefunded(m: EntityManager, id: string, amountRefunded: number, status: PaymentStatus): Promise<void> {
-    await queryRows(m, `UPDATE payments SET amount_refunded = $2, status = $3, updated_at = now() WHERE id = $1`, [id, amountRefunded, status]);
+    await m.createQueryBuilder().update(Payment).set({ amountRefunded, status }).where('id = :id', { id }).execute();
   }
 
   /** What pending refunds hold back, and how many refunds there are (the next one's sequence). */
@@ -126,7 +126,7 @@ export class PaymentsRepository {
     return tally;
   }
 
-  async insertRefund(m: EntityManager, refund: NewRefund): Promise<void> {
+  async addRefund(m: EntityManager, refund: NewRefund): Promise<void> {
     await queryRows(
       m,
       `INSERT INTO refunds (id, payment_id, seq, amount, reason, provider_ref, idempotency_key, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -140,7 +140,7 @@ export class PaymentsRepository {
   }
 
   async confirmRefunds(m: EntityManager, ids: string[]): Promise<void> {
-    await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await m.createQueryBuilder().update(Refund).set({ status: 'succeeded' }).where('id IN (:...ids)', { ids }).execute();
   }
 
   /**
@@ -158,7 +158,7 @@ export class PaymentsRepository {
   }
 
   async settleEvent(m: EntityManager, id: string, outcome: string, paymentId: string | null, detail: string | null): Promise<void> {
-    await queryRows(m, `UPDATE webhook_events SET outcome = $2, payment_id = $3, detail = $4 WHERE id = $1`, [id, outcome, paymentId, detail]);
+    await m.createQueryBuilder().update(WebhookEvent).set({ outcome, paymentId, detail }).where('id = :id', { id }).execute();
   }
 
   /** Open payments of this gateway's kind (`testMode`) untouched for over `minutes`, oldest first. */

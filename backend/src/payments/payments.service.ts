@@ -90,7 +90,7 @@ export class PaymentsService {
       idempotencyKey,
     });
 
-    const payment = await this.paymentRows.insert(m, {
+    const payment = await this.paymentRows.add(m, {
       id,
       quoteId: quote.id,
       repairRequestId: quote.repairRequestId,
@@ -181,7 +181,7 @@ export class PaymentsService {
         reason: input.reason,
         idempotencyKey,
       });
-      await this.paymentRows.insertRefund(m, { id: refundId, paymentId: payment.id, seq, amount, reason: input.reason, providerRef, idempotencyKey, createdBy: admin.id });
+      await this.paymentRows.addRefund(m, { id: refundId, paymentId: payment.id, seq, amount, reason: input.reason, providerRef, idempotencyKey, createdBy: admin.id });
       return confirmation;
     });
     // Settled at once (test mode): its `charge.refunded` goes through the webhook path after commit.

@@ -53,7 +53,7 @@ export class QuotesRepository {
     return open.id;
   }
 
-  async insert(m: EntityManager, quote: NewQuote): Promise<QuoteRow> {
+  async add(m: EntityManager, quote: NewQuote): Promise<QuoteRow> {
     const [row] = await queryRows<QuoteRow>(
       m,
       `INSERT INTO quotes (repair_request_id, technician_id, parts_cost, labor_cost, currency, notes, expires_at)
@@ -70,14 +70,19 @@ export class QuotesRepository {
 
   /** Locks the quote for the rest of `m`'s transaction; its status, or undefined when there is none. */
   async lockStatus(m: EntityManager, id: string): Promise<QuoteStatus | undefined> {
-    const [row] = await queryRows<{ status: QuoteStatus }>(m, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [id]);
+    const row = await m
+      .createQueryBuilder(Quote, 'q')
+      .select('q.status', 'status')
+      .where('q.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getRawOne<{ status: QuoteStatus }>();
     return row?.status;
   }
 
   /** `from → to` if the quote is still `from` (the caller checked the state machine); false when it changed meanwhile. */
   async setStatus(m: EntityManager, id: string, from: QuoteStatus, to: QuoteStatus): Promise<boolean> {
-    const updated = await queryRows(m, `UPDATE quotes SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`, [id, from, to]);
-    return updated.length > 0;
+    const result = await m.createQueryBuilder().update(Quote).set({ status: to }).where('id = :id AND status = :from', { id, from }).returning('id').execute();
+    return (result.raw as unknown[]).length > 0;
   }
 
   async setRejectionReason(m: EntityManager, id: string, reason: string | null): Promise<QuoteRow> {

@@ -60,7 +60,7 @@ export class QuotesService {
         const replacedQuoteId = await this.quoteRows.closeOpenForRepair(m, repair.id, () =>
           conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.'),
         );
-        const row = await this.quoteRows.insert(m, {
+        const row = await this.quoteRows.add(m, {
           repairRequestId: repair.id,
           technicianId: technician.id,
           partsCost: input.partsCost,
