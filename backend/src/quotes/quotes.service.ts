@@ -100,11 +100,11 @@ export class QuotesService {
   /** The owning customer declines a pending quote; an expired one answers 409 `QUOTE.EXPIRED`. */
   async reject(customer: Viewer, id: string, reason: string | null = null): Promise<QuoteView> {
     return this.db.transaction(async (m) => {
-      const { row, customerId } = await this.lockOwned(m, id, customer.id);
+      const row = await this.lockOwned(m, id, customer.id);
       assertRejectable({ status: row.status, expiresAt: row.expires_at });
       await this.transitionQuote(m, id, 'pending', 'rejected', 'customer');
       const updated = await this.quoteRows.setRejectionReason(m, id, reason);
-      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id, reason });
+      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId: customer.id, technicianId: row.technician_id, reason });
       return toQuoteView(updated);
     });
   }
@@ -115,7 +115,7 @@ export class QuotesService {
    * `QUOTE.REJECTED`, `QUOTE.ALREADY_ACCEPTED`).
    */
   async lockForAcceptance(manager: EntityManager, quoteId: string, customerId: string, now: Date = new Date()): Promise<AcceptableQuote> {
-    const { row } = await this.lockOwned(manager, quoteId, customerId);
+    const row = await this.lockOwned(manager, quoteId, customerId);
     const status = assertAcceptable({ status: row.status, expiresAt: row.expires_at }, now);
     return { quote: toQuoteView(row, now), customerId, status };
   }
@@ -148,9 +148,9 @@ export class QuotesService {
     return toQuoteView(row);
   }
 
-  private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<{ row: QuoteRow; customerId: string }> {
+  private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<QuoteRow> {
     const row = await lockCustomerQuote(manager, quoteId, customerId);
     if (!row) throw quoteNotFound();
-    return { row, customerId };
+    return row;
   }
 }
