@@ -1,5 +1,5 @@
 import type { ConversationView, MessageType, MessageView, SystemEvent } from '@repairhub/contracts';
-import { ATTACHMENT_COLUMNS, toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import { toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
 
 export interface MessageRow {
   id: string;
@@ -10,16 +10,10 @@ export interface MessageRow {
   content: string;
   event: SystemEvent | null;
   client_id: string | null;
-  /** From `MESSAGE_COLUMNS`: the attachments as JSON rows. */
+  /** From `MESSAGE_COLUMNS` (`message-view.query.ts`): the attachments as JSON rows. */
   attachments: AttachmentRow[];
   created_at: Date | string;
 }
-
-export const MESSAGE_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.seq::text AS seq, ${a}.conversation_id, ${a}.sender_id, ${a}.type, ${a}.content, ${a}.event, ${a}.client_id, ${a}.created_at,
-   COALESCE((SELECT jsonb_agg(to_jsonb(ma) ORDER BY ma.created_at, ma.id) FROM (
-     SELECT ${ATTACHMENT_COLUMNS('att')} FROM attachments att WHERE att.message_id = ${a}.id
-   ) ma), '[]'::jsonb) AS attachments`;
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
