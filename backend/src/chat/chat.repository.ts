@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SystemEvent } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
-import type { MessageRow } from './chat.mapper.js';
+import type { MessageRecord } from './chat.mapper.js';
 import { Conversation } from './conversation.entity.js';
 import { Message } from './message.entity.js';
 import { MESSAGE_COLUMNS } from './message-view.query.js';
 import { existingRepair, participantJoin, PARTICIPATES, participatingRepair, REPAIR_OF_CONVERSATION } from './participation.query.js';
 
 /** A stored message with the people of its repair, for the events and pushes that follow it. */
-export type PostedMessage = MessageRow & { customer_id: string; assigned_technician_id: string | null };
+export type PostedMessage = MessageRecord & { customerId: string; technicianId: string | null };
 
 /**
  * The owner of conversations, messages and read positions. A new message locks its conversation's
@@ -62,8 +62,8 @@ export class ChatRepository {
     senderId: string,
     content: unknown,
     clientId: string | null,
-  ): Promise<(PostedMessage & { repair_request_id: string }) | undefined> {
-    const [inserted] = await queryRows<PostedMessage & { repair_request_id: string }>(
+  ): Promise<(PostedMessage & { repairRequestId: string }) | undefined> {
+    const [inserted] = await queryRows<PostedMessage & { repairRequestId: string }>(
       m,
       `WITH allowed AS (
          SELECT c.id, c.repair_request_id, r.customer_id, r.assigned_technician_id
@@ -78,7 +78,8 @@ export class ChatRepository {
        ), bump AS (
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
-       SELECT ${MESSAGE_COLUMNS('ins')}, a.repair_request_id, a.customer_id, a.assigned_technician_id FROM ins CROSS JOIN allowed a`,
+       SELECT ${MESSAGE_COLUMNS('ins')}, a.repair_request_id AS "repairRequestId", a.customer_id AS "customerId", a.assigned_technician_id AS "technicianId"
+         FROM ins CROSS JOIN allowed a`,
       [conversationId, senderId, content, clientId],
     );
     return inserted;
@@ -97,16 +98,16 @@ export class ChatRepository {
        ), bump AS (
          UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
        )
-       SELECT ${MESSAGE_COLUMNS('ins')}, t.customer_id, t.assigned_technician_id FROM ins CROSS JOIN target t`,
+       SELECT ${MESSAGE_COLUMNS('ins')}, t.customer_id AS "customerId", t.assigned_technician_id AS "technicianId" FROM ins CROSS JOIN target t`,
       [repairRequestId, content, event && JSON.stringify(event)],
     );
     return row;
   }
 
   /** Newest first, before `beforeSeq` when given; `take` rows at most. */
-  newestFirst(conversationId: string, beforeSeq: string | null, take: number): Promise<MessageRow[]> {
+  newestFirst(conversationId: string, beforeSeq: string | null, take: number): Promise<MessageRecord[]> {
     const [before, params] = beforeSeq === null ? ['TRUE', [conversationId, take]] : ['m.seq < $3::bigint', [conversationId, take, beforeSeq]];
-    return queryRows<MessageRow>(
+    return queryRows<MessageRecord>(
       this.db,
       `SELECT ${MESSAGE_COLUMNS('m')} FROM messages m WHERE m.conversation_id = $1 AND ${before}
         ORDER BY m.seq DESC LIMIT $2`,
@@ -115,8 +116,8 @@ export class ChatRepository {
   }
 
   /** Oldest first, after `seq`; `take` rows at most. */
-  after(conversationId: string, seq: string, take: number): Promise<MessageRow[]> {
-    return queryRows<MessageRow>(
+  after(conversationId: string, seq: string, take: number): Promise<MessageRecord[]> {
+    return queryRows<MessageRecord>(
       this.db,
       `SELECT ${MESSAGE_COLUMNS('m')} FROM messages m WHERE m.conversation_id = $1 AND m.seq > $2::bigint ORDER BY m.seq LIMIT $3`,
       [conversationId, seq, take],
@@ -124,8 +125,8 @@ export class ChatRepository {
   }
 
   /** The message a sender stored under `clientId`, in whichever conversation. */
-  async byClientId(senderId: string, clientId: unknown): Promise<MessageRow | undefined> {
-    const [row] = await queryRows<MessageRow>(this.db, `SELECT ${MESSAGE_COLUMNS('m')} FROM messages m WHERE m.sender_id = $1 AND m.client_id = $2`, [
+  async byClientId(senderId: string, clientId: unknown): Promise<MessageRecord | undefined> {
+    const [row] = await queryRows<MessageRecord>(this.db, `SELECT ${MESSAGE_COLUMNS('m')} FROM messages m WHERE m.sender_id = $1 AND m.client_id = $2`, [
       senderId,
       clientId,
     ]);

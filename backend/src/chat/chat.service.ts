@@ -18,7 +18,7 @@ import { decodeCursor, toPage } from '../common/http/pagination.js';
 import { invalidCursor, isBigintSequence, isUuid } from '../common/sql.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
-import { toConversationView, toMessageView, type MessageRow } from './chat.mapper.js';
+import { toConversationView, toMessageView, type MessageRecord } from './chat.mapper.js';
 import { ChatRepository } from './chat.repository.js';
 import { conversationRoom, userRoom } from './chat-rooms.js';
 import { ConversationsQueries, type ConversationAccess } from './conversations.queries.js';
@@ -67,7 +67,7 @@ export class ChatService {
       after = { seq, id };
     }
     const rows = await this.conversations.list(user.id, after, query.limit + 1);
-    const page = toPage(rows, query.limit, (row) => [row.last_message_seq, row.id]);
+    const page = toPage(rows, query.limit, (row) => [row.lastMessageSeq, row.id]);
     return { items: page.items.map(toConversationView), nextCursor: page.nextCursor };
   }
 
@@ -133,11 +133,11 @@ export class ChatService {
         await enqueueWebhook(m, 'message.created', async () => toMessageView(inserted));
         this.events.publish(m, 'chat.message_sent', {
           messageId: inserted.id,
-          conversationId: inserted.conversation_id,
-          repairId: inserted.repair_request_id,
+          conversationId: inserted.conversationId,
+          repairId: inserted.repairRequestId,
           senderId: user.id,
-          customerId: inserted.customer_id,
-          assignedTechnicianId: inserted.assigned_technician_id,
+          customerId: inserted.customerId,
+          assignedTechnicianId: inserted.technicianId,
           content: input.content as string,
           attachmentNames: inserted.attachments.map((a) => a.file_name),
         });
@@ -146,14 +146,14 @@ export class ChatService {
     });
     if (row) {
       const message = toMessageView(row);
-      this.announce(message, { repairRequestId: row.repair_request_id, customerId: row.customer_id, technicianId: row.assigned_technician_id });
+      this.announce(message, row);
       return { message, duplicate: false };
     }
     // Nothing inserted: not allowed (any more), or this clientId is already stored.
     await this.access(user, conversationId);
     const original = await this.repository.byClientId(user.id, clientId);
     if (!original) throw new Error('message insert returned nothing for an allowed sender without a clientId conflict');
-    if (original.conversation_id !== conversationId) {
+    if (original.conversationId !== conversationId) {
       throw conflict('MESSAGE.CLIENT_ID_REUSED', 'This clientId was already used for a message in another conversation.');
     }
     return { message: toMessageView(original), duplicate: true };
@@ -174,7 +174,7 @@ export class ChatService {
     const message = toMessageView(row);
     await enqueueWebhook(manager, 'message.created', async () => message);
     this.events.whenCommitted(manager, () =>
-      this.announce(message, { repairRequestId, customerId: row.customer_id, technicianId: row.assigned_technician_id }),
+      this.announce(message, { repairRequestId, customerId: row.customerId, technicianId: row.technicianId }),
     );
   }
 
@@ -209,9 +209,9 @@ export class ChatService {
    * Links the sender's own, not yet sent attachments of this repair to the new message, in its
    * transaction; any other id refuses the whole message.
    */
-  private async attach(manager: EntityManager, message: MessageRow & { repair_request_id: string }, senderId: string, ids: string[]): Promise<AttachmentRow[]> {
+  private async attach(manager: EntityManager, message: MessageRecord & { repairRequestId: string }, senderId: string, ids: string[]): Promise<AttachmentRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.attachments.linkToMessage(manager, message.id, message.repair_request_id, senderId, ids);
+    const rows = await this.attachments.linkToMessage(manager, message.id, message.repairRequestId, senderId, ids);
     if (rows.length !== ids.length) {
       throw invalid('MESSAGE.ATTACHMENT_INVALID', 'An attachment is not one you uploaded to this repair, or was already sent.', 'attachmentIds');
     }
