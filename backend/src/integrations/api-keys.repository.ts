@@ -15,7 +15,7 @@ const LISTING = `k.id, k.name, k.prefix, k.scopes, k.expires_at AS "expiresAt", 
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(values: Pick<ApiKey, 'name' | 'prefix' | 'secretHash' | 'scopes' | 'expiresAt' | 'createdBy'>): Promise<ApiKeyListing> {
+  async add(values: Pick<ApiKey, 'name' | 'prefix' | 'secretHash' | 'scopes' | 'expiresAt' | 'createdBy'>): Promise<ApiKeyListing> {
     const key = this.db.getRepository(ApiKey).create({ ...values, lastUsedAt: null, revokedAt: null });
     await this.db.getRepository(ApiKey).insert(key);
     return key;

@@ -38,7 +38,7 @@ export class ApiKeysService {
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalid('API_KEY.EXPIRY_PAST', 'The expiry must be in the future.', 'expiresAt');
     const { token, prefix, hash } = generateApiKey();
-    const key = await this.keys.insert({ name: input.name.trim(), prefix, secretHash: hash, scopes: [...new Set(input.scopes)], expiresAt, createdBy: admin.id });
+    const key = await this.keys.add({ name: input.name.trim(), prefix, secretHash: hash, scopes: [...new Set(input.scopes)], expiresAt, createdBy: admin.id });
     return { apiKey: toApiKeyView(key), secret: token };
   }
 

@@ -61,7 +61,7 @@ export class WebhookEndpointsService {
     const id = randomUUID();
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const sealed = this.cipher.encrypt(secret, endpointAad(id));
-    const endpoint = await this.webhooks.insertEndpoint({
+    const endpoint = await this.webhooks.addEndpoint({
       id,
       url: input.url,
       eventTypes: [...new Set(input.eventTypes)],

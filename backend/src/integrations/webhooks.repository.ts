@@ -52,7 +52,7 @@ export class WebhooksRepository {
     );
   }
 
-  async insertEndpoint(values: Pick<WebhookEndpoint, 'id' | 'url' | 'eventTypes' | 'secretEncrypted' | 'secretKeyId' | 'createdBy'>): Promise<EndpointListing> {
+  async addEndpoint(values: Pick<WebhookEndpoint, 'id' | 'url' | 'eventTypes' | 'secretEncrypted' | 'secretKeyId' | 'createdBy'>): Promise<EndpointListing> {
     const endpoint = this.db.getRepository(WebhookEndpoint).create(values);
     await this.db.getRepository(WebhookEndpoint).insert(endpoint);
     return endpoint;

@@ -28,7 +28,7 @@ export class EmailOutbox {
   async write(m: EntityManager, email: OutboxEmail): Promise<void> {
     const essential = ESSENTIAL[email.template];
     const status: EmailView['status'] = !essential && !email.recipient.emailNonEssential ? 'skipped' : this.sender.enabled ? 'pending' : 'stored';
-    await this.emails.insertEmail(m, {
+    await this.emails.addEmail(m, {
       dedupeKey: email.dedupeKey,
       template: email.template,
       userId: email.recipient.id,

@@ -19,7 +19,7 @@ export class NotificationsRepository {
    * Records the email in the caller's transaction, once per `dedupeKey` (a second write records nothing);
    * a `pending` email is due now.
    */
-  async insertEmail(
+  async addEmail(
     m: EntityManager,
     email: Pick<EmailOutboxEntry, 'dedupeKey' | 'template' | 'userId' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'essential' | 'status'>,
   ): Promise<void> {
