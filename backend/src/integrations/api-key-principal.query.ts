@@ -1,13 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { queryRows, toBuffer } from '../common/sql.js';
+import type { User } from '../users/user.entity.js';
 import type { ApiKey } from './api-key.entity.js';
 
 /** A key with what authenticating it needs of its creator, whose role and activity the key acts with. */
-export type ApiKeyPrincipal = Pick<ApiKey, 'id' | 'name' | 'scopes' | 'secretHash' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'> & {
-  userId: string;
-  role: string;
-  active: boolean;
-};
+export type ApiKeyPrincipal = Pick<ApiKey, 'id' | 'name' | 'scopes' | 'secretHash' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'> &
+  Pick<User, 'role' | 'active'> & { userId: User['id'] };
 
 /** Read model of API-key authentication: the key and its creator in one round trip, on every request it signs. */
 export async function findApiKeyPrincipal(db: DataSource, prefix: string): Promise<ApiKeyPrincipal | null> {

@@ -6,6 +6,7 @@ import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams, toBuffer } fr
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import type { WebhookOutboxEvent } from './webhook-outbox-event.entity.js';
 
 /** What an admin sees of an endpoint: everything but its secret. */
 export type EndpointListing = Pick<WebhookEndpoint, 'id' | 'url' | 'eventTypes' | 'active' | 'createdAt'>;
@@ -18,15 +19,11 @@ export type DeliveryListing = Pick<
 
 /** A claimed delivery with what sending it needs: its event and its endpoint's URL and sealed secret. */
 export type DueDelivery = Pick<WebhookDelivery, 'id' | 'attempts' | 'createdAt' | 'eventId' | 'endpointId'> &
-  Pick<WebhookEndpoint, 'url' | 'secretEncrypted' | 'secretKeyId'> & { type: WebhookEventType; data: unknown; eventCreatedAt: Date };
+  Pick<WebhookEndpoint, 'url' | 'secretEncrypted' | 'secretKeyId'> &
+  Pick<WebhookOutboxEvent, 'type' | 'data'> & { eventCreatedAt: WebhookOutboxEvent['createdAt'] };
 
-/** The outcome of one HTTP attempt; `error` is null when the receiver answered 2xx. */
-export interface AttemptOutcome {
-  attempts: number;
-  responseStatus: number | null;
-  latencyMs: number;
-  error: string | null;
-}
+/** The outcome of a delivery's latest HTTP attempt; `error` is null when the receiver answered 2xx. */
+export type AttemptOutcome = Pick<WebhookDeliveryAttempt, 'responseStatus' | 'latencyMs' | 'error'> & Pick<WebhookDelivery, 'attempts'>;
 
 const DELIVERY_LISTING = `d.id, d.event_id AS "eventId", o.type AS "eventType", d.status, d.attempts, d.response_status AS "responseStatus",
   d.latency_ms AS "latencyMs", d.error, d.next_attempt_at AS "nextAttemptAt", d.delivered_at AS "deliveredAt", d.created_at AS "createdAt"`;

@@ -1,18 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
+import type { Device } from '../devices/device.entity.js';
+import type { RepairRequest } from '../repairs/repair-request.entity.js';
+import type { User } from '../users/user.entity.js';
 
-/** What a repair email needs of its recipient and of the repair it is about. */
-export interface EmailRecipient {
-  email: string;
-  name: string;
-  active: boolean;
-  emailNonEssential: boolean;
-  ticketSeq: string;
-  /** Only when the recipient is the repair's customer: the tracking link is theirs alone. */
-  trackingToken: string | null;
-  brand: string | null;
-  model: string | null;
-}
+/**
+ * What a repair email needs of its recipient and of the repair it is about. The tracking token only
+ * when the recipient is the repair's customer: the tracking link is theirs alone.
+ */
+export type EmailRecipient = Pick<User, 'email' | 'name' | 'active' | 'emailNonEssential'> &
+  Pick<RepairRequest, 'ticketSeq' | 'trackingToken'> & { brand: Device['brand'] | null; model: Device['model'] | null };
 
 /**
  * Read model of email composition: the recipient, the repair and its device in one round trip, read
