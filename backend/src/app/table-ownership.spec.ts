@@ -58,10 +58,6 @@ const KNOWN_WRITES = [
   ...inFile('demo/demo-data.ts', ['appointments', 'quotes']),
 ].sort();
 const KNOWN_READS = [
-  ...inFile('appointments/appointment-reminders.ts', ['repair_requests']),
-  ...inFile('appointments/drop-offs.service.ts', ['devices', 'repair_requests', 'users']),
-  ...inFile('attachments/attachments.service.ts', ['repair_requests']),
-  ...inFile('auth/password-reset.service.ts', ['users']),
   ...inFile('calls/calls.service.ts', ['conversations', 'users']),
   ...inFile('chat/chat.mapper.ts', ['attachments']),
   ...inFile('chat/chat.service.ts', ['repair_requests', 'users']),
