@@ -57,9 +57,6 @@ const KNOWN_WRITES = [
   ...inFile(DEMO_CLOCK, ['conversations', 'devices', 'email_outbox', 'messages', 'payments', 'quotes', 'refunds', 'repair_requests', 'repair_status_history']),
 ].sort();
 const KNOWN_READS = [
-  ...inFile('calls/calls.service.ts', ['conversations', 'users']),
-  ...inFile('chat/chat.mapper.ts', ['attachments']),
-  ...inFile('chat/chat.service.ts', ['repair_requests', 'users']),
   ...inFile('counter/check-in.service.ts', ['devices', 'repair_requests']),
   ...inFile('counter/customer-lookup.service.ts', ['devices', 'users']),
   ...inFile(DEMO_CLOCK, ['conversations', 'messages', 'payments', 'quotes', 'refunds', 'repair_requests', 'repair_status_history']),
