@@ -61,8 +61,6 @@ const KNOWN_READS = [
   ...inFile('counter/customer-lookup.service.ts', ['devices', 'users']),
   ...inFile(DEMO_CLOCK, ['conversations', 'messages', 'payments', 'quotes', 'refunds', 'repair_requests', 'repair_status_history']),
   ...inFile('devices/devices.service.ts', ['users']),
-  ...inFile('integrations/api-keys.service.ts', ['users']),
-  ...inFile('notifications/notifications.service.ts', ['devices', 'repair_requests', 'users']),
   ...inFile('payments/payments.service.ts', ['repair_requests', 'users']),
   ...inFile('quotes/quote-jobs.ts', ['repair_requests']),
   ...inFile('quotes/quotes.service.ts', ['repair_requests']),
