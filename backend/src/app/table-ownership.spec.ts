@@ -65,17 +65,13 @@ const KNOWN_READS = [
   ...inFile('calls/calls.service.ts', ['conversations', 'users']),
   ...inFile('chat/chat.mapper.ts', ['attachments']),
   ...inFile('chat/chat.service.ts', ['repair_requests', 'users']),
-  ...inFile('counter/check-in.service.ts', ['devices', 'repair_requests']),
-  ...inFile('counter/customer-lookup.service.ts', ['devices', 'users']),
   ...inFile(DEMO_CLOCK, ['conversations', 'messages', 'payments', 'quotes', 'refunds', 'repair_requests', 'repair_status_history']),
   ...inFile('demo/demo-data.ts', ['appointments', 'payments', 'quotes']),
-  ...inFile('devices/devices.service.ts', ['users']),
   ...inFile('integrations/api-keys.service.ts', ['users']),
   ...inFile('notifications/notifications.service.ts', ['devices', 'repair_requests', 'users']),
   ...inFile('payments/payments.service.ts', ['repair_requests', 'users']),
   ...inFile('quotes/quote-jobs.ts', ['repair_requests']),
   ...inFile('quotes/quotes.service.ts', ['repair_requests']),
-  ...inFile('repairs/repairs.service.ts', ['devices', 'users']),
 ].sort();
 
 describe('table ownership', () => {

@@ -1,5 +1,5 @@
 import { formatTicketNumber, type Actor, type Currency, type DeviceView, type PaymentStatus, type RepairDetail, type RepairPaymentView, type RepairStatus, type RepairSummary, type StatusHistoryEntry, type Urgency } from '@repairhub/contracts';
-import type { DeviceRow } from '../devices/device.mapper.js';
+import type { DeviceRecord } from '../devices/devices.repository.js';
 import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { availableStatuses } from './repair.policy.js';
 import { trackingUrl } from './tracking-token.js';
@@ -44,7 +44,13 @@ interface RepairPaymentRow {
   updated_at: string;
 }
 
-export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `device_${K}`]: DeviceRow[K] } & {
+export type RepairDetailRow = RepairSummaryRow & {
+  device_owner_id: string;
+  device_type: DeviceRecord['type'];
+  device_serial_encrypted: Buffer | Uint8Array | null;
+  device_serial_key_id: string | null;
+  device_created_at: Date;
+  device_updated_at: Date;
   quotes: QuoteRow[];
   history: HistoryRow[];
   payments: RepairPaymentRow[];
@@ -73,18 +79,18 @@ export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
   };
 }
 
-/** The device columns of a detail row, as a device row. */
-export function deviceRowOf(row: RepairDetailRow): DeviceRow {
+/** The device columns of a detail row, as a device. */
+export function deviceRowOf(row: RepairDetailRow): DeviceRecord {
   return {
     id: row.device_id,
-    owner_id: row.device_owner_id,
+    ownerId: row.device_owner_id,
     type: row.device_type,
     brand: row.device_brand,
     model: row.device_model,
-    serial_encrypted: row.device_serial_encrypted,
-    serial_key_id: row.device_serial_key_id,
-    created_at: row.device_created_at,
-    updated_at: row.device_updated_at,
+    serialEncrypted: row.device_serial_encrypted as Buffer | null,
+    serialKeyId: row.device_serial_key_id,
+    createdAt: row.device_created_at,
+    updatedAt: row.device_updated_at,
   };
 }
 

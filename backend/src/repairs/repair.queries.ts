@@ -1,9 +1,12 @@
 import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
-import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, SqlParams } from '../common/sql.js';
+import type { EntityManager } from 'typeorm';
+import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { QUOTE_JSON } from '../quotes/quote.mapper.js';
+import type { RepairDetailRow, RepairSummaryRow } from './repair.mapper.js';
 import { URGENCY_RANK } from './repair.policy.js';
-import { repairVisibility, type Viewer } from './repair-visibility.js';
+import { repairVisibility } from './repair-visibility.query.js';
+import type { Viewer } from './repair-visibility.js';
 
 const URGENCY_RANKS = new Set<unknown>(Object.values(URGENCY_RANK));
 
@@ -123,6 +126,14 @@ export function listRepairsSql(viewer: Viewer, filters: RepairListFilters, limit
   return viewer.role === 'technician' ? technicianQueue(viewer, filters, limit) : newestFirst(viewer, filters, limit);
 }
 
+export type RepairListRow = RepairSummaryRow & { urgency_rank?: number; cursor_at: string };
+
+/** One page (plus one row, to tell whether there is a next) of `listRepairsSql`. */
+export async function loadRepairList(m: EntityManager, viewer: Viewer, filters: RepairListFilters, limit: number): Promise<RepairListRow[]> {
+  const sql = listRepairsSql(viewer, filters, limit);
+  return sql ? queryRows<RepairListRow>(m, sql.text, sql.values) : [];
+}
+
 /** The cursor of a row of `listRepairsSql`. */
 export function repairCursorOf(viewer: Viewer, row: { urgency_rank?: number; cursor_at: string; id: string }): (string | number)[] {
   return viewer.role === 'technician' ? [row.urgency_rank!, row.cursor_at, row.id] : [row.cursor_at, row.id];
@@ -157,4 +168,11 @@ export function repairDetailSql(viewer: Viewer, idOrTicket: string): Sql {
       WHERE ${key} AND ${repairVisibility(viewer, 'r', p)}`,
     values: p.values,
   };
+}
+
+/** The detail row of a repair `viewer` may see, by id or ticket number; null when none. */
+export async function loadRepairDetail(m: EntityManager, viewer: Viewer, idOrTicket: string): Promise<RepairDetailRow | null> {
+  const sql = repairDetailSql(viewer, idOrTicket);
+  const [row] = await queryRows<RepairDetailRow>(m, sql.text, sql.values);
+  return row ?? null;
 }
