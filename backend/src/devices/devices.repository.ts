@@ -39,13 +39,13 @@ export class DevicesRepository {
   }
 
   /** `m`: the caller's transaction (a counter check-in creates the device with the repair). */
-  async insert(device: Pick<Device, 'id' | 'ownerId' | 'type' | 'brand' | 'model'> & SealedSerial, m: EntityManager = this.db.manager): Promise<DeviceRecord> {
+  async add(device: Pick<Device, 'id' | 'ownerId' | 'type' | 'brand' | 'model'> & SealedSerial, m: EntityManager = this.db.manager): Promise<DeviceRecord> {
     const result = await m.createQueryBuilder().insert().into(Device).values(device).returning(this.recordColumns()).execute();
     return (result.raw as DeviceRecord[])[0];
   }
 
   /** Changes a device of `ownerId`; null when they have no such device. */
-  async update(ownerId: string, id: string, changes: DeviceChanges): Promise<DeviceRecord | null> {
+  async applyChanges(ownerId: string, id: string, changes: DeviceChanges): Promise<DeviceRecord | null> {
     const result = await this.db
       .createQueryBuilder()
       .update(Device)

@@ -31,7 +31,7 @@ export class DevicesService {
   async create(owner: Pick<Viewer, 'id'>, input: CreateDeviceDto, manager?: EntityManager): Promise<DeviceView> {
     const id = randomUUID();
     const serial = this.seal(input.serialNumber, id);
-    const row = await this.devices.insert({ id, ownerId: owner.id, type: input.type, brand: input.brand, model: input.model, ...serial }, manager);
+    const row = await this.devices.add({ id, ownerId: owner.id, type: input.type, brand: input.brand, model: input.model, ...serial }, manager);
     return this.view(row, false);
   }
 
@@ -64,7 +64,7 @@ export class DevicesService {
   async update(owner: Viewer, id: string, changes: UpdateDeviceDto): Promise<DeviceView> {
     const { type, brand, model, serialNumber } = changes;
     const serial = serialNumber === undefined ? {} : this.seal(serialNumber, id);
-    const row = await this.devices.update(owner.id, id, { type, brand, model, ...serial });
+    const row = await this.devices.applyChanges(owner.id, id, { type, brand, model, ...serial });
     if (!row) throw DEVICE_NOT_FOUND();
     return this.view(row, false);
   }

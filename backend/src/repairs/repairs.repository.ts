@@ -34,7 +34,7 @@ export class RepairsRepository {
   }
 
   /** Inserts a `submitted` repair; returns its id. */
-  async insert(m: EntityManager, repair: NewRepair): Promise<string> {
+  async add(m: EntityManager, repair: NewRepair): Promise<string> {
     const result = await m
       .createQueryBuilder()
       .insert()

@@ -28,7 +28,7 @@ import type { Viewer } from './repair-visibility.js';
 import { RepairsRepository, type NewRepair as NewRepairRow, type RepairParties } from './repairs.repository.js';
 import { newTrackingToken } from './tracking-token.js';
 
-/** A repair row locked `FOR UPDATE` in the caller's transaction. */
+/** A repair row locked in the caller's transaction (`RepairsRepository.lock`). */
 export type LockedRepair = RepairParties;
 
 /** Who makes a status change; `id` is null for the platform itself. */
@@ -76,7 +76,7 @@ export class RepairsService {
    * transaction, and announces it (webhook, `repair.created`). Returns its id.
    */
   async insert(manager: EntityManager, repair: NewRepair, actor: TransitionActor): Promise<string> {
-    const id = await this.repairs.insert(manager, { ...repair, trackingToken: newTrackingToken() });
+    const id = await this.repairs.add(manager, { ...repair, trackingToken: newTrackingToken() });
     await this.recordHistory(manager, id, null, 'submitted', actor, null);
     await enqueueWebhook(manager, 'repair.created', () => this.webhookView(manager, id));
     this.events.publish(manager, 'repair.created', { repairId: id, customerId: repair.customerId, deviceId: repair.deviceId, urgency: repair.urgency });
