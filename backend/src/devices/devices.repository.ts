@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_PAGE_LIMIT } from '@repairhub/contracts';
 import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { deviceVisibility, type Viewer } from '../repairs/repair-visibility.js';
 import { Device } from './device.entity.js';
@@ -81,7 +80,7 @@ export class DevicesRepository {
   }
 
   /** Newest first, `limit + 1` rows (the last tells whether there is a next page), each with its keyset cursor time. */
-  page(viewer: Viewer, filters: DeviceFilters, limit = DEFAULT_PAGE_LIMIT): Promise<(DeviceRecord & { cursorAt: string })[]> {
+  page(viewer: Viewer, filters: DeviceFilters, limit: number): Promise<(DeviceRecord & { cursorAt: string })[]> {
     const p = new SqlParams();
     const where: string[] = [];
     if (filters.serialHashes) where.push(`d.serial_hmac IN (${filters.serialHashes.map((hash) => p.add(hash)).join(', ')})`);

@@ -9,7 +9,6 @@ import {
   type RepairDetail,
   type RepairStatus,
   type RepairSummary,
-  type Urgency,
 } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
