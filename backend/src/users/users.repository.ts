@@ -18,6 +18,22 @@ export class UsersRepository {
     await m.getRepository(User).update({ id: userId }, { passwordHash });
   }
 
+  /** The user's name, read in the caller's transaction; null when there is no such user. */
+  async nameOf(m: EntityManager, userId: string): Promise<string | null> {
+    const row = await m.createQueryBuilder(User, 'u').select('u.name', 'name').where('u.id = :userId', { userId }).getRawOne<Pick<User, 'name'>>();
+    return row?.name ?? null;
+  }
+
+  /** Whether the user takes non-essential emails, or null when there is no such user. */
+  async emailNonEssential(userId: string): Promise<boolean | null> {
+    const row = await this.db
+      .createQueryBuilder(User, 'u')
+      .select('u.emailNonEssential', 'emailNonEssential')
+      .where('u.id = :userId', { userId })
+      .getRawOne<Pick<User, 'emailNonEssential'>>();
+    return row ? row.emailNonEssential : null;
+  }
+
   /** The stored preference, or null when there is no such user. */
   async setEmailNonEssential(userId: string, emailNonEssential: boolean): Promise<boolean | null> {
     const result = await this.db
