@@ -57,6 +57,11 @@ export class UsersRepository {
     return Boolean(result.affected);
   }
 
+  /** Whether `id` is an active technician, someone a repair may be assigned to. */
+  isActiveTechnician(id: string): Promise<boolean> {
+    return this.repo.existsBy({ id, role: 'technician', active: true });
+  }
+
   /** Inside the caller's transaction: the reset's token is spent in the same one. */
   async setPasswordHash(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await m.getRepository(User).update({ id: userId }, { passwordHash });
