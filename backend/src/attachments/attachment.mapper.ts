@@ -1,28 +1,24 @@
-import type { AttachmentContentType, AttachmentView } from '@repairhub/contracts';
+import type { AttachmentView } from '@repairhub/contracts';
+import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
+import { Attachment } from './attachment.entity.js';
 
-export interface AttachmentRow {
-  id: string;
-  repair_request_id: string;
-  uploaded_by: string;
-  file_name: string;
-  content_type: AttachmentContentType;
-  size: number;
-  thumbnail_key: string | null;
-  created_at: Date | string;
-}
+/** An attachment as the views need it; inside a JSON aggregate its time arrives as text. */
+export type AttachmentRecord = Omit<Attachment, 'messageId' | 'storageKey' | 'createdAt'> & { createdAt: Date | string };
 
-export const ATTACHMENT_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.repair_request_id, ${a}.uploaded_by, ${a}.file_name, ${a}.content_type, ${a}.size, ${a}.thumbnail_key, ${a}.created_at`;
+const VIEW_COLUMNS = entityColumns(Attachment, ['messageId', 'storageKey']);
 
-export function toAttachmentView(row: AttachmentRow): AttachmentView {
+/** The columns of `AttachmentRecord` for alias `a`, under their property names. */
+export const ATTACHMENT_COLUMNS = (a: string) => selectAsEntity(VIEW_COLUMNS, a);
+
+export function toAttachmentView(row: AttachmentRecord): AttachmentView {
   return {
     id: row.id,
-    repairRequestId: row.repair_request_id,
-    fileName: row.file_name,
-    contentType: row.content_type,
+    repairRequestId: row.repairRequestId,
+    fileName: row.fileName,
+    contentType: row.contentType,
     size: Number(row.size),
-    hasThumbnail: row.thumbnail_key !== null,
-    uploadedBy: row.uploaded_by,
-    createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
+    hasThumbnail: row.thumbnailKey !== null,
+    uploadedBy: row.uploadedBy,
+    createdAt: new Date(row.createdAt).toISOString(),
   };
 }

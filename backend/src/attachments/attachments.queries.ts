@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { queryRows, SqlParams } from '../common/sql.js';
 import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
-import { ATTACHMENT_COLUMNS, type AttachmentRow } from './attachment.mapper.js';
+import type { Attachment } from './attachment.entity.js';
+import { ATTACHMENT_COLUMNS, type AttachmentRecord } from './attachment.mapper.js';
 
 /** The repair's assigned technician, or undefined when `viewer` may not see the repair. */
 export async function visibleRepairTechnician(db: DataSource, viewer: Viewer, repairId: string): Promise<{ assignedTechnicianId: string | null } | undefined> {
@@ -18,9 +19,9 @@ export async function visibleRepairTechnician(db: DataSource, viewer: Viewer, re
  * The attachments of a repair `viewer` may see, oldest first, or null when they may not see it (one
  * query: a visible repair without attachments gives one row of nulls).
  */
-export async function attachmentsOfVisibleRepair(db: DataSource, viewer: Viewer, repairId: string): Promise<AttachmentRow[] | null> {
+export async function attachmentsOfVisibleRepair(db: DataSource, viewer: Viewer, repairId: string): Promise<AttachmentRecord[] | null> {
   const p = new SqlParams();
-  const rows = await queryRows<AttachmentRow>(
+  const rows = await queryRows<AttachmentRecord>(
     db,
     `SELECT ${ATTACHMENT_COLUMNS('a')}
        FROM repair_requests r LEFT JOIN attachments a ON a.repair_request_id = r.id
@@ -32,11 +33,11 @@ export async function attachmentsOfVisibleRepair(db: DataSource, viewer: Viewer,
 }
 
 /** The attachment with its storage key, if `viewer` may see its repair. */
-export async function visibleAttachment(db: DataSource, viewer: Viewer, id: string): Promise<(AttachmentRow & { storage_key: string }) | undefined> {
+export async function visibleAttachment(db: DataSource, viewer: Viewer, id: string): Promise<(AttachmentRecord & Pick<Attachment, 'storageKey'>) | undefined> {
   const p = new SqlParams();
-  const [row] = await queryRows<AttachmentRow & { storage_key: string }>(
+  const [row] = await queryRows<AttachmentRecord & Pick<Attachment, 'storageKey'>>(
     db,
-    `SELECT ${ATTACHMENT_COLUMNS('a')}, a.storage_key
+    `SELECT ${ATTACHMENT_COLUMNS('a')}, a.storage_key AS "storageKey"
        FROM attachments a JOIN repair_requests r ON r.id = a.repair_request_id
       WHERE a.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)}`,
     p.values,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
-import { ATTACHMENT_COLUMNS, type AttachmentRow } from './attachment.mapper.js';
+import { ATTACHMENT_COLUMNS, type AttachmentRecord } from './attachment.mapper.js';
 import { Attachment } from './attachment.entity.js';
 
 export type NewAttachment = Pick<Attachment, 'id' | 'repairRequestId' | 'uploadedBy' | 'fileName' | 'contentType' | 'size' | 'storageKey' | 'thumbnailKey'>;
@@ -13,8 +13,8 @@ export class AttachmentsRepository {
     return m.getRepository(Attachment).count({ where: { repairRequestId: repairId } });
   }
 
-  async add(m: EntityManager, a: NewAttachment): Promise<AttachmentRow> {
-    const [row] = await queryRows<AttachmentRow>(
+  async add(m: EntityManager, a: NewAttachment): Promise<AttachmentRecord> {
+    const [row] = await queryRows<AttachmentRecord>(
       m,
       `INSERT INTO attachments (id, repair_request_id, uploaded_by, file_name, content_type, size, storage_key, thumbnail_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ATTACHMENT_COLUMNS('attachments')}`,
@@ -27,8 +27,8 @@ export class AttachmentsRepository {
    * In the message's transaction: links those of `ids` that `uploaderId` uploaded to the repair and
    * has not sent yet to `messageId`, and returns them (fewer than asked when some are not theirs).
    */
-  linkToMessage(m: EntityManager, messageId: string, repairId: string, uploaderId: string, ids: string[]): Promise<AttachmentRow[]> {
-    return queryRows<AttachmentRow>(
+  linkToMessage(m: EntityManager, messageId: string, repairId: string, uploaderId: string, ids: string[]): Promise<AttachmentRecord[]> {
+    return queryRows<AttachmentRecord>(
       m,
       `UPDATE attachments att SET message_id = $1
         WHERE att.id = ANY($2::uuid[]) AND att.repair_request_id = $3 AND att.uploaded_by = $4 AND att.message_id IS NULL

@@ -105,10 +105,10 @@ export class AttachmentsService implements OnModuleDestroy {
   async content(viewer: Viewer, id: string, variant: 'original' | 'thumbnail'): Promise<AttachmentContent> {
     const row = await visibleAttachment(this.db, viewer, id);
     if (!row) throw attachmentNotFound();
-    const key = variant === 'thumbnail' ? row.thumbnail_key : row.storage_key;
+    const key = variant === 'thumbnail' ? row.thumbnailKey : row.storageKey;
     if (!key) throw notFound('ATTACHMENT.NO_THUMBNAIL', 'Thumbnail');
     const body = await this.storage.get(key);
     if (!body) throw attachmentNotFound();
-    return { attachment: toAttachmentView(row), contentType: variant === 'thumbnail' ? 'image/webp' : row.content_type, body };
+    return { attachment: toAttachmentView(row), contentType: variant === 'thumbnail' ? 'image/webp' : row.contentType, body };
   }
 }

@@ -1,10 +1,10 @@
 import type { ConversationView, MessageView } from '@repairhub/contracts';
-import { toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import { toAttachmentView, type AttachmentRecord } from '../attachments/attachment.mapper.js';
 import type { Conversation } from './conversation.entity.js';
 import type { Message } from './message.entity.js';
 
 /** A message as `MESSAGE_COLUMNS` (`message-view.query.ts`) reads it: with its attachments, its time as JSON text inside a JSON row. */
-export type MessageRecord = Omit<Message, 'createdAt'> & { createdAt: Date | string; attachments: AttachmentRow[] };
+export type MessageRecord = Omit<Message, 'createdAt'> & { createdAt: Date | string; attachments: AttachmentRecord[] };
 
 /** A conversation as `conversations.queries.ts` reads it, with its newest message and the reader's unread count. */
 export type ConversationRecord = Pick<Conversation, 'id' | 'repairRequestId' | 'lastMessageSeq'> & {

@@ -10,7 +10,7 @@ import {
   type MessageView,
   type SystemEvent,
 } from '@repairhub/contracts';
-import type { AttachmentRow } from '../attachments/attachment.mapper.js';
+import type { AttachmentRecord } from '../attachments/attachment.mapper.js';
 import { AttachmentsRepository } from '../attachments/attachments.repository.js';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
@@ -139,7 +139,7 @@ export class ChatService {
           customerId: inserted.customerId,
           assignedTechnicianId: inserted.technicianId,
           content: input.content as string,
-          attachmentNames: inserted.attachments.map((a) => a.file_name),
+          attachmentNames: inserted.attachments.map((a) => a.fileName),
         });
       }
       return inserted;
@@ -209,7 +209,7 @@ export class ChatService {
    * Links the sender's own, not yet sent attachments of this repair to the new message, in its
    * transaction; any other id refuses the whole message.
    */
-  private async attach(manager: EntityManager, message: MessageRecord & { repairRequestId: string }, senderId: string, ids: string[]): Promise<AttachmentRow[]> {
+  private async attach(manager: EntityManager, message: MessageRecord & { repairRequestId: string }, senderId: string, ids: string[]): Promise<AttachmentRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.attachments.linkToMessage(manager, message.id, message.repairRequestId, senderId, ids);
     if (rows.length !== ids.length) {

@@ -20,6 +20,6 @@ const MESSAGE_FIELDS = getMetadataArgsStorage()
  */
 export const MESSAGE_COLUMNS = (a: string) =>
   `${MESSAGE_FIELDS.map(([column, property]) => `${a}.${column} AS "${property}"`).join(', ')},
-   COALESCE((SELECT jsonb_agg(to_jsonb(ma) ORDER BY ma.created_at, ma.id) FROM (
+   COALESCE((SELECT jsonb_agg(to_jsonb(ma) ORDER BY ma."createdAt", ma.id) FROM (
      SELECT ${ATTACHMENT_COLUMNS('att')} FROM attachments att WHERE att.message_id = ${a}.id
    ) ma), '[]'::jsonb) AS attachments`;
