@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { PinoLogger } from 'nestjs-pino';
-import type { Logger } from 'pino';
+import { symbols, type Logger } from 'pino';
 
 /** The request path without its query string. */
 const pathOf = (url = ''): string => {
@@ -26,14 +26,44 @@ export function logRequests(fastify: FastifyInstance, logger: PinoLogger, prefix
     if (!logged) return done();
     // pino's request serializer logs `query` from the raw request (middie used to copy it there).
     raw.query = request.query;
-    logger.runInContext(
-      () => {
-        const log = logger.logger;
-        if (log.isLevelEnabled('info')) logCompletion(log, raw, reply.raw, Date.now());
+    const bindings = { req: raw, requestId: request.id };
+    if (logger.logger.isLevelEnabled('info')) {
+      logger.runInContext(() => {
+        logCompletion(logger.logger, raw, reply.raw, Date.now());
         done();
-      },
-      { bindings: { req: raw, requestId: request.id } },
-    );
+      }, { bindings });
+      return;
+    }
+    // No completion line at this level: most requests log nothing, so the request is serialized (and
+    // redacted) only if a line is written. Its peer address is read now, while the socket is surely open.
+    void raw.socket?.remoteAddress;
+    logger.runInContext(() => {
+      bindOnFirstLine(logger.logger, bindings);
+      done();
+    }, { bindings: {} });
+  });
+}
+
+const { chindingsSym } = symbols;
+const ownBindings = (target: object, value: unknown) => Object.defineProperty(target, chindingsSym, { value, writable: true, configurable: true, enumerable: true });
+
+/**
+ * Gives `child` (a fresh child of the root, without bindings of its own) `bindings` the first time pino
+ * reads them: writing a line, deriving a child, or setting bindings. pino keeps a logger's serialized
+ * bindings under `symbols.chindingsSym` (as pino-http relies on), so the text is the one `child(bindings)` makes.
+ */
+function bindOnFirstLine(child: Logger, bindings: Record<string, unknown>): void {
+  const parent = Object.getPrototypeOf(child) as Logger & Record<symbol, unknown>;
+  Object.defineProperty(child, chindingsSym, {
+    configurable: true,
+    get(): unknown {
+      const value = (parent.child(bindings) as unknown as Record<symbol, unknown>)[chindingsSym];
+      ownBindings(child, value);
+      return value;
+    },
+    set(this: object, value: unknown) {
+      ownBindings(this, value);
+    },
   });
 }
 
