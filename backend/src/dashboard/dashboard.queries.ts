@@ -1,10 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../common/sql.js';
+import { onReadReplica } from '../database/read-replica.js';
+import type { OpenRequestsRow, StaleQuoteSqlRow, WeeklyMoneySqlRow } from './dashboard.mapper.js';
+
 /**
- * The dashboard's SQL. Each statement returns aggregates only (GROUP BY, ordered-set aggregates,
+ * The dashboard's read model. Each statement returns aggregates only (GROUP BY, ordered-set aggregates,
  * window functions): the database does the counting, no repair or payment rows travel to Node.
  */
 
 /** Open requests counted per (status, urgency). $1: the open statuses. */
-export const OPEN_REQUESTS_SQL = `
+const OPEN_REQUESTS_SQL = `
   SELECT r.status, r.urgency, count(*)::int AS count
     FROM repair_requests r
    WHERE r.status = ANY($1::text[])
@@ -16,7 +23,7 @@ export const OPEN_REQUESTS_SQL = `
  * that keep the status (a quote re-issued while `quoted`) do not split a stint. Only stints that
  * ended inside the window count. $1: window in days.
  */
-export const STATUS_DURATIONS_SQL = `
+const STATUS_DURATIONS_SQL = `
   WITH changes AS (
     SELECT h.repair_request_id, h.seq, h.to_status, h.created_at
       FROM repair_status_history h
@@ -41,7 +48,7 @@ export const STATUS_DURATIONS_SQL = `
    GROUP BY e.status`;
 
 /** How many repairs are in each status right now. */
-export const CURRENT_STATUS_COUNTS_SQL = `
+const CURRENT_STATUS_COUNTS_SQL = `
   SELECT r.status, count(*)::int AS count FROM repair_requests r GROUP BY r.status`;
 
 /**
@@ -49,7 +56,7 @@ export const CURRENT_STATUS_COUNTS_SQL = `
  * no longer waits: it reads as expired). The total comes from count(*) OVER (), computed before the
  * LIMIT, so one statement gives the count and the oldest $2.
  */
-export const STALE_QUOTES_SQL = `
+const STALE_QUOTES_SQL = `
   SELECT q.id AS quote_id,
          q.repair_request_id,
          u.name AS customer_name,
@@ -72,7 +79,7 @@ export const STALE_QUOTES_SQL = `
    LIMIT $2`;
 
 /** The Mondays (UTC) of the last $1 weeks, oldest first. */
-export const REVENUE_WEEKS_SQL = `
+const REVENUE_WEEKS_SQL = `
   SELECT to_char(g.week, 'YYYY-MM-DD') AS week_start
     FROM generate_series(
            date_trunc('week', now() AT TIME ZONE 'UTC') - ($1::int - 1) * interval '1 week',
@@ -85,7 +92,7 @@ export const REVENUE_WEEKS_SQL = `
  * the money (succeeded, or refunded later) charged, by the week the payment was made; refunds are the
  * confirmed refunds by the week they were asked for. Currencies are never added together.
  */
-export const WEEKLY_REVENUE_SQL = `
+const WEEKLY_REVENUE_SQL = `
   WITH bounds AS (
     SELECT (date_trunc('week', now() AT TIME ZONE 'UTC') - ($1::int - 1) * interval '1 week') AT TIME ZONE 'UTC' AS since
   ), paid AS (
@@ -108,3 +115,37 @@ export const WEEKLY_REVENUE_SQL = `
          coalesce(refunded.refunds, 0) AS refunds, coalesce(refunded.refund_count, 0) AS refund_count
     FROM paid FULL JOIN refunded USING (week, currency)
    ORDER BY week, currency`;
+
+/** The dashboard's aggregates, read from the replica when one is configured. */
+@Injectable()
+export class DashboardQueries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private onReplica<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return onReadReplica(this.db, (m) => queryRows<T>(m, sql, params));
+  }
+
+  openRequests(openStatuses: readonly string[]): Promise<OpenRequestsRow[]> {
+    return this.onReplica(OPEN_REQUESTS_SQL, [openStatuses]);
+  }
+
+  statusDurationMedians<S>(days: number): Promise<{ status: S; median_seconds: number | null; samples: number }[]> {
+    return this.onReplica(STATUS_DURATIONS_SQL, [days]);
+  }
+
+  currentStatusCounts<S>(): Promise<{ status: S; count: number }[]> {
+    return this.onReplica(CURRENT_STATUS_COUNTS_SQL);
+  }
+
+  staleQuotes(hours: number, limit: number): Promise<StaleQuoteSqlRow[]> {
+    return this.onReplica(STALE_QUOTES_SQL, [hours, limit]);
+  }
+
+  revenueWeeks(weeks: number): Promise<{ week_start: string }[]> {
+    return this.onReplica(REVENUE_WEEKS_SQL, [weeks]);
+  }
+
+  weeklyRevenue(weeks: number): Promise<WeeklyMoneySqlRow[]> {
+    return this.onReplica(WEEKLY_REVENUE_SQL, [weeks]);
+  }
+}
