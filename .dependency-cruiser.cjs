@@ -24,7 +24,7 @@ const EXPORTS = {
   calls: ['calls.gateway.ts'],
   notifications: ['email-outbox.ts', 'templates/email-templates.ts'],
   integrations: ['webhook-outbox.ts', 'api-key-token.ts'],
-  infra: ['redis-connections.ts', 'redis-throttler.storage.ts', 'lifecycle.ts', 'outbox/claim-due.ts', 'outbox/outbox-poller.ts', 'outbox/retry-backoff.ts'],
+  infra: ['redis-connections.ts', 'redis-throttler.storage.ts', 'lifecycle.ts', 'outbox/outbox-poller.ts', 'outbox/retry-backoff.ts'],
 };
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PUBLIC = [

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DropOffsModule } from './appointments/drop-offs.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { ChatModule } from './chat/chat.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         DashboardModule,
         ShopModule,
         DemoModule,
+        DropOffsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -141,6 +141,7 @@ describe('API keys', () => {
   });
 
   it('documents both security schemes and the scopes of each route in OpenAPI', async () => {
+    // Plain fetch: the document and Swagger UI are served outside /api/v1 and describe no route of their own.
     const doc: any = await (await fetch(`${t.baseUrl}/api/docs-json`)).json();
     expect(doc.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' }, 'api-key': { type: 'apiKey', in: 'header', name: 'X-API-Key' } });
     const list = doc.paths['/api/v1/repairs'].get;

@@ -5,6 +5,7 @@ import { downloadAttachment, pdfDocument, photoWithGps, pngImage, uploadAttachme
 import { openConversation } from './factories/chat.factory.js';
 import { assignRepair, createRepair } from './factories/repairs.factory.js';
 import { createStaff, registerCustomer, type TestUser } from './factories/users.factory.js';
+import { checkedFetch } from './support/checked-fetch.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 function expectRefusal(response: RawResponse, status: number, code: string) {
@@ -169,7 +170,7 @@ describe('attachments', () => {
   it('takes multipart bodies on the upload route only', async () => {
     const form = new FormData();
     form.append('deviceId', 'x');
-    const response = await fetch(`${t.baseUrl}/api/v1/repairs`, { method: 'POST', body: form, headers: { authorization: `Bearer ${ada.token}` } });
+    const response = await checkedFetch(`${t.baseUrl}/api/v1/repairs`, { method: 'POST', body: form, headers: { authorization: `Bearer ${ada.token}` } });
     expect(response.status).toBe(415);
     expect(((await response.json()) as { code: string }).code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { configuredEnvNames, REPO_ROOT } from './support/deploy-config.js';
 import { cleanUpProcesses, tempDir } from './support/processes.js';
+import { checkedFetch } from './support/checked-fetch.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const available = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
@@ -127,7 +128,7 @@ const containers = (o: K8sObject): any[] => o.spec.template.spec.containers;
     it('point at routes that answer 200 on a running instance', async () => {
       const paths = new Set(deployments.flatMap((d) => ['startupProbe', 'livenessProbe', 'readinessProbe'].map((p) => containers(d)[0][p].httpGet.path as string)));
       expect([...paths].sort()).toEqual(['/api/v1/health', '/api/v1/health/ready']);
-      for (const path of paths) expect((await fetch(`${t.baseUrl}${path}`)).status).toBe(200);
+      for (const path of paths) expect((await checkedFetch(`${t.baseUrl}${path}`)).status).toBe(200);
     });
   });
 });

@@ -75,6 +75,7 @@ describe('HTTP basics: errors, validation, limits, headers', () => {
   });
 
   it('serves the OpenAPI document with both the routes and their problem responses', async () => {
+    // Plain fetch: the document and Swagger UI are served outside /api/v1 and describe no route of their own.
     const res = await fetch(`${t.baseUrl}/api/docs-json`);
     expect(res.status).toBe(200);
     const doc: any = await res.json();

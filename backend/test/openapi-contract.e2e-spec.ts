@@ -31,6 +31,7 @@ describe('the OpenAPI document tells integrators the truth', () => {
   afterAll(() => t.close());
 
   it('is the document the app serves', async () => {
+    // Plain fetch: the document and Swagger UI are served outside /api/v1 and describe no route of their own.
     const served = await fetch(`${t.baseUrl}/api/docs-json`);
     expect(await served.json()).toEqual(exported);
   });

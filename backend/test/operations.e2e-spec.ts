@@ -110,7 +110,7 @@ describe('graceful shutdown on SIGTERM (a real process)', () => {
     ]);
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
     expect(output).not.toMatch(/Unhandled|ECONNRESET|Error:/);
-    // Gone: new connections are refused.
+    // Gone: new connections are refused (plain fetch: no answer comes to hold to the document).
     await expect(fetch(`${api.base}/health`)).rejects.toThrow();
   }, 120_000);
 });

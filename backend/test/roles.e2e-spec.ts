@@ -120,7 +120,7 @@ async function webhookReceiver() {
   /**
    * A client address that nginx's ip_hash sends to `instance` for Socket.IO: open an Engine.IO session
    * through the balancer from the address, then ask the instance itself to close that session — only the
-   * instance holding it answers 200.
+   * instance holding it answers 200. Engine.IO's polling transport is not part of the HTTP API document.
    */
   async function addressReaching(instance: AppProcess): Promise<string> {
     for (let n = 0; n < 128; n++) {

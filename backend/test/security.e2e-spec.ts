@@ -125,6 +125,7 @@ describe('security hardening', () => {
     });
 
     it('hides Swagger and the OpenAPI document when API_DOCS_ENABLED=false', async () => {
+      // Plain fetch: the document and Swagger UI are served outside /api/v1 and describe no route of their own.
       expect((await fetch(`${t.baseUrl}/api/docs-json`)).status).toBe(200);
       const hidden = await startTestApp({ API_DOCS_ENABLED: 'false' });
       try {

@@ -2,19 +2,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { queryRows } from '../common/sql.js';
 import { AppConfig } from '../config/configuration.js';
 import { Jobs } from '../infra/jobs/jobs.service.js';
+import { claimDueReminders } from './due-reminders.query.js';
 import { addDays, dayBounds, localDateOf } from './slot-calendar.js';
 
 export const APPOINTMENT_REMINDER_INTERVAL_MS = 15 * 60_000;
-
-interface DueRow {
-  id: string;
-  repair_request_id: string;
-  customer_id: string;
-  starts_at: Date;
-}
 
 /**
  * The day before a drop-off (the shop's local calendar day), the customer gets a reminder. The job
@@ -40,24 +33,11 @@ export class AppointmentReminders implements OnModuleInit {
     const timeZone = this.config.appointments.timeZone;
     const { start, end } = dayBounds(addDays(localDateOf(now, timeZone), 1), timeZone);
     return this.db.transaction(async (m) => {
-      const rows = await queryRows<DueRow>(
-        m,
-        `UPDATE appointments a SET reminder_sent_at = now()
-           FROM repair_requests r
-          WHERE r.id = a.repair_request_id AND a.cancelled_at IS NULL AND a.reminder_sent_at IS NULL
-            AND a.starts_at >= $1 AND a.starts_at < $2 AND r.status NOT IN ('completed', 'cancelled')
-          RETURNING a.id, a.repair_request_id, r.customer_id, a.starts_at`,
-        [start, end],
-      );
-      for (const row of rows) {
-        this.events.publish(m, 'appointment.reminder_due', {
-          appointmentId: row.id,
-          repairId: row.repair_request_id,
-          customerId: row.customer_id,
-          startsAt: new Date(row.starts_at).toISOString(),
-        });
+      const due = await claimDueReminders(m, start, end);
+      for (const { appointmentId, repairId, customerId, startsAt } of due) {
+        this.events.publish(m, 'appointment.reminder_due', { appointmentId, repairId, customerId, startsAt: startsAt.toISOString() });
       }
-      return rows.length;
+      return due.length;
     });
   }
 }

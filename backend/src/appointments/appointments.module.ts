@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AppointmentReminders } from './appointment-reminders.js';
 import { AppointmentSlots } from './appointment-slots.service.js';
-import { AppointmentsController } from './appointments.controller.js';
-import { DropOffs } from './drop-offs.service.js';
+import { AppointmentsRepository } from './appointments.repository.js';
 
+/** Slots, bookings and reminders; the repairs feature books through it when a repair is filed. */
 @Module({
-  controllers: [AppointmentsController],
-  providers: [AppointmentSlots, DropOffs, AppointmentReminders],
-  exports: [AppointmentSlots, AppointmentReminders],
+  providers: [AppointmentSlots, AppointmentReminders, AppointmentsRepository],
+  exports: [AppointmentSlots, AppointmentReminders, AppointmentsRepository],
 })
 export class AppointmentsModule {}

@@ -2,10 +2,27 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
 import { ATTACHMENT_COLUMNS, type AttachmentRow } from './attachment.mapper.js';
+import { Attachment } from './attachment.entity.js';
 
-/** The attachments table's owner for the writes other features make (chat sends them with a message). */
+export type NewAttachment = Pick<Attachment, 'id' | 'repairRequestId' | 'uploadedBy' | 'fileName' | 'contentType' | 'size' | 'storageKey' | 'thumbnailKey'>;
+
+/** The attachments table's owner (chat links them to the message they are sent with). */
 @Injectable()
 export class AttachmentsRepository {
+  countForRepair(m: EntityManager, repairId: string): Promise<number> {
+    return m.getRepository(Attachment).count({ where: { repairRequestId: repairId } });
+  }
+
+  async add(m: EntityManager, a: NewAttachment): Promise<AttachmentRow> {
+    const [row] = await queryRows<AttachmentRow>(
+      m,
+      `INSERT INTO attachments (id, repair_request_id, uploaded_by, file_name, content_type, size, storage_key, thumbnail_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ATTACHMENT_COLUMNS('attachments')}`,
+      [a.id, a.repairRequestId, a.uploadedBy, a.fileName, a.contentType, a.size, a.storageKey, a.thumbnailKey],
+    );
+    return row;
+  }
+
   /**
    * In the message's transaction: links those of `ids` that `uploaderId` uploaded to the repair and
    * has not sent yet to `messageId`, and returns them (fewer than asked when some are not theirs).

@@ -11,11 +11,12 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { LoginFailuresService } from './login-failures.service.js';
 import { PasswordResetController } from './password-reset.controller.js';
 import { PasswordResetService } from './password-reset.service.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), CredentialsModule, UsersModule, EmailOutboxModule],
   controllers: [AuthController, PasswordResetController],
-  providers: [AuthService, PasswordResetService, JwtStrategy, LoginFailuresService, AccessTokenVerifier],
+  providers: [AuthService, PasswordResetService, PasswordResetTokensRepository, JwtStrategy, LoginFailuresService, AccessTokenVerifier],
   exports: [JwtModule, AccessTokenVerifier, PasswordResetService],
 })
 export class AuthModule {}

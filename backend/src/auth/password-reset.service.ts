@@ -5,12 +5,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { INVITATION_TTL_MINUTES, PASSWORD_RESET_TTL_MINUTES, RESET_TOKEN_INVALID } from '@repairhub/contracts';
 import { AppConfig } from '../config/configuration.js';
 import { invalid } from '../common/errors/domain-error.js';
-import { queryRows } from '../common/sql.js';
 import { EmailOutbox } from '../notifications/email-outbox.js';
 import { renderAccountEmail } from '../notifications/templates/email-templates.js';
 import type { User } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 
 const resetTokenInvalid = () =>
@@ -33,6 +33,7 @@ export class PasswordResetService {
     private readonly users: UsersService,
     private readonly userRows: UsersRepository,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly tokens: PasswordResetTokensRepository,
     private readonly outbox: EmailOutbox,
   ) {}
 
@@ -48,21 +49,12 @@ export class PasswordResetService {
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (m) => {
       // The user's row lock orders concurrent requests, so the "once a minute" check holds under load.
-      await queryRows(m, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
-      const [row] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
-         SELECT $1, $2, now() + make_interval(mins => $3)
-          WHERE NOT EXISTS (
-            SELECT 1 FROM password_reset_tokens WHERE user_id = $1 AND created_at > now() - make_interval(secs => $4)
-          )
-         RETURNING id`,
-        [user.id, hashToken(token), PASSWORD_RESET_TTL_MINUTES, RESET_EMAIL_INTERVAL_SECONDS],
-      );
-      if (!row) return;
+      await this.userRows.lock(m, user.id);
+      const id = await this.tokens.insertUnlessRecent(m, user.id, hashToken(token), PASSWORD_RESET_TTL_MINUTES, RESET_EMAIL_INTERVAL_SECONDS);
+      if (!id) return;
       const audience = user.role === 'customer' ? 'customer' : 'staff';
       await this.outbox.write(m, {
-        dedupeKey: `password.reset:${row.id}`,
+        dedupeKey: `password.reset:${id}`,
         template: 'password_reset',
         recipient: { id: user.id, email: user.email, emailNonEssential: user.emailNonEssential },
         mail: renderAccountEmail(
@@ -83,13 +75,9 @@ export class PasswordResetService {
     repair: { ticketNumber: string; trackingUrl: string },
   ): Promise<void> {
     const token = randomBytes(32).toString('base64url');
-    const [row] = await queryRows<{ id: string }>(
-      manager,
-      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING id`,
-      [user.id, hashToken(token), INVITATION_TTL_MINUTES],
-    );
+    const id = await this.tokens.add(manager, user.id, hashToken(token), INVITATION_TTL_MINUTES);
     await this.outbox.write(manager, {
-      dedupeKey: `account.invitation:${row.id}`,
+      dedupeKey: `account.invitation:${id}`,
       template: 'account_invitation',
       recipient: { id: user.id, email: user.email, emailNonEssential: user.emailNonEssential },
       mail: renderAccountEmail(
@@ -107,24 +95,14 @@ export class PasswordResetService {
    */
   async reset(token: string, password: string): Promise<void> {
     const tokenHash = hashToken(token);
-    const [found] = await queryRows<{ user_id: string }>(
-      this.db,
-      `SELECT user_id FROM password_reset_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
-      [tokenHash],
-    );
-    const user = found ? await this.users.findActive(found.user_id) : null;
+    const userId = await this.tokens.findLiveUserId(tokenHash);
+    const user = userId ? await this.users.findActive(userId) : null;
     if (!user) throw resetTokenInvalid();
     const passwordHash = await this.users.hashNewPassword(user, password, 'password');
 
     await this.db.transaction(async (m) => {
-      const spent = await queryRows(
-        m,
-        `UPDATE password_reset_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
-        [tokenHash],
-      );
-      if (spent.length === 0) throw resetTokenInvalid();
-      await queryRows(m, `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+      if (!(await this.tokens.spend(m, tokenHash))) throw resetTokenInvalid();
+      await this.tokens.spendAllOfUser(m, user.id);
       await this.userRows.setPasswordHash(m, user.id, passwordHash);
     });
     await this.refreshTokens.revokeAllForUser(user.id);

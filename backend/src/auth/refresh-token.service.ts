@@ -1,11 +1,8 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { unauthenticated } from '../common/errors/domain-error.js';
-import { queryRows } from '../common/sql.js';
-import { RefreshToken } from './refresh-token.entity.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { SessionRevocations } from './session-revocations.js';
 
 export interface IssuedRefreshToken {
@@ -19,7 +16,7 @@ export interface IssuedRefreshToken {
 export class RefreshTokenService {
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: RefreshTokensRepository,
     private readonly revocations: SessionRevocations,
   ) {}
 
@@ -34,7 +31,7 @@ export class RefreshTokenService {
     const familyExpiresAt = family?.expiresAt ?? new Date(now + this.config.auth.refreshFamilyTtlMs);
     const expiresAt = new Date(Math.min(now + this.config.auth.refreshTtlMs, familyExpiresAt.getTime()));
     const familyId = family?.id ?? randomUUID();
-    await this.db.getRepository(RefreshToken).insert({ userId, familyId, tokenHash: this.hash(token), expiresAt, familyExpiresAt });
+    await this.tokens.add({ userId, familyId, tokenHash: this.hash(token), expiresAt, familyExpiresAt });
     return { token, expiresAt, familyId };
   }
 
@@ -44,32 +41,24 @@ export class RefreshTokenService {
    */
   async rotate(token: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     const tokenHash = this.hash(token);
-    const spent = await queryRows<{ user_id: string; family_id: string; family_expires_at: Date }>(
-      this.db,
-      `UPDATE refresh_tokens SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING user_id, family_id, family_expires_at`,
-      [tokenHash],
-    );
-
-    if (spent.length === 0) {
-      const known = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash }, select: { familyId: true, usedAt: true, revokedAt: true } });
+    const spent = await this.tokens.spend(tokenHash);
+    if (!spent) {
+      const known = await this.tokens.findByHash(tokenHash);
       if (known && (known.usedAt || known.revokedAt)) await this.revokeFamily(known.familyId);
       throw unauthenticated('AUTH.REFRESH_INVALID', 'Your session has ended. Please sign in again.');
     }
-    const [row] = spent;
-    const next = await this.issue(row.user_id, { id: row.family_id, expiresAt: new Date(row.family_expires_at) });
-    return { userId: row.user_id, next };
+    const next = await this.issue(spent.userId, { id: spent.familyId, expiresAt: spent.familyExpiresAt });
+    return { userId: spent.userId, next };
   }
 
   async revoke(token: string): Promise<void> {
-    const known = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash: this.hash(token) }, select: { familyId: true } });
+    const known = await this.tokens.findByHash(this.hash(token));
     if (known) await this.revokeFamily(known.familyId);
   }
 
   /** Ends the session: its refresh tokens die in the database, its access tokens on every instance. */
   async revokeFamily(familyId: string): Promise<void> {
-    await this.db.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.tokens.revokeFamily(familyId);
     await this.revocations.revokeSessions([familyId]);
   }
 
@@ -78,12 +67,7 @@ export class RefreshTokenService {
    * every one but `keep` (a password change ends the others).
    */
   async revokeAllForUser(userId: string, { keep }: { keep?: string } = {}): Promise<void> {
-    const revoked = await queryRows<{ family_id: string }>(
-      this.db,
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2 RETURNING family_id`,
-      [userId, keep ?? null],
-    );
-    await this.revocations.revokeSessions(revoked.map((row) => row.family_id));
+    const revoked = await this.tokens.revokeAllForUser(userId, keep);
+    await this.revocations.revokeSessions(revoked);
   }
 }

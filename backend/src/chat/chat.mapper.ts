@@ -1,58 +1,40 @@
-import type { ConversationView, MessageType, MessageView, SystemEvent } from '@repairhub/contracts';
-import { ATTACHMENT_COLUMNS, toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import type { ConversationView, MessageView } from '@repairhub/contracts';
+import { toAttachmentView, type AttachmentRow } from '../attachments/attachment.mapper.js';
+import type { Conversation } from './conversation.entity.js';
+import type { Message } from './message.entity.js';
 
-export interface MessageRow {
-  id: string;
-  seq: string;
-  conversation_id: string;
-  sender_id: string | null;
-  type: MessageType;
-  content: string;
-  event: SystemEvent | null;
-  client_id: string | null;
-  /** From `MESSAGE_COLUMNS`: the attachments as JSON rows. */
-  attachments: AttachmentRow[];
-  created_at: Date | string;
-}
+/** A message as `MESSAGE_COLUMNS` (`message-view.query.ts`) reads it: with its attachments, its time as JSON text inside a JSON row. */
+export type MessageRecord = Omit<Message, 'createdAt'> & { createdAt: Date | string; attachments: AttachmentRow[] };
 
-export const MESSAGE_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.seq::text AS seq, ${a}.conversation_id, ${a}.sender_id, ${a}.type, ${a}.content, ${a}.event, ${a}.client_id, ${a}.created_at,
-   COALESCE((SELECT jsonb_agg(to_jsonb(ma) ORDER BY ma.created_at, ma.id) FROM (
-     SELECT ${ATTACHMENT_COLUMNS('att')} FROM attachments att WHERE att.message_id = ${a}.id
-   ) ma), '[]'::jsonb) AS attachments`;
+/** A conversation as `conversations.queries.ts` reads it, with its newest message and the reader's unread count. */
+export type ConversationRecord = Pick<Conversation, 'id' | 'repairRequestId' | 'lastMessageSeq'> & {
+  createdAt: Date | string;
+  unreadCount: string | number;
+  lastMessage: MessageRecord | null;
+};
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
-export function toMessageView(row: MessageRow): MessageView {
+export function toMessageView(row: MessageRecord): MessageView {
   return {
     id: row.id,
-    conversationId: row.conversation_id,
-    senderId: row.sender_id,
+    conversationId: row.conversationId,
+    senderId: row.senderId,
     type: row.type,
     content: row.content,
     event: row.event ?? null,
-    clientId: row.client_id,
+    clientId: row.clientId,
     attachments: (row.attachments ?? []).map(toAttachmentView),
-    createdAt: iso(row.created_at),
+    createdAt: iso(row.createdAt),
   };
 }
 
-export interface ConversationRow {
-  id: string;
-  repair_request_id: string;
-  created_at: Date | string;
-  last_message_seq: string;
-  unread_count: string | number;
-  /** The newest message as JSON (null when there is none). */
-  last_message: (Omit<MessageRow, 'created_at'> & { created_at: string }) | null;
-}
-
-export function toConversationView(row: ConversationRow): ConversationView {
+export function toConversationView(row: ConversationRecord): ConversationView {
   return {
     id: row.id,
-    repairRequestId: row.repair_request_id,
-    lastMessage: row.last_message ? toMessageView(row.last_message) : null,
-    unreadCount: Number(row.unread_count),
-    createdAt: iso(row.created_at),
+    repairRequestId: row.repairRequestId,
+    lastMessage: row.lastMessage ? toMessageView(row.lastMessage) : null,
+    unreadCount: Number(row.unreadCount),
+    createdAt: iso(row.createdAt),
   };
 }

@@ -4,12 +4,14 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ChatController } from './chat.controller.js';
 import { ChatEventsListener } from './chat-events.listener.js';
+import { ChatRepository } from './chat.repository.js';
 import { ChatService } from './chat.service.js';
+import { ConversationsQueries } from './conversations.queries.js';
 
 @Module({
   imports: [AuthModule, AttachmentsRepositoryModule],
   controllers: [ChatController],
-  providers: [ChatService, ChatBroadcaster, ChatEventsListener],
-  exports: [ChatService, ChatBroadcaster],
+  providers: [ChatService, ChatRepository, ConversationsQueries, ChatBroadcaster, ChatEventsListener],
+  exports: [ChatService, ChatRepository, ChatBroadcaster],
 })
 export class ChatModule {}

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { formatTicketNumber, type RepairDetail } from '@repairhub/contracts';
 import { invalid, notFound } from '../common/errors/domain-error.js';
-import { queryRows } from '../common/sql.js';
 import { PasswordResetService } from '../auth/password-reset.service.js';
 import { AppConfig } from '../config/configuration.js';
 import { DevicesService } from '../devices/devices.service.js';
+import { RepairsRepository } from '../repairs/repairs.repository.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { trackingUrl } from '../repairs/tracking-token.js';
@@ -21,6 +21,7 @@ export class CheckInService {
     private readonly config: AppConfig,
     private readonly devices: DevicesService,
     private readonly repairs: RepairsService,
+    private readonly repairsRepository: RepairsRepository,
     private readonly invitations: PasswordResetService,
     private readonly walkIns: WalkInCustomers,
   ) {}
@@ -37,8 +38,7 @@ export class CheckInService {
       const customer = await this.walkIns.findOrCreate(m, input.customer);
       let deviceId = input.deviceId;
       if (deviceId) {
-        const [owned] = await queryRows(m, `SELECT 1 FROM devices WHERE id = $1 AND owner_id = $2`, [deviceId, customer.id]);
-        if (!owned) throw notFound('DEVICE.NOT_FOUND', 'Device');
+        if (!(await this.devices.isOwnedBy(deviceId, customer.id, m))) throw notFound('DEVICE.NOT_FOUND', 'Device');
       } else {
         deviceId = (await this.devices.create({ id: customer.id }, input.device!, m)).id;
       }
@@ -57,14 +57,10 @@ export class CheckInService {
       );
       if (staff.role === 'technician' && input.assignToMe !== false) await this.repairs.assignLocked(m, await this.repairs.lock(m, repairId), staff.id, staff.id);
       if (customer.needsInvitation) {
-        const [repair] = await queryRows<{ ticket_seq: string; tracking_token: string }>(
-          m,
-          `SELECT ticket_seq, tracking_token FROM repair_requests WHERE id = $1`,
-          [repairId],
-        );
+        const repair = (await this.repairsRepository.findTicket(m, repairId))!;
         await this.invitations.invite(m, customer, {
-          ticketNumber: formatTicketNumber(repair.ticket_seq),
-          trackingUrl: trackingUrl(this.config.http.publicUrl, repair.tracking_token),
+          ticketNumber: formatTicketNumber(repair.ticketSeq),
+          trackingUrl: trackingUrl(this.config.http.publicUrl, repair.trackingToken!),
         });
       }
       return repairId;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
 
 const HOUR_MS = 3_600_000;
@@ -64,4 +64,9 @@ export async function backdateRepair(m: EntityManager, repairId: string, start: 
   );
   await m.query(`UPDATE devices d SET created_at = $2::timestamptz - interval '10 minutes', updated_at = $2::timestamptz - interval '10 minutes'
       FROM repair_requests r WHERE r.id = $1 AND d.id = r.device_id`, [repairId, start.toISOString()]);
+}
+
+/** The repair's pending quote reaches its deadline now, for the quote job to expire it. */
+export async function expireOpenQuoteNow(db: DataSource, repairId: string): Promise<void> {
+  await queryRows(db, `UPDATE quotes SET expires_at = now() WHERE repair_request_id = $1 AND status = 'pending'`, [repairId]);
 }

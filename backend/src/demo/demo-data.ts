@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CreateQuoteRequest, RefundRequest, Role } from '@repairhub/contracts';
 import { DomainError } from '../common/errors/domain-error.js';
-import { queryRows } from '../common/sql.js';
 import { AppConfig } from '../config/configuration.js';
 import { ChatService } from '../chat/chat.service.js';
 import { DevicesService } from '../devices/devices.service.js';
@@ -18,11 +17,18 @@ import type { Viewer } from '../repairs/repair-visibility.js';
 import { RepairCancellationWorkflow } from '../repairs/repair-cancellation.workflow.js';
 import { RepairsService } from '../repairs/repairs.service.js';
 import { UsersService } from '../users/users.service.js';
+import { AppointmentsRepository } from '../appointments/appointments.repository.js';
 import { addDays, localDateOf, slotsOfDay } from '../appointments/slot-calendar.js';
-import { backdateRepair } from './demo-clock.js';
+import { backdateRepair, expireOpenQuoteNow } from './demo-clock.js';
 import { DEMO_EXTRA_PEOPLE, DEMO_REPAIRS, DEMO_USERS, type DemoRepair, type DemoStep } from './demo-shop.js';
 
 const DAY_MS = 86_400_000;
+
+/** What the steps of one repair made so far, for the steps that act on it. */
+interface Played {
+  openQuoteId?: string;
+  paymentId?: string;
+}
 
 interface Cast {
   customers: Viewer[];
@@ -51,6 +57,7 @@ export class DemoData implements OnApplicationBootstrap {
     private readonly quoteJobs: QuoteJobs,
     private readonly payments: PaymentsService,
     private readonly chat: ChatService,
+    private readonly appointments: AppointmentsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -90,7 +97,8 @@ export class DemoData implements OnApplicationBootstrap {
     const technician = cast.technicians[script.technician];
     const device = await this.devices.create(customer, script.device as CreateDeviceDto);
     const repair = await this.repairs.create(customer, { deviceId: device.id, issueDescription: script.issue, urgency: script.urgency });
-    for (const step of script.steps) await this.step(step, repair.id, customer, technician, cast.admin);
+    const played: Played = {};
+    for (const step of script.steps) await this.step(step, played, repair.id, customer, technician, cast.admin);
     // Filed in the morning of its day, a little later for each repair of the same day.
     const start = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - script.daysAgo * DAY_MS + (8 * 60 + index * 23) * 60_000);
     const filed = start.getTime() < now.getTime() ? start : new Date(now.getTime() - 60 * 60_000);
@@ -98,46 +106,41 @@ export class DemoData implements OnApplicationBootstrap {
     if (script.dropOff) await this.bookDropOff(repair.id, script.dropOff, now);
   }
 
-  /** Booked straight into the table: a drop-off earlier today is a slot the booking rules no longer offer. */
+  /** Booked past the booking rules: a drop-off earlier today is a slot they no longer offer. */
   private async bookDropOff(repairId: string, dropOff: NonNullable<DemoRepair['dropOff']>, now: Date): Promise<void> {
     const rules = { ...this.config.appointments, openingHours: this.config.shop.openingHours };
     const slots = slotsOfDay(addDays(localDateOf(now, rules.timeZone), dropOff.day), rules);
     const slot = slots[Math.min(dropOff.slot, slots.length - 1)];
     if (!slot) return; // the shop is closed that day
-    await queryRows(
-      this.db,
-      `INSERT INTO appointments (repair_request_id, starts_at, ends_at, seat, created_at)
-       SELECT $1, $2, $3, count(*) + 1, $4 FROM appointments WHERE starts_at = $2 AND cancelled_at IS NULL`,
-      [repairId, slot.startsAt, slot.endsAt, new Date(Math.min(now.getTime(), slot.startsAt.getTime()) - 86_400_000)],
-    );
+    const createdAt = new Date(Math.min(now.getTime(), slot.startsAt.getTime()) - 86_400_000);
+    await this.appointments.bookNextSeatRegardless({ repairRequestId: repairId, startsAt: slot.startsAt, endsAt: slot.endsAt }, createdAt);
   }
 
-  private async step(step: DemoStep, repairId: string, customer: Viewer, technician: Viewer, admin: Viewer): Promise<void> {
+  private async step(step: DemoStep, played: Played, repairId: string, customer: Viewer, technician: Viewer, admin: Viewer): Promise<void> {
     switch (step.do) {
       case 'claim':
         await this.repairs.assign(technician, repairId, undefined);
         return;
       case 'quote': {
         const input: CreateQuoteRequest = { repairRequestId: repairId, partsCost: step.parts, laborCost: step.labor, currency: 'usd', notes: step.notes };
-        await this.quotes.issue(technician, input as CreateQuoteDto);
+        played.openQuoteId = (await this.quotes.issue(technician, input as CreateQuoteDto)).id;
         return;
       }
       case 'reject':
-        await this.quotes.reject(customer, await this.openQuoteId(repairId), step.reason);
+        await this.quotes.reject(customer, played.openQuoteId!, step.reason);
         return;
       case 'expire':
-        await queryRows(this.db, `UPDATE quotes SET expires_at = now() WHERE repair_request_id = $1 AND status = 'pending'`, [repairId]);
+        await expireOpenQuoteNow(this.db, repairId);
         await this.quoteJobs.expireDue();
         return;
       case 'pay': {
-        const { payment } = await this.payments.accept(customer, await this.openQuoteId(repairId));
-        await this.payments.testConfirm(customer, payment.id);
+        const { payment } = await this.payments.accept(customer, played.openQuoteId!);
+        played.paymentId = (await this.payments.testConfirm(customer, payment.id)).id;
         return;
       }
       case 'refund': {
-        const [payment] = await queryRows<{ id: string }>(this.db, `SELECT id FROM payments WHERE repair_request_id = $1 AND status = 'succeeded'`, [repairId]);
         const input: RefundRequest = { reason: step.reason, ...(step.amount ? { amount: step.amount } : {}) };
-        await this.payments.refund(admin, payment.id, input as RefundDto);
+        await this.payments.refund(admin, played.paymentId!, input as RefundDto);
         return;
       }
       case 'start':
@@ -156,10 +159,5 @@ export class DemoData implements OnApplicationBootstrap {
         return;
       }
     }
-  }
-
-  private async openQuoteId(repairId: string): Promise<string> {
-    const [quote] = await queryRows<{ id: string }>(this.db, `SELECT id FROM quotes WHERE repair_request_id = $1 AND status = 'pending'`, [repairId]);
-    return quote.id;
   }
 }

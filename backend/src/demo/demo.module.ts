@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsModule } from '../appointments/appointments.module.js';
 import { ChatModule } from '../chat/chat.module.js';
 import { DevicesModule } from '../devices/devices.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
@@ -8,7 +9,7 @@ import { UsersModule } from '../users/users.module.js';
 import { DemoData } from './demo-data.js';
 
 @Module({
-  imports: [UsersModule, DevicesModule, RepairsModule, QuotesModule, PaymentsModule, ChatModule],
+  imports: [AppointmentsModule, UsersModule, DevicesModule, RepairsModule, QuotesModule, PaymentsModule, ChatModule],
   providers: [DemoData],
 })
 export class DemoModule {}

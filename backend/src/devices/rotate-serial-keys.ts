@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { ConfigurationError, loadConfiguration } from '../config/configuration.js';
 import { dataSourceOptions } from '../database/data-source.js';
+import { User } from '../users/user.entity.js';
+import { Device } from './device.entity.js';
 import { SerialCipher } from './serial-cipher.js';
 import { rotateSerialKeys } from './serial-key-rotation.js';
 
@@ -15,7 +17,7 @@ async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfiguration();
   const cipher = new SerialCipher(config.serialKeys);
-  const db = new DataSource(dataSourceOptions(config, []));
+  const db = new DataSource(dataSourceOptions(config, [Device, User]));
   await db.initialize();
   try {
     const report = await rotateSerialKeys(db, cipher);

@@ -1,23 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../common/sql.js';
 import { AppConfig } from '../config/configuration.js';
-import { claimDue } from '../infra/outbox/claim-due.js';
 import { OutboxPoller } from '../infra/outbox/outbox-poller.js';
 import { nextRetryDelay } from '../infra/outbox/retry-backoff.js';
 import { EmailSender } from './email-sender.js';
-
-interface DueEmail {
-  id: string;
-  attempts: number;
-  created_at: Date | string;
-  template: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-}
+import { NotificationsRepository, type DueEmail } from './notifications.repository.js';
 
 const BATCH = 10;
 /** Longer than the slowest SMTP exchange the sender's timeouts allow (connect, greeting, a few silent commands). */
@@ -25,8 +13,8 @@ const SEND_LEASE_MS = 15 * 60_000;
 
 /**
  * Sends the email outbox when SMTP is configured. Every `EMAIL_POLL_MS` it claims due `pending` rows
- * (`claimDue`: SKIP LOCKED and a lease, so two instances or two rounds never hold the same email), sends
- * each, and marks it `sent`; a refusal or an unreachable server is retried with backoff
+ * (`NotificationsRepository.claimDue`: SKIP LOCKED and a lease, so two instances or two rounds never hold
+ * the same email), sends each, and marks it `sent`; a refusal or an unreachable server is retried with backoff
  * (`EMAIL_RETRY_BASE_MS`, doubling, for up to a day, then `failed`). An email is sent once; only a crash
  * between the server's acceptance and the `sent` mark sends it again when the lease ends, with the same
  * Message-ID.
@@ -40,6 +28,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly sender: EmailSender,
+    private readonly emails: NotificationsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,38 +46,25 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, OnApplicatio
 
   private async round(): Promise<number> {
     if (!this.sender.enabled) return 0;
-    const claimed = await claimDue(this.db, 'email_outbox', BATCH, SEND_LEASE_MS);
+    const claimed = await this.db.transaction((m) => this.emails.claimDue(m, BATCH, SEND_LEASE_MS));
     if (!claimed.length) return 0;
-    const due = await queryRows<DueEmail>(
-      this.db,
-      `SELECT id, attempts, created_at, template, to_address, subject, text_body, html_body FROM email_outbox WHERE id = ANY($1::uuid[])`,
-      [claimed],
-    );
+    const due = await this.emails.dueEmails(claimed);
     await Promise.all(due.map((email) => this.send(email)));
     return due.length;
   }
 
   private async send(e: DueEmail): Promise<void> {
     try {
-      await this.sender.send({ to: e.to_address, subject: e.subject, text: e.text_body, html: e.html_body, messageId: `<${e.id}@repairhub>` });
+      await this.sender.send({ to: e.toAddress, subject: e.subject, text: e.textBody, html: e.htmlBody, messageId: `<${e.id}@repairhub>` });
     } catch (error) {
       const attempts = e.attempts + 1;
-      const delay = nextRetryDelay(attempts, this.config.email.retryBaseMs, Date.now() - new Date(e.created_at).getTime());
+      const delay = nextRetryDelay(attempts, this.config.email.retryBaseMs, Date.now() - new Date(e.createdAt).getTime());
       const message = (error as Error).message.slice(0, 500);
-      await this.db.query(
-        `UPDATE email_outbox SET attempts = $2, last_error = $3, status = CASE WHEN $4::bigint IS NULL THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = CASE WHEN $4::bigint IS NULL THEN NULL ELSE now() + $4::bigint * interval '1 millisecond' END
-          WHERE id = $1 AND status = 'pending'`,
-        [e.id, attempts, message, delay],
-      );
+      await this.emails.markSendFailed(e.id, attempts, message, delay);
       this.log.warn({ emailId: e.id, template: e.template, attempts, err: message }, delay === null ? 'Email failed; giving up' : 'Email failed; will retry');
       return;
     }
-    await this.db.query(
-      `UPDATE email_outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL
-        WHERE id = $1 AND status = 'pending'`,
-      [e.id],
-    );
+    await this.emails.markSent(e.id);
     this.log.log({ emailId: e.id, template: e.template }, 'Email sent');
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EmailView } from '@repairhub/contracts';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../common/sql.js';
 import { EmailSender } from './email-sender.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { ESSENTIAL, type EmailTemplate, type RenderedEmail } from './templates/email-templates.js';
 
 export interface OutboxEmail {
@@ -20,17 +20,24 @@ export interface OutboxEmail {
  */
 @Injectable()
 export class EmailOutbox {
-  constructor(private readonly sender: EmailSender) {}
+  constructor(
+    private readonly sender: EmailSender,
+    private readonly emails: NotificationsRepository,
+  ) {}
 
   async write(m: EntityManager, email: OutboxEmail): Promise<void> {
     const essential = ESSENTIAL[email.template];
     const status: EmailView['status'] = !essential && !email.recipient.emailNonEssential ? 'skipped' : this.sender.enabled ? 'pending' : 'stored';
-    await queryRows(
-      m,
-      `INSERT INTO email_outbox (dedupe_key, template, user_id, to_address, subject, text_body, html_body, essential, status, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = 'pending' THEN now() END)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [email.dedupeKey, email.template, email.recipient.id, email.recipient.email, email.mail.subject, email.mail.text, email.mail.html, essential, status],
-    );
+    await this.emails.addEmail(m, {
+      dedupeKey: email.dedupeKey,
+      template: email.template,
+      userId: email.recipient.id,
+      toAddress: email.recipient.email,
+      subject: email.mail.subject,
+      textBody: email.mail.text,
+      htmlBody: email.mail.html,
+      essential,
+      status,
+    });
   }
 }

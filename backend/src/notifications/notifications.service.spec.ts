@@ -6,6 +6,7 @@ import type { DomainEvents } from '../common/events/domain-events.js';
 import type { EmailSender } from './email-sender.js';
 import { EmailOutbox } from './email-outbox.js';
 import type { UsersRepository } from '../users/users.repository.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 type Listener = (m: EntityManager, payload: unknown) => Promise<void>;
@@ -15,14 +16,15 @@ function setUp(chat: Pick<ChatBroadcaster, 'isConnected'>) {
   const listeners = new Map<DomainEventName, Listener>();
   const events = { inTransaction: (name: DomainEventName, listener: Listener) => listeners.set(name, listener) } as unknown as DomainEvents;
   const config = { http: { publicUrl: 'https://repairs.example.test' }, shop: { name: 'Fix-It Corner', address: '3 Mill Lane', openingHours: [] } } as unknown as AppConfig;
-  const service = new NotificationsService({} as DataSource, config, events, new EmailOutbox({ enabled: true } as EmailSender), chat as ChatBroadcaster, {} as UsersRepository);
+  const emails = new NotificationsRepository({} as DataSource);
+  const users = { nameOf: async () => 'Ada' } as unknown as UsersRepository;
+  const service = new NotificationsService(config, events, new EmailOutbox({ enabled: true } as EmailSender, emails), chat as ChatBroadcaster, users, emails);
   service.onModuleInit();
   const inserted: unknown[][] = [];
   const manager = {
     query: async (sql: string, params: unknown[]) => {
       if (sql.startsWith('INSERT INTO email_outbox')) inserted.push(params);
-      if (sql.includes('FROM users u')) return [{ email: 'tess@example.test', name: 'Tess', active: true, email_non_essential: true, brand: 'Apple', model: 'iPad' }];
-      if (sql.includes('SELECT name FROM users')) return [{ name: 'Ada' }];
+      if (sql.includes('FROM users u')) return [{ email: 'tess@example.test', name: 'Tess', active: true, emailNonEssential: true, brand: 'Apple', model: 'iPad' }];
       return [];
     },
   } as unknown as EntityManager;

@@ -1,18 +1,18 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_LIMIT, formatTicketNumber, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { DomainEventMap } from '../common/events/domain-event-map.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import { UsersRepository } from '../users/users.repository.js';
 import '../chat/chat.service.js';
 import '../calls/calls.service.js';
+import { loadEmailRecipient } from './email-recipient.queries.js';
 import { EmailOutbox } from './email-outbox.js';
+import { NotificationsRepository, type EmailListing } from './notifications.repository.js';
 import { excerpt, renderEmail, type EmailFacts } from './templates/email-templates.js';
 import { trackingUrl } from '../repairs/tracking-token.js';
 
@@ -27,31 +27,18 @@ interface EmailJob {
   facts: EmailFacts;
 }
 
-interface OutboxRow {
-  id: string;
-  template: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  status: EmailView['status'];
-  essential: boolean;
-  created_at: Date | string;
-  sent_at: Date | string | null;
-}
-
 const iso = (v: Date | string) => new Date(v).toISOString();
-export const toEmailView = (r: OutboxRow): EmailView => ({
-  id: r.id,
-  template: r.template,
-  to: r.to_address,
-  subject: r.subject,
-  text: r.text_body,
-  html: r.html_body,
-  status: r.status,
-  essential: r.essential,
-  createdAt: iso(r.created_at),
-  sentAt: r.sent_at === null ? null : iso(r.sent_at),
+const toEmailView = (e: EmailListing): EmailView => ({
+  id: e.id,
+  template: e.template,
+  to: e.toAddress,
+  subject: e.subject,
+  text: e.textBody,
+  html: e.htmlBody,
+  status: e.status,
+  essential: e.essential,
+  createdAt: iso(e.createdAt),
+  sentAt: e.sentAt === null ? null : iso(e.sentAt),
 });
 
 /**
@@ -66,12 +53,12 @@ export class NotificationsService implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly events: DomainEvents,
     private readonly outbox: EmailOutbox,
     private readonly chat: ChatBroadcaster,
     private readonly users: UsersRepository,
+    private readonly emails: NotificationsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -130,13 +117,13 @@ export class NotificationsService implements OnModuleInit {
       return false;
     });
     if (online) return;
-    const [customer] = await queryRows<{ name: string }>(m, `SELECT name FROM users WHERE id = $1`, [e.customerId]);
+    const customerName = await this.users.nameOf(m, e.customerId);
     const window = Math.floor(Date.now() / CHAT_NUDGE_WINDOW_MS);
     await this.record(m, {
       dedupeKey: `chat.customer_replied:${e.conversationId}:${technicianId}:${window}`,
       userId: technicianId,
       repairId: e.repairId,
-      facts: { template: 'customer_replied', customerName: customer?.name ?? 'The customer', excerpt: excerpt(e.content), attachmentNames: e.attachmentNames },
+      facts: { template: 'customer_replied', customerName: customerName ?? 'The customer', excerpt: excerpt(e.content), attachmentNames: e.attachmentNames },
     });
   }
 
@@ -160,23 +147,7 @@ export class NotificationsService implements OnModuleInit {
    * reads through); nothing for a deactivated user.
    */
   private async record(m: EntityManager, job: EmailJob): Promise<void> {
-    const [who] = await queryRows<{
-      email: string;
-      name: string;
-      active: boolean;
-      email_non_essential: boolean;
-      ticket_seq: string;
-      tracking_token: string | null;
-      brand: string | null;
-      model: string | null;
-    }>(
-      m,
-      `SELECT u.email, u.name, u.active, u.email_non_essential, r.ticket_seq, d.brand, d.model,
-              CASE WHEN r.customer_id = u.id THEN r.tracking_token END AS tracking_token
-         FROM users u LEFT JOIN repair_requests r ON r.id = $2 LEFT JOIN devices d ON d.id = r.device_id
-        WHERE u.id = $1`,
-      [job.userId, job.repairId],
-    );
+    const who = await loadEmailRecipient(m, job.userId, job.repairId);
     if (!who?.active) return;
     const mail = renderEmail(
       {
@@ -184,39 +155,30 @@ export class NotificationsService implements OnModuleInit {
         shop: this.config.shop,
         recipientName: who.name,
         repairId: job.repairId,
-        ticketNumber: formatTicketNumber(who.ticket_seq),
+        ticketNumber: formatTicketNumber(who.ticketSeq),
         deviceLabel: [who.brand, who.model].filter(Boolean).join(' ') || 'device',
-        trackingUrl: who.tracking_token ? trackingUrl(this.config.http.publicUrl, who.tracking_token) : null,
+        trackingUrl: who.trackingToken ? trackingUrl(this.config.http.publicUrl, who.trackingToken) : null,
       },
       job.facts,
     );
     await this.outbox.write(m, {
       dedupeKey: job.dedupeKey,
       template: job.facts.template,
-      recipient: { id: job.userId, email: who.email, emailNonEssential: who.email_non_essential },
+      recipient: { id: job.userId, email: who.email, emailNonEssential: who.emailNonEssential },
       mail,
     });
   }
 
   async list(query: { limit?: number; cursor?: string }): Promise<{ items: EmailView[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const p = new SqlParams();
-    const where = newestFirstCursor(query.cursor, 'e', p);
-    const rows = await queryRows<OutboxRow & { cursor_at: string }>(
-      this.db,
-      `SELECT e.id, e.template, e.to_address, e.subject, e.text_body, e.html_body, e.status, e.essential, e.created_at, e.sent_at,
-              ${cursorTimestamp('e.created_at')} AS cursor_at
-         FROM email_outbox e WHERE ${where} ORDER BY e.created_at DESC, e.id DESC LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
-    const page = toPage(rows, limit, (r) => [r.cursor_at, r.id]);
+    const page = toPage(await this.emails.page(query.cursor, limit + 1), limit, (e) => [e.cursorAt, e.id]);
     return { items: page.items.map(toEmailView), nextCursor: page.nextCursor };
   }
 
   async preferences(userId: string): Promise<NotificationPreferences> {
-    const [row] = await queryRows<{ email_non_essential: boolean }>(this.db, `SELECT email_non_essential FROM users WHERE id = $1`, [userId]);
-    if (!row) throw notFound('USER.NOT_FOUND', 'User');
-    return { emailNonEssential: row.email_non_essential };
+    const stored = await this.users.emailNonEssential(userId);
+    if (stored === null) throw notFound('USER.NOT_FOUND', 'User');
+    return { emailNonEssential: stored };
   }
 
   async setPreferences(userId: string, emailNonEssential: boolean): Promise<NotificationPreferences> {

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { canTransitionPayment, type PaymentStatus } from '@repairhub/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { queryRows } from '../common/sql.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import { RepairsService } from '../repairs/repairs.service.js';
-import type { PaymentRow } from './payment.mapper.js';
-import { loadPaymentView } from './payment-view.query.js';
+import type { Payment } from './payment.entity.js';
+import { toPaymentView } from './payment.mapper.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 export interface PaymentFailure {
   code: string | null;
@@ -26,30 +26,31 @@ export class PaymentOutcomeWorkflow {
     private readonly quotes: QuotesService,
     private readonly repairs: RepairsService,
     private readonly events: DomainEvents,
+    private readonly payments: PaymentsRepository,
   ) {}
 
   /** `payment` is locked by the caller. False (nothing changed) when `to` is not a forward move. */
-  async apply(m: EntityManager, payment: PaymentRow, to: PaymentStatus, failure: PaymentFailure | null): Promise<boolean> {
+  async apply(m: EntityManager, payment: Payment, to: PaymentStatus, failure: PaymentFailure | null): Promise<boolean> {
     if (!canTransitionPayment(payment.status, to)) return false;
     const failing = to === 'failed' || to === 'canceled';
-    await queryRows(m, `UPDATE payments SET status = $2, failure_code = $4, failure_message = $5, updated_at = now() WHERE id = $1 AND status = $3`, [
-      payment.id,
-      to,
-      payment.status,
-      failing ? (failure?.code ?? null) : null,
-      failing ? (failure?.message?.slice(0, 500) ?? null) : null,
-    ]);
-    const ids = { paymentId: payment.id, quoteId: payment.quote_id, repairId: payment.repair_request_id, customerId: payment.customer_id };
+    await this.payments.setStatus(m, payment, to, {
+      failureCode: failing ? (failure?.code ?? null) : null,
+      failureMessage: failing ? (failure?.message?.slice(0, 500) ?? null) : null,
+    });
+    const ids = { paymentId: payment.id, quoteId: payment.quoteId, repairId: payment.repairRequestId, customerId: payment.customerId };
 
     if (to === 'succeeded') {
-      await this.quotes.settlePayment(m, payment.quote_id, 'paid');
-      await this.repairs.transition(m, payment.repair_request_id, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
-      await enqueueWebhook(m, 'quote.accepted', () => this.quotes.viewIn(m, payment.quote_id));
-      await enqueueWebhook(m, 'payment.succeeded', () => loadPaymentView(m, payment.id));
+      await this.quotes.settlePayment(m, payment.quoteId, 'paid');
+      await this.repairs.transition(m, payment.repairRequestId, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
+      await enqueueWebhook(m, 'quote.accepted', () => this.quotes.viewIn(m, payment.quoteId));
+      await enqueueWebhook(m, 'payment.succeeded', async () => {
+        const { payment: current, refunds } = await this.payments.findWithRefunds(payment.id, m);
+        return toPaymentView(current, refunds);
+      });
       this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
     } else if (failing) {
       // The customer may try again: a new attempt gets a new intent and key.
-      await this.quotes.settlePayment(m, payment.quote_id, 'failed');
+      await this.quotes.settlePayment(m, payment.quoteId, 'failed');
       this.events.publish(m, 'payment.failed', { ...ids, amount: payment.amount, currency: payment.currency, status: to, failureCode: failure?.code ?? null });
     }
     return true;

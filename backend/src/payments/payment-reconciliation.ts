@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { queryRows } from '../common/sql.js';
 import { Jobs } from '../infra/jobs/jobs.service.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
 import { PaymentGateway } from './payment-gateway.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 export const STUCK_AFTER_MINUTES = 15;
 const BATCH = 100;
@@ -26,7 +24,7 @@ export class PaymentReconciliation implements OnModuleInit {
   private readonly logger = new Logger('PaymentReconciliation');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly payments: PaymentsRepository,
     private readonly gateway: PaymentGateway,
     private readonly webhooks: PaymentWebhooksService,
     private readonly jobs: Jobs,
@@ -40,17 +38,11 @@ export class PaymentReconciliation implements OnModuleInit {
   async reconcileStuck(): Promise<ReconcileResult> {
     const result: ReconcileResult = { checked: 0, repaired: 0, failed: 0 };
     // Only payments this gateway took: test-mode ones were never at Stripe, and the other way round.
-    const stuck = await queryRows<{ id: string; provider_ref: string }>(
-      this.db,
-      `SELECT id, provider_ref FROM payments
-        WHERE provider = 'stripe' AND test_mode = $2 AND status IN ('requires_payment', 'processing') AND updated_at < now() - make_interval(mins => $1)
-        ORDER BY updated_at LIMIT ${BATCH}`,
-      [STUCK_AFTER_MINUTES, this.gateway.testMode],
-    );
+    const stuck = await this.payments.stuck(STUCK_AFTER_MINUTES, this.gateway.testMode, BATCH);
     for (const payment of stuck) {
       result.checked++;
       try {
-        const change = await this.gateway.fetchIntent(payment.provider_ref);
+        const change = await this.gateway.fetchIntent(payment.providerRef);
         // Still waiting for the customer, or (test mode) nobody to ask.
         if (!change) continue;
         const outcome = await this.webhooks.reconcile(change);

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canTransitionPayment, type PaymentStatus } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { queryRows } from '../common/sql.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
-import { PAYMENT_COLUMNS, type PaymentRow, type RefundRow } from './payment.mapper.js';
+import type { Payment } from './payment.entity.js';
+import { toPaymentView } from './payment.mapper.js';
 import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
-import { loadPaymentView } from './payment-view.query.js';
+import { PaymentsRepository } from './payments.repository.js';
 import { PaymentGateway, type ChargeFacts, type IntentChange, type PaymentEvent, type ProviderIntent, type SignedEvent } from './payment-gateway.js';
 import { confirmedRefunds, intentMismatch } from './payment-rules.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amount.js';
@@ -40,6 +40,7 @@ export class PaymentWebhooksService {
     private readonly gateway: PaymentGateway,
     private readonly outcomes: PaymentOutcomeWorkflow,
     private readonly events: DomainEvents,
+    private readonly paymentRows: PaymentsRepository,
   ) {}
 
   /** The webhook endpoint and test mode both come through here, with the signed raw body. */
@@ -66,24 +67,13 @@ export class PaymentWebhooksService {
 
   private async process(event: PaymentEvent): Promise<WebhookResult> {
     return this.db.transaction(async (m) => {
-      // Concurrent duplicates: the second insert waits for the first transaction, then does nothing.
-      const [inserted] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO webhook_events (provider, provider_event_id, type, object_id, livemode)
-         VALUES ('stripe', $1, $2, $3, $4) ON CONFLICT (provider, provider_event_id) DO NOTHING RETURNING id`,
-        [event.id, event.type, event.objectId, event.livemode],
-      );
-      if (!inserted) return { received: true, duplicate: true };
+      const recorded = await this.paymentRows.recordEvent(m, { providerEventId: event.id, type: event.type, objectId: event.objectId, livemode: event.livemode });
+      if (!recorded) return { received: true, duplicate: true };
       const handled = await this.apply(m, event.change);
       if (handled.outcome === 'mismatch') {
         this.logger.error({ eventId: event.id, type: event.type, paymentId: handled.paymentId, detail: handled.detail }, 'Webhook does not match our payment');
       }
-      await queryRows(m, `UPDATE webhook_events SET outcome = $2, payment_id = $3, detail = $4 WHERE id = $1`, [
-        inserted.id,
-        handled.outcome,
-        handled.paymentId ?? null,
-        handled.detail ?? null,
-      ]);
+      await this.paymentRows.settleEvent(m, recorded, handled.outcome, handled.paymentId ?? null, handled.detail ?? null);
       return { received: true, duplicate: false, outcome: handled.outcome };
     });
   }
@@ -94,17 +84,8 @@ export class PaymentWebhooksService {
     return Promise.resolve({ outcome: 'unhandled' });
   }
 
-  private async lockPayment(m: EntityManager, intentId: string): Promise<PaymentRow | undefined> {
-    const [row] = await queryRows<PaymentRow>(
-      m,
-      `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.provider = 'stripe' AND p.provider_ref = $1 FOR UPDATE`,
-      [intentId],
-    );
-    return row;
-  }
-
   private async applyIntent(m: EntityManager, intent: ProviderIntent, target: PaymentStatus): Promise<Handled> {
-    const payment = await this.lockPayment(m, intent.id);
+    const payment = await this.paymentRows.lockByIntent(m, intent.id);
     if (!payment) return { outcome: 'unknown_payment', detail: intent.id };
     const mismatch = intentMismatch(factsOf(payment), intent, target === 'succeeded');
     if (mismatch) return { outcome: 'mismatch', paymentId: payment.id, detail: `${mismatch} differs` };
@@ -125,7 +106,7 @@ export class PaymentWebhooksService {
   private async applyRefund(m: EntityManager, charge: ChargeFacts): Promise<Handled> {
     const intentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
     if (!intentId) return { outcome: 'unknown_payment', detail: charge.id };
-    const payment = await this.lockPayment(m, intentId);
+    const payment = await this.paymentRows.lockByIntent(m, intentId);
     if (!payment) return { outcome: 'unknown_payment', detail: intentId };
     if (charge.currency !== payment.currency || charge.amount !== toStripeAmount(payment.amount, payment.currency)) {
       return { outcome: 'mismatch', paymentId: payment.id, detail: 'charge amount or currency differs' };
@@ -134,29 +115,26 @@ export class PaymentWebhooksService {
       return { outcome: 'ignored', paymentId: payment.id, detail: `refund reported for a ${payment.status} payment` };
     }
     const refundedTotal = Math.min(payment.amount, fromStripeAmount(charge.amount_refunded, payment.currency));
-    if (refundedTotal <= payment.amount_refunded) {
+    if (refundedTotal <= payment.amountRefunded) {
       return { outcome: 'ignored', paymentId: payment.id, detail: 'no new refund (stale or repeated)' };
     }
 
     const status: PaymentStatus = refundedTotal >= payment.amount && canTransitionPayment(payment.status, 'refunded') ? 'refunded' : payment.status;
-    await queryRows(m, `UPDATE payments SET amount_refunded = $2, status = $3, updated_at = now() WHERE id = $1`, [payment.id, refundedTotal, status]);
+    await this.paymentRows.setRefunded(m, payment.id, refundedTotal, status);
 
-    const refunds = await queryRows<Pick<RefundRow, 'id' | 'amount' | 'status'>>(
-      m,
-      `SELECT id, amount, status FROM refunds WHERE payment_id = $1 AND status IN ('pending', 'succeeded') ORDER BY seq`,
-      [payment.id],
-    );
+    const refunds = await this.paymentRows.liveRefunds(m, payment.id);
     const alreadyConfirmed = refunds.filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
     const confirmed = confirmedRefunds(alreadyConfirmed, refunds.filter((r) => r.status === 'pending'), refundedTotal);
-    if (confirmed.length) {
-      await queryRows(m, `UPDATE refunds SET status = 'succeeded', updated_at = now() WHERE id = ANY($1::uuid[])`, [confirmed.map((r) => r.id)]);
-    }
-    await enqueueWebhook(m, 'payment.refunded', () => loadPaymentView(m, payment.id));
+    if (confirmed.length) await this.paymentRows.confirmRefunds(m, confirmed.map((r) => r.id));
+    await enqueueWebhook(m, 'payment.refunded', async () => {
+      const { payment: current, refunds: all } = await this.paymentRows.findWithRefunds(payment.id, m);
+      return toPaymentView(current, all);
+    });
     this.events.publish(m, 'payment.refunded', {
       paymentId: payment.id,
-      quoteId: payment.quote_id,
-      repairId: payment.repair_request_id,
-      customerId: payment.customer_id,
+      quoteId: payment.quoteId,
+      repairId: payment.repairRequestId,
+      customerId: payment.customerId,
       amountRefunded: refundedTotal,
       amount: payment.amount,
       currency: payment.currency,
@@ -166,13 +144,6 @@ export class PaymentWebhooksService {
   }
 }
 
-function factsOf(row: PaymentRow) {
-  return {
-    id: row.id,
-    quoteId: row.quote_id,
-    repairRequestId: row.repair_request_id,
-    amount: row.amount,
-    currency: row.currency,
-    providerRef: row.provider_ref,
-  };
+function factsOf({ id, quoteId, repairRequestId, amount, currency, providerRef }: Payment) {
+  return { id, quoteId, repairRequestId, amount, currency, providerRef };
 }

@@ -5,6 +5,7 @@ import { paymentGatewayProvider } from './payment-gateway.provider.js';
 import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
 import { PaymentReconciliation } from './payment-reconciliation.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
+import { PaymentsRepository } from './payments.repository.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
 import { QuoteAcceptanceController } from './quote-acceptance.controller.js';
@@ -12,7 +13,7 @@ import { QuoteAcceptanceController } from './quote-acceptance.controller.js';
 @Module({
   imports: [QuotesModule, RepairsModule],
   controllers: [PaymentsController, QuoteAcceptanceController],
-  providers: [paymentGatewayProvider, PaymentsService, PaymentOutcomeWorkflow, PaymentWebhooksService, PaymentReconciliation],
+  providers: [paymentGatewayProvider, PaymentsService, PaymentsRepository, PaymentOutcomeWorkflow, PaymentWebhooksService, PaymentReconciliation],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

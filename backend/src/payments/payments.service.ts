@@ -13,21 +13,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { toPage } from '../common/http/pagination.js';
-import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { QuotesService } from '../quotes/quotes.service.js';
 import type { ListPaymentsQueryDto, RefundDto } from './dto/payment.dto.js';
 import { PaymentGateway, type ProviderPayment } from './payment-gateway.js';
 import { paymentIdentity, refundIdentity } from './payment-keys.js';
-import { PAYMENT_COLUMNS, toPaymentView, type PaymentRow } from './payment.mapper.js';
+import { listPayments } from './payment-list.queries.js';
+import type { Payment } from './payment.entity.js';
+import { toPaymentView } from './payment.mapper.js';
 import { PaymentWebhooksService } from './payment-webhooks.service.js';
-import { refundsOf } from './payment-view.query.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 type Viewer = Pick<AuthUser, 'id' | 'role'>;
 
 export const paymentNotFound = () => notFound('PAYMENT.NOT_FOUND', 'Payment');
-
-const OPEN = `('requires_payment', 'processing')`;
 
 @Injectable()
 export class PaymentsService {
@@ -36,6 +36,7 @@ export class PaymentsService {
     private readonly gateway: PaymentGateway,
     private readonly quotes: QuotesService,
     private readonly webhooks: PaymentWebhooksService,
+    private readonly paymentRows: PaymentsRepository,
   ) {}
 
   paymentsConfig(): PaymentsConfigView {
@@ -55,36 +56,28 @@ export class PaymentsService {
    * embedded PGlite engine, which has one session, every other query waits for that call.
    */
   async accept(customer: Viewer, quoteId: string): Promise<AcceptQuoteResponse> {
-    let result: { row: PaymentRow; clientSecret: string | null };
+    let result: { payment: Payment; clientSecret: string | null };
     try {
       result = await this.db.transaction((m) => this.acceptLocked(m, customer, quoteId));
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('PAYMENT.CONFLICT', 'This quote is being paid already. Reload and try again.');
       throw error;
     }
-    const { row } = result;
+    const { payment } = result;
     // The client secret is not stored (Stripe: never store or log it); an existing payment's is fetched.
-    const clientSecret = result.clientSecret ?? (await this.clientSecretOf(row));
-    return { payment: { id: row.id, status: row.status, amount: row.amount, currency: row.currency, clientSecret } };
+    const clientSecret = result.clientSecret ?? (await this.clientSecretOf(payment));
+    return { payment: { id: payment.id, status: payment.status, amount: payment.amount, currency: payment.currency, clientSecret } };
   }
 
-  private async acceptLocked(m: EntityManager, customer: Viewer, quoteId: string): Promise<{ row: PaymentRow; clientSecret: string | null }> {
+  private async acceptLocked(m: EntityManager, customer: Viewer, quoteId: string): Promise<{ payment: Payment; clientSecret: string | null }> {
     const { quote, status } = await this.quotes.lockForAcceptance(m, quoteId, customer.id);
     if (status === 'payment_pending') {
-      const [open] = await queryRows<PaymentRow>(
-        m,
-        `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.quote_id = $1 AND p.status IN ${OPEN} ORDER BY p.attempt DESC LIMIT 1`,
-        [quote.id],
-      );
+      const open = await this.paymentRows.findOpenForQuote(m, quote.id);
       if (!open) throw conflict('PAYMENT.STATE_CONFLICT', 'The payment for this quote is being settled. Reload and try again.');
-      return { row: open, clientSecret: null };
+      return { payment: open, clientSecret: null };
     }
 
-    const [{ attempt }] = await queryRows<{ attempt: number }>(
-      m,
-      `SELECT COALESCE(MAX(attempt), 0)::int + 1 AS attempt FROM payments WHERE quote_id = $1`,
-      [quote.id],
-    );
+    const attempt = await this.paymentRows.nextAttempt(m, quote.id);
     if (attempt > 1) await this.closePreviousAttempt(m, quote.id);
     const { id, idempotencyKey } = paymentIdentity(quote.id, attempt);
     const { providerRef, clientSecret } = await this.gateway.createIntent({
@@ -97,36 +90,38 @@ export class PaymentsService {
       idempotencyKey,
     });
 
-    const [row] = await queryRows<PaymentRow>(
-      m,
-      `INSERT INTO payments (id, quote_id, repair_request_id, customer_id, attempt, amount, currency, provider_ref, idempotency_key, test_mode)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${PAYMENT_COLUMNS('payments')}`,
-      [id, quote.id, quote.repairRequestId, customer.id, attempt, quote.total, quote.currency, providerRef, idempotencyKey, this.gateway.testMode],
-    );
+    const payment = await this.paymentRows.add(m, {
+      id,
+      quoteId: quote.id,
+      repairRequestId: quote.repairRequestId,
+      customerId: customer.id,
+      attempt,
+      amount: quote.total,
+      currency: quote.currency,
+      providerRef,
+      idempotencyKey,
+      testMode: this.gateway.testMode,
+    });
     await this.quotes.transitionQuote(m, quote.id, 'pending', 'payment_pending', 'customer');
-    return { row, clientSecret };
+    return { payment, clientSecret };
   }
 
   /** The previous attempt must not be payable next to the new one (only its own gateway can close it). */
   private async closePreviousAttempt(m: EntityManager, quoteId: string): Promise<void> {
-    const [previous] = await queryRows<PaymentRow>(
-      m,
-      `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.quote_id = $1 ORDER BY p.attempt DESC LIMIT 1`,
-      [quoteId],
-    );
-    if (previous?.test_mode !== this.gateway.testMode) return;
+    const previous = await this.paymentRows.findLatestForQuote(m, quoteId);
+    if (previous?.testMode !== this.gateway.testMode) return;
     await this.gateway.closeAttempt(providerPayment(previous), `repairhub-cancel-${previous.id}`);
   }
 
-  private async clientSecretOf(row: PaymentRow): Promise<string> {
-    this.assertOwnGateway(row);
-    return this.gateway.clientSecret(row.provider_ref);
+  private async clientSecretOf(payment: Payment): Promise<string> {
+    this.assertOwnGateway(payment);
+    return this.gateway.clientSecret(payment.providerRef);
   }
 
   /** A payment is only ever acted on by the kind of gateway that took it (test money never reaches Stripe). */
-  private assertOwnGateway(row: PaymentRow): void {
-    if (row.test_mode === this.gateway.testMode) return;
-    throw row.test_mode
+  private assertOwnGateway(payment: Payment): void {
+    if (payment.testMode === this.gateway.testMode) return;
+    throw payment.testMode
       ? conflict('PAYMENT.NOT_TEST_MODE', 'This test-mode payment cannot be used while a real Stripe key is configured.')
       : conflict('PAYMENT.PROVIDER_NOT_CONFIGURED', 'This payment was opened with Stripe, which is not configured now.');
   }
@@ -134,32 +129,27 @@ export class PaymentsService {
   /** Customers: their own (in the SQL); admins: all, with filters. Newest first. */
   async list(viewer: Viewer, query: ListPaymentsQueryDto): Promise<Page<PaymentListItem>> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const p = new SqlParams();
-    const where = [newestFirstCursor(query.cursor, 'p', p)];
-    if (viewer.role !== 'admin') where.push(`p.customer_id = ${p.add(viewer.id)}`);
-    if (query.customerId) where.push(`p.customer_id = ${p.add(query.customerId)}`);
-    if (query.status) where.push(`p.status = ${p.add(query.status)}`);
-    if (query.repairRequestId) where.push(`p.repair_request_id = ${p.add(query.repairRequestId)}`);
-    const rows = await onReadReplica(this.db, (m) => queryRows<PaymentRow & { customer_name: string; ticket_seq: string; cursor_at: string }>(
-      m,
-      `SELECT ${PAYMENT_COLUMNS('p')}, ${cursorTimestamp('p.created_at')} AS cursor_at,
-         (SELECT u.name FROM users u WHERE u.id = p.customer_id) AS customer_name,
-         (SELECT r.ticket_seq FROM repair_requests r WHERE r.id = p.repair_request_id) AS ticket_seq
-        FROM payments p
-        WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC, p.id DESC LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    ));
-    const page = toPage(rows, limit, (row) => [row.cursor_at, row.id]);
+    const rows = await onReadReplica(this.db, (m) =>
+      listPayments(m, {
+        viewerCustomerId: viewer.role === 'admin' ? null : viewer.id,
+        customerId: query.customerId,
+        status: query.status,
+        repairRequestId: query.repairRequestId,
+        cursor: query.cursor,
+        limit,
+      }),
+    );
+    const page = toPage(rows, limit, (row) => [row.cursorAt, row.id]);
     return {
-      items: page.items.map((row) => ({ ...toPaymentView(row), customerName: row.customer_name, ticketNumber: formatTicketNumber(row.ticket_seq) })),
+      items: page.items.map((row) => ({ ...toPaymentView(row), customerName: row.customerName, ticketNumber: formatTicketNumber(row.ticketSeq) })),
       nextCursor: page.nextCursor,
     };
   }
 
   /** The owner or an admin; anyone else gets 404. */
   async get(viewer: Viewer, id: string): Promise<PaymentView> {
-    const row = await this.findVisible(this.db, viewer, id);
-    return toPaymentView(row, await refundsOf(this.db, id));
+    const payment = await this.findVisible(viewer, id);
+    return toPaymentView(payment, await this.paymentRows.refundsOf(id));
   }
 
   /**
@@ -168,17 +158,13 @@ export class PaymentsService {
    */
   async refund(admin: Viewer, id: string, input: RefundDto): Promise<PaymentView> {
     const confirmation = await this.db.transaction(async (m) => {
-      const [payment] = await queryRows<PaymentRow>(m, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = $1 FOR UPDATE`, [id]);
+      const payment = await this.paymentRows.lock(m, id);
       if (!payment) throw paymentNotFound();
       if (payment.status !== 'succeeded') {
         throw conflict('PAYMENT.NOT_REFUNDABLE', payment.status === 'refunded' ? 'This payment is fully refunded.' : `A ${payment.status} payment cannot be refunded.`);
       }
-      const [{ pending, count }] = await queryRows<{ pending: number; count: number }>(
-        m,
-        `SELECT COALESCE(SUM(amount) FILTER (WHERE status = 'pending'), 0)::int AS pending, COUNT(*)::int AS count FROM refunds WHERE payment_id = $1`,
-        [id],
-      );
-      const remaining = payment.amount - payment.amount_refunded - pending;
+      const { pending, count } = await this.paymentRows.refundTally(m, id);
+      const remaining = payment.amount - payment.amountRefunded - pending;
       const amount = input.amount ?? remaining;
       if (remaining <= 0 || amount > remaining) {
         throw conflict('PAYMENT.REFUND_EXCEEDS', `At most ${Math.max(remaining, 0)} (minor units) can still be refunded.`);
@@ -195,11 +181,7 @@ export class PaymentsService {
         reason: input.reason,
         idempotencyKey,
       });
-      await queryRows(
-        m,
-        `INSERT INTO refunds (id, payment_id, seq, amount, reason, provider_ref, idempotency_key, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [refundId, payment.id, seq, amount, input.reason, providerRef, idempotencyKey, admin.id],
-      );
+      await this.paymentRows.addRefund(m, { id: refundId, paymentId: payment.id, seq, amount, reason: input.reason, providerRef, idempotencyKey, createdBy: admin.id });
       return confirmation;
     });
     // Settled at once (test mode): its `charge.refunded` goes through the webhook path after commit.
@@ -214,8 +196,8 @@ export class PaymentsService {
    */
   async testConfirm(customer: Viewer, id: string, outcome: 'succeeded' | 'failed' = 'succeeded'): Promise<PaymentView> {
     const simulator = this.gateway.simulator();
-    const payment = await this.findVisible(this.db, customer, id);
-    if (!payment.test_mode) throw conflict('PAYMENT.NOT_TEST_MODE', 'This payment is a real Stripe payment.');
+    const payment = await this.findVisible(customer, id);
+    if (!payment.testMode) throw conflict('PAYMENT.NOT_TEST_MODE', 'This payment is a real Stripe payment.');
     if (payment.status !== 'requires_payment' && payment.status !== 'processing') {
       throw conflict('PAYMENT.NOT_OPEN', `This payment is already ${payment.status}.`);
     }
@@ -223,23 +205,13 @@ export class PaymentsService {
     return this.get(customer, id);
   }
 
-  private async findVisible(runner: EntityManager | DataSource, viewer: Viewer, id: string): Promise<PaymentRow> {
-    const p = new SqlParams();
-    const scope = viewer.role === 'admin' ? 'TRUE' : `p.customer_id = ${p.add(viewer.id)}`;
-    const [row] = await queryRows<PaymentRow>(runner, `SELECT ${PAYMENT_COLUMNS('p')} FROM payments p WHERE p.id = ${p.add(id)} AND ${scope}`, p.values);
-    if (!row) throw paymentNotFound();
-    return row;
+  private async findVisible(viewer: Viewer, id: string): Promise<Payment> {
+    const payment = await this.paymentRows.findVisible(viewer.role === 'admin' ? null : viewer.id, id);
+    if (!payment) throw paymentNotFound();
+    return payment;
   }
 }
 
-function providerPayment(row: PaymentRow): ProviderPayment {
-  return {
-    id: row.id,
-    quoteId: row.quote_id,
-    repairRequestId: row.repair_request_id,
-    attempt: row.attempt,
-    amount: row.amount,
-    currency: row.currency,
-    providerRef: row.provider_ref,
-  };
+function providerPayment({ id, quoteId, repairRequestId, attempt, amount, currency, providerRef }: Payment): ProviderPayment {
+  return { id, quoteId, repairRequestId, attempt, amount, currency, providerRef };
 }

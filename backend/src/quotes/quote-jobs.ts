@@ -2,18 +2,11 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { queryRows } from '../common/sql.js';
 import { Jobs } from '../infra/jobs/jobs.service.js';
+import { customersOfRepairs } from './quote.queries.js';
+import { QuotesRepository } from './quotes.repository.js';
 
 export const QUOTE_REMINDER_AFTER_HOURS = 48;
-
-interface DueRow {
-  id: string;
-  repair_request_id: string;
-  technician_id: string;
-  customer_id: string;
-  expires_at: Date | string;
-}
 
 /**
  * Quote expiry is computed on read everywhere (an expired quote can never be accepted); this job
@@ -24,6 +17,7 @@ interface DueRow {
 export class QuoteJobs implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly quotes: QuotesRepository,
     private readonly jobs: Jobs,
     private readonly events: DomainEvents,
   ) {}
@@ -38,15 +32,11 @@ export class QuoteJobs implements OnModuleInit {
   /** Marks pending quotes past their expiry `expired`; returns how many. */
   async expireDue(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows = await queryRows<DueRow>(
-        m,
-        `UPDATE quotes q SET status = 'expired', updated_at = now()
-           FROM repair_requests r
-          WHERE r.id = q.repair_request_id AND q.status = 'pending' AND q.expires_at <= now()
-          RETURNING q.id, q.repair_request_id, q.technician_id, r.customer_id, q.expires_at`,
-      );
+      const rows = await this.quotes.expireDue(m);
+      const customers = await customersOfRepairs(m, rows.map((row) => row.repair_request_id));
       for (const row of rows) {
-        this.events.publish(m, 'quote.expired', { quoteId: row.id, repairId: row.repair_request_id, customerId: row.customer_id, technicianId: row.technician_id });
+        const customerId = customers.get(row.repair_request_id)!;
+        this.events.publish(m, 'quote.expired', { quoteId: row.id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id });
       }
       return rows.length;
     });
@@ -55,20 +45,13 @@ export class QuoteJobs implements OnModuleInit {
   /** Reminds customers of quotes pending for over 48 h (and not yet expired), once per quote. */
   async remindWaiting(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows = await queryRows<DueRow>(
-        m,
-        `UPDATE quotes q SET reminder_sent_at = now()
-           FROM repair_requests r
-          WHERE r.id = q.repair_request_id AND q.status = 'pending' AND q.reminder_sent_at IS NULL
-            AND q.created_at <= now() - make_interval(hours => $1) AND q.expires_at > now()
-          RETURNING q.id, q.repair_request_id, q.technician_id, r.customer_id, q.expires_at`,
-        [QUOTE_REMINDER_AFTER_HOURS],
-      );
+      const rows = await this.quotes.markReminded(m, QUOTE_REMINDER_AFTER_HOURS);
+      const customers = await customersOfRepairs(m, rows.map((row) => row.repair_request_id));
       for (const row of rows) {
         this.events.publish(m, 'quote.reminder_due', {
           quoteId: row.id,
           repairId: row.repair_request_id,
-          customerId: row.customer_id,
+          customerId: customers.get(row.repair_request_id)!,
           expiresAt: new Date(row.expires_at).toISOString(),
         });
       }

@@ -1,30 +1,18 @@
-import { effectiveQuoteStatus, type Currency, type QuoteStatus, type QuoteView } from '@repairhub/contracts';
+import { effectiveQuoteStatus, type QuoteView } from '@repairhub/contracts';
+import type { Quote } from './quote.entity.js';
 
-/** Quote columns as selected (or built with json_build_object, where times arrive as strings). */
-export interface QuoteRow {
-  id: string;
-  repair_request_id: string;
-  technician_id: string;
-  parts_cost: number;
-  labor_cost: number;
-  total: number;
-  currency: Currency;
-  notes: string | null;
-  status: QuoteStatus;
-  rejection_reason: string | null;
-  expires_at: Date | string;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+/** A quote's columns no view shows (the reminder job's bookkeeping). */
+export const QUOTE_INTERNAL = ['reminderSentAt'] as const;
 
-export const QUOTE_COLUMNS = (a: string) =>
-  `${a}.id, ${a}.repair_request_id, ${a}.technician_id, ${a}.parts_cost, ${a}.labor_cost, ${a}.total, ${a}.currency, ${a}.notes, ${a}.status, ${a}.rejection_reason, ${a}.expires_at, ${a}.created_at, ${a}.updated_at`;
+type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}` ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeCase<Rest>}` : S;
 
-/** The same columns as a JSON object, for aggregating a repair's quotes into one row. */
-export const QUOTE_JSON = (a: string) =>
-  `json_build_object('id', ${a}.id, 'repair_request_id', ${a}.repair_request_id, 'technician_id', ${a}.technician_id,
-    'parts_cost', ${a}.parts_cost, 'labor_cost', ${a}.labor_cost, 'total', ${a}.total, 'currency', ${a}.currency,
-    'notes', ${a}.notes, 'status', ${a}.status, 'rejection_reason', ${a}.rejection_reason, 'expires_at', ${a}.expires_at, 'created_at', ${a}.created_at, 'updated_at', ${a}.updated_at)`;
+/**
+ * A quote as SQL returns it: the entity's columns under their column names. Built with
+ * `json_build_object` (a repair's quotes in one row), its times arrive as strings.
+ */
+export type QuoteRow = {
+  [K in Exclude<keyof Quote, (typeof QUOTE_INTERNAL)[number]> as SnakeCase<K>]: Quote[K] extends Date ? Date | string : Quote[K];
+};
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 

@@ -6,11 +6,12 @@ import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppConfig } from '../config/configuration.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
-import { isUniqueViolation, queryRows, SqlParams } from '../common/sql.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { RepairsService } from '../repairs/repairs.service.js';
-import { repairVisibility, type Viewer } from '../repairs/repair-visibility.js';
+import type { Viewer } from '../repairs/repair-visibility.js';
 import type { CreateQuoteDto } from './dto/quote.dto.js';
-import { QUOTE_COLUMNS, toQuoteView, type QuoteRow } from './quote.mapper.js';
+import { toQuoteView, type QuoteRow } from './quote.mapper.js';
+import { findVisibleQuote, lockCustomerQuote } from './quote.queries.js';
 import { QuotesRepository } from './quotes.repository.js';
 import { assertAcceptable, assertRejectable, resolveExpiry } from './quote.policy.js';
 
@@ -59,12 +60,15 @@ export class QuotesService {
         const replacedQuoteId = await this.quoteRows.closeOpenForRepair(m, repair.id, () =>
           conflict('QUOTE.PAYMENT_IN_PROGRESS', 'The customer is paying the current quote; it cannot be replaced now.'),
         );
-        const [row] = await queryRows<QuoteRow>(
-          m,
-          `INSERT INTO quotes (repair_request_id, technician_id, parts_cost, labor_cost, currency, notes, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${QUOTE_COLUMNS('quotes')}`,
-          [repair.id, technician.id, input.partsCost, input.laborCost, input.currency, input.notes || null, expiresAt],
-        );
+        const row = await this.quoteRows.add(m, {
+          repairRequestId: repair.id,
+          technicianId: technician.id,
+          partsCost: input.partsCost,
+          laborCost: input.laborCost,
+          currency: input.currency,
+          notes: input.notes || null,
+          expiresAt,
+        });
         if (repair.status === 'submitted') await this.repairs.applyTransition(m, repair, 'quoted', { id: null, role: 'system' }, 'Quote issued');
         await enqueueWebhook(m, 'quote.issued', async () => toQuoteView(row));
         this.events.publish(m, 'quote.issued', {
@@ -88,13 +92,7 @@ export class QuotesService {
 
   /** Visible exactly when its repair request is. */
   async get(viewer: Viewer, id: string): Promise<QuoteView> {
-    const p = new SqlParams();
-    const [row] = await queryRows<QuoteRow>(
-      this.db,
-      `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q JOIN repair_requests r ON r.id = q.repair_request_id
-        WHERE q.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)}`,
-      p.values,
-    );
+    const row = await findVisibleQuote(this.db, viewer, id);
     if (!row) throw quoteNotFound();
     return toQuoteView(row);
   }
@@ -102,11 +100,11 @@ export class QuotesService {
   /** The owning customer declines a pending quote; an expired one answers 409 `QUOTE.EXPIRED`. */
   async reject(customer: Viewer, id: string, reason: string | null = null): Promise<QuoteView> {
     return this.db.transaction(async (m) => {
-      const { row, customerId } = await this.lockOwned(m, id, customer.id);
+      const row = await this.lockOwned(m, id, customer.id);
       assertRejectable({ status: row.status, expiresAt: row.expires_at });
       await this.transitionQuote(m, id, 'pending', 'rejected', 'customer');
-      const [updated] = await queryRows<QuoteRow>(m, `UPDATE quotes SET rejection_reason = $2 WHERE id = $1 RETURNING ${QUOTE_COLUMNS('quotes')}`, [id, reason]);
-      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId, technicianId: row.technician_id, reason });
+      const updated = await this.quoteRows.setRejectionReason(m, id, reason);
+      this.events.publish(m, 'quote.rejected', { quoteId: id, repairId: row.repair_request_id, customerId: customer.id, technicianId: row.technician_id, reason });
       return toQuoteView(updated);
     });
   }
@@ -117,7 +115,7 @@ export class QuotesService {
    * `QUOTE.REJECTED`, `QUOTE.ALREADY_ACCEPTED`).
    */
   async lockForAcceptance(manager: EntityManager, quoteId: string, customerId: string, now: Date = new Date()): Promise<AcceptableQuote> {
-    const { row } = await this.lockOwned(manager, quoteId, customerId);
+    const row = await this.lockOwned(manager, quoteId, customerId);
     const status = assertAcceptable({ status: row.status, expiresAt: row.expires_at }, now);
     return { quote: toQuoteView(row, now), customerId, status };
   }
@@ -128,12 +126,7 @@ export class QuotesService {
    */
   async transitionQuote(manager: EntityManager, quoteId: string, from: QuoteStatus, to: QuoteStatus, actor: Actor): Promise<void> {
     if (!canTransitionQuote(from, to, actor)) throw forbidden('QUOTE.TRANSITION_FORBIDDEN', `A ${from} quote cannot be moved to ${to} by ${actor}.`);
-    const updated = await queryRows(manager, `UPDATE quotes SET status = $3, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`, [
-      quoteId,
-      from,
-      to,
-    ]);
-    if (updated.length === 0) throw conflict('QUOTE.STATUS_CONFLICT', 'The quote changed meanwhile. Reload it and try again.');
+    if (!(await this.quoteRows.setStatus(manager, quoteId, from, to))) throw conflict('QUOTE.STATUS_CONFLICT', 'The quote changed meanwhile. Reload it and try again.');
   }
 
   /**
@@ -142,28 +135,22 @@ export class QuotesService {
    * (only while the quote still awaits that payment).
    */
   async settlePayment(manager: EntityManager, quoteId: string, outcome: 'paid' | 'failed'): Promise<void> {
-    const [row] = await queryRows<{ status: QuoteStatus }>(manager, `SELECT status FROM quotes WHERE id = $1 FOR UPDATE`, [quoteId]);
-    if (!row) throw quoteNotFound();
-    if (outcome === 'failed' && row.status !== 'payment_pending') return;
+    const status = await this.quoteRows.lockStatus(manager, quoteId);
+    if (!status) throw quoteNotFound();
+    if (outcome === 'failed' && status !== 'payment_pending') return;
     await this.transitionQuote(manager, quoteId, 'payment_pending', outcome === 'paid' ? 'accepted' : 'pending', 'system');
   }
 
   /** A quote as the API returns it, read inside `manager`'s transaction (webhook payloads). */
   async viewIn(manager: EntityManager, quoteId: string): Promise<QuoteView> {
-    const [row] = await queryRows<QuoteRow>(manager, `SELECT ${QUOTE_COLUMNS('q')} FROM quotes q WHERE q.id = $1`, [quoteId]);
+    const row = await this.quoteRows.find(manager, quoteId);
     if (!row) throw quoteNotFound();
     return toQuoteView(row);
   }
 
-  /** Locks only the quote row (`FOR UPDATE OF q`); the join just checks ownership. */
-  private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<{ row: QuoteRow; customerId: string }> {
-    const [row] = await queryRows<QuoteRow & { customer_id: string }>(
-      manager,
-      `SELECT ${QUOTE_COLUMNS('q')}, r.customer_id FROM quotes q JOIN repair_requests r ON r.id = q.repair_request_id
-        WHERE q.id = $1 AND r.customer_id = $2 FOR UPDATE OF q`,
-      [quoteId, customerId],
-    );
+  private async lockOwned(manager: EntityManager, quoteId: string, customerId: string): Promise<QuoteRow> {
+    const row = await lockCustomerQuote(manager, quoteId, customerId);
     if (!row) throw quoteNotFound();
-    return { row, customerId: row.customer_id };
+    return row;
   }
 }

@@ -25,9 +25,9 @@ export class PublicTrackingService {
     if (!row) throw trackingNotFound();
     const quote = row.quote ? toQuoteView(row.quote) : null;
     return {
-      ticketNumber: formatTicketNumber(row.ticket_seq),
+      ticketNumber: formatTicketNumber(row.ticketSeq),
       status: row.status,
-      history: row.history.map((h) => ({ fromStatus: h.from_status, toStatus: h.to_status, note: h.note, createdAt: new Date(h.created_at).toISOString() })),
+      history: row.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
       ...(quote
         ? { quote: { partsCost: quote.partsCost, laborCost: quote.laborCost, total: quote.total, currency: quote.currency, status: quote.status, notes: quote.notes, expiresAt: quote.expiresAt } }
         : {}),

@@ -1,90 +1,65 @@
-import { formatTicketNumber, type Actor, type Currency, type DeviceView, type PaymentStatus, type RepairDetail, type RepairPaymentView, type RepairStatus, type RepairSummary, type StatusHistoryEntry, type Urgency } from '@repairhub/contracts';
-import type { DeviceRow } from '../devices/device.mapper.js';
+import { formatTicketNumber, type DeviceView, type RepairDetail, type RepairSummary } from '@repairhub/contracts';
+import type { DeviceRecord } from '../devices/devices.repository.js';
+import type { Payment } from '../payments/payment.entity.js';
 import { toQuoteView, type QuoteRow } from '../quotes/quote.mapper.js';
 import { availableStatuses } from './repair.policy.js';
+import type { RepairRequest } from './repair-request.entity.js';
+import type { RepairStatusHistory } from './repair-status-history.entity.js';
 import { trackingUrl } from './tracking-token.js';
 import type { Viewer } from './repair-visibility.js';
 
-export interface RepairSummaryRow {
-  id: string;
-  ticket_seq: string;
-  customer_id: string;
-  customer_name: string;
-  device_id: string;
-  device_brand: string;
-  device_model: string;
-  issue_description: string;
-  urgency: Urgency;
-  status: RepairStatus;
-  assigned_technician_id: string | null;
-  technician_name: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** Timestamps inside `json_build_object` arrive as text. */
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+/** The repair's device, its columns prefixed `device` (`deviceBrand`, …). */
+type DeviceColumns = { [K in keyof DeviceRecord as `device${Capitalize<K>}`]: DeviceRecord[K] };
 
-interface HistoryRow {
-  id: string;
-  from_status: RepairStatus | null;
-  to_status: RepairStatus;
-  actor_id: string | null;
-  actor_role: Actor;
-  note: string | null;
-  created_at: string;
-}
+/** A row of the repair lists (`repair.queries.ts`): the repair with its customer's and technician's names and its device's label. */
+export type RepairSummaryRow = Pick<
+  RepairRequest,
+  'id' | 'ticketSeq' | 'customerId' | 'deviceId' | 'issueDescription' | 'urgency' | 'status' | 'assignedTechnicianId' | 'createdAt' | 'updatedAt'
+> &
+  Pick<DeviceColumns, 'deviceBrand' | 'deviceModel'> & { customerName: string; technicianName: string | null };
 
-interface RepairPaymentRow {
-  id: string;
-  quote_id: string;
-  amount: number;
-  amount_refunded: number;
-  currency: Currency;
-  status: PaymentStatus;
-  test_mode: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export type RepairDetailRow = RepairSummaryRow & { [K in keyof DeviceRow as `device_${K}`]: DeviceRow[K] } & {
-  quotes: QuoteRow[];
-  history: HistoryRow[];
-  payments: RepairPaymentRow[];
-  condition: string | null;
-  accessories: string[];
-  deposit_note: string | null;
-  tracking_token: string | null;
-  drop_off: { starts_at: string; ends_at: string } | null;
-};
+/** The detail page's row: the summary, the whole device, what was noted at the counter, and its quotes, history and paid payments. */
+export type RepairDetailRow = RepairSummaryRow &
+  DeviceColumns &
+  Pick<RepairRequest, 'condition' | 'accessories' | 'depositNote' | 'trackingToken'> & {
+    dropOff: { startsAt: string; endsAt: string } | null;
+    quotes: QuoteRow[];
+    history: AsJson<Pick<RepairStatusHistory, 'id' | 'fromStatus' | 'toStatus' | 'actorId' | 'actorRole' | 'note' | 'createdAt'>>[];
+    payments: AsJson<Pick<Payment, 'id' | 'quoteId' | 'amount' | 'amountRefunded' | 'currency' | 'status' | 'testMode' | 'createdAt' | 'updatedAt'>>[];
+  };
 
 export function toRepairSummary(row: RepairSummaryRow): RepairSummary {
   return {
     id: row.id,
-    ticketNumber: formatTicketNumber(row.ticket_seq),
-    customerId: row.customer_id,
-    customerName: row.customer_name,
-    deviceId: row.device_id,
-    deviceLabel: `${row.device_brand} ${row.device_model}`,
-    issueDescription: row.issue_description,
+    ticketNumber: formatTicketNumber(row.ticketSeq),
+    customerId: row.customerId,
+    customerName: row.customerName,
+    deviceId: row.deviceId,
+    deviceLabel: `${row.deviceBrand} ${row.deviceModel}`,
+    issueDescription: row.issueDescription,
     urgency: row.urgency,
     status: row.status,
-    assignedTechnicianId: row.assigned_technician_id,
-    assignedTechnicianName: row.technician_name,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    assignedTechnicianId: row.assignedTechnicianId,
+    assignedTechnicianName: row.technicianName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-/** The device columns of a detail row, as a device row. */
-export function deviceRowOf(row: RepairDetailRow): DeviceRow {
+/** The device columns of a detail row, as a device. */
+export function deviceRowOf(row: RepairDetailRow): DeviceRecord {
   return {
-    id: row.device_id,
-    owner_id: row.device_owner_id,
-    type: row.device_type,
-    brand: row.device_brand,
-    model: row.device_model,
-    serial_encrypted: row.device_serial_encrypted,
-    serial_key_id: row.device_serial_key_id,
-    created_at: row.device_created_at,
-    updated_at: row.device_updated_at,
+    id: row.deviceId,
+    ownerId: row.deviceOwnerId,
+    type: row.deviceType,
+    brand: row.deviceBrand,
+    model: row.deviceModel,
+    serialEncrypted: row.deviceSerialEncrypted,
+    serialKeyId: row.deviceSerialKeyId,
+    createdAt: row.deviceCreatedAt,
+    updatedAt: row.deviceUpdatedAt,
   };
 }
 
@@ -96,34 +71,12 @@ export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer:
     device,
     condition: row.condition,
     accessories: row.accessories,
-    depositNote: row.deposit_note,
-    trackingUrl: publicUrl && row.tracking_token ? trackingUrl(publicUrl, row.tracking_token) : null,
-    dropOff: row.drop_off && { startsAt: new Date(row.drop_off.starts_at).toISOString(), endsAt: new Date(row.drop_off.ends_at).toISOString(), timeZone },
+    depositNote: row.depositNote,
+    trackingUrl: publicUrl && row.trackingToken ? trackingUrl(publicUrl, row.trackingToken) : null,
+    dropOff: row.dropOff && { startsAt: new Date(row.dropOff.startsAt).toISOString(), endsAt: new Date(row.dropOff.endsAt).toISOString(), timeZone },
     quotes: row.quotes.map((q) => toQuoteView(q, now)),
-    history: row.history.map(
-      (h): StatusHistoryEntry => ({
-        id: h.id,
-        fromStatus: h.from_status,
-        toStatus: h.to_status,
-        actorId: h.actor_id,
-        actorRole: h.actor_role,
-        note: h.note,
-        createdAt: new Date(h.created_at).toISOString(),
-      }),
-    ),
-    payments: row.payments.map(
-      (p): RepairPaymentView => ({
-        id: p.id,
-        quoteId: p.quote_id,
-        amount: p.amount,
-        amountRefunded: p.amount_refunded,
-        currency: p.currency,
-        status: p.status,
-        testMode: p.test_mode,
-        createdAt: new Date(p.created_at).toISOString(),
-        updatedAt: new Date(p.updated_at).toISOString(),
-      }),
-    ),
+    history: row.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
+    payments: row.payments.map((p) => ({ ...p, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString() })),
     availableStatuses: availableStatuses(viewer, summary),
   };
 }

@@ -9,32 +9,26 @@ import {
   type RepairDetail,
   type RepairStatus,
   type RepairSummary,
-  type Urgency,
 } from '@repairhub/contracts';
 import { conflict, forbidden, invalid, notFound } from '../common/errors/domain-error.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import { AppConfig } from '../config/configuration.js';
 import { toPage } from '../common/http/pagination.js';
-import { queryRows, SqlParams } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { AppointmentSlots } from '../appointments/appointment-slots.service.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { enqueueWebhook } from '../integrations/webhook-outbox.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { CreateRepairDto, ListRepairsQueryDto } from './dto/repair.dto.js';
-import { deviceRowOf, toRepairDetail, toRepairSummary, type RepairDetailRow, type RepairSummaryRow } from './repair.mapper.js';
+import { deviceRowOf, toRepairDetail, toRepairSummary } from './repair.mapper.js';
 import { actorFor, transitionRefusal } from './repair.policy.js';
-import { listRepairsSql, repairCursorOf, repairDetailSql } from './repair.queries.js';
-import { repairVisibility, type Viewer } from './repair-visibility.js';
+import { loadRepairDetail, loadRepairList, repairCursorOf } from './repair.queries.js';
+import type { Viewer } from './repair-visibility.js';
+import { RepairsRepository, type NewRepair as NewRepairRow, type RepairParties } from './repairs.repository.js';
 import { newTrackingToken } from './tracking-token.js';
 
-/** A repair row locked `FOR UPDATE` in the caller's transaction. */
-export interface LockedRepair {
-  id: string;
-  customerId: string;
-  deviceId: string;
-  status: RepairStatus;
-  assignedTechnicianId: string | null;
-}
+/** A repair row locked in the caller's transaction (`RepairsRepository.lock`). */
+export type LockedRepair = RepairParties;
 
 /** Who makes a status change; `id` is null for the platform itself. */
 export interface TransitionActor {
@@ -43,15 +37,7 @@ export interface TransitionActor {
 }
 
 /** What `insert` stores: the repair as submitted, with what was left at the counter. */
-export interface NewRepair {
-  customerId: string;
-  deviceId: string;
-  issueDescription: string;
-  urgency: Urgency;
-  condition?: string;
-  accessories?: string[];
-  depositNote?: string;
-}
+export type NewRepair = Omit<NewRepairRow, 'trackingToken'>;
 
 export interface TransitionResult {
   repairId: string;
@@ -59,32 +45,23 @@ export interface TransitionResult {
   to: RepairStatus;
 }
 
-const LOCK_COLUMNS = 'r.id, r.customer_id, r.device_id, r.status, r.assigned_technician_id';
-type LockRow = { id: string; customer_id: string; device_id: string; status: RepairStatus; assigned_technician_id: string | null };
-const toLocked = (row: LockRow): LockedRepair => ({
-  id: row.id,
-  customerId: row.customer_id,
-  deviceId: row.device_id,
-  status: row.status,
-  assignedTechnicianId: row.assigned_technician_id,
-});
-
 export const repairNotFound = () => notFound('REPAIR.NOT_FOUND', 'Repair request');
 
 @Injectable()
 export class RepairsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repairs: RepairsRepository,
     private readonly devices: DevicesService,
+    private readonly users: UsersRepository,
     private readonly events: DomainEvents,
     private readonly config: AppConfig,
     private readonly appointments: AppointmentSlots,
   ) {}
 
   async create(customer: Viewer, input: CreateRepairDto): Promise<RepairDetail> {
-    const [device] = await queryRows(this.db, `SELECT id FROM devices WHERE id = $1 AND owner_id = $2`, [input.deviceId, customer.id]);
     // Someone else's device reads exactly like a missing one.
-    if (!device) throw notFound('DEVICE.NOT_FOUND', 'Device');
+    if (!(await this.devices.isOwnedBy(input.deviceId, customer.id))) throw notFound('DEVICE.NOT_FOUND', 'Device');
     const id = await this.db.transaction(async (m) => {
       const repairId = await this.insert(m, { customerId: customer.id, deviceId: input.deviceId, issueDescription: input.issueDescription, urgency: input.urgency }, { id: customer.id, role: 'customer' });
       if (input.dropOffAt) await this.appointments.book(m, repairId, input.dropOffAt);
@@ -98,37 +75,16 @@ export class RepairsService {
    * transaction, and announces it (webhook, `repair.created`). Returns its id.
    */
   async insert(manager: EntityManager, repair: NewRepair, actor: TransitionActor): Promise<string> {
-    const [row] = await queryRows<{ id: string }>(
-      manager,
-      `INSERT INTO repair_requests (customer_id, device_id, issue_description, urgency, condition, accessories, deposit_note, tracking_token)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        repair.customerId,
-        repair.deviceId,
-        repair.issueDescription,
-        repair.urgency,
-        repair.condition ?? null,
-        repair.accessories ?? [],
-        repair.depositNote ?? null,
-        newTrackingToken(),
-      ],
-    );
-    await this.recordHistory(manager, row.id, null, 'submitted', actor, null);
-    await enqueueWebhook(manager, 'repair.created', () => this.webhookView(manager, row.id));
-    this.events.publish(manager, 'repair.created', { repairId: row.id, customerId: repair.customerId, deviceId: repair.deviceId, urgency: repair.urgency });
-    return row.id;
+    const id = await this.repairs.add(manager, { ...repair, trackingToken: newTrackingToken() });
+    await this.recordHistory(manager, id, null, 'submitted', actor, null);
+    await enqueueWebhook(manager, 'repair.created', () => this.webhookView(manager, id));
+    this.events.publish(manager, 'repair.created', { repairId: id, customerId: repair.customerId, deviceId: repair.deviceId, urgency: repair.urgency });
+    return id;
   }
 
   /** A new tracking token for a repair `viewer` may see, as staff or its owner; the old link stops working. */
   async replaceTrackingLink(viewer: Viewer, id: string): Promise<RepairDetail> {
-    const p = new SqlParams();
-    const updated = await queryRows(
-      this.db,
-      `UPDATE repair_requests r SET tracking_token = ${p.add(newTrackingToken())}, updated_at = now()
-        WHERE r.id = ${p.add(id)} AND ${repairVisibility(viewer, 'r', p)} RETURNING r.id`,
-      p.values,
-    );
-    if (updated.length === 0) throw repairNotFound();
+    if (!(await this.repairs.replaceTrackingToken(viewer, id, newTrackingToken()))) throw repairNotFound();
     return this.get(viewer, id);
   }
 
@@ -136,17 +92,14 @@ export class RepairsService {
   async list(viewer: Viewer, query: ListRepairsQueryDto): Promise<Page<RepairSummary>> {
     if (query.q !== undefined && viewer.role === 'customer') throw forbidden('REPAIR.SEARCH_STAFF_ONLY', 'Only staff can search repairs.');
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const sql = listRepairsSql(viewer, query, limit);
-    if (!sql) return { items: [], nextCursor: null };
-    const rows = await onReadReplica(this.db, (m) => queryRows<RepairSummaryRow & { urgency_rank?: number; cursor_at: string }>(m, sql.text, sql.values));
+    const rows = await onReadReplica(this.db, (m) => loadRepairList(m, viewer, query, limit));
     const page = toPage(rows, limit, (row) => repairCursorOf(viewer, row));
     return { items: page.items.map(toRepairSummary), nextCursor: page.nextCursor };
   }
 
   /** The detail page: device (serial masked), quotes, history. Not visible reads as not found. */
   async get(viewer: Viewer, id: string): Promise<RepairDetail> {
-    const sql = repairDetailSql(viewer, id);
-    const [row] = await queryRows<RepairDetailRow>(this.db, sql.text, sql.values);
+    const row = await loadRepairDetail(this.db.manager, viewer, id);
     if (!row) throw repairNotFound();
     return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), viewer, this.config.http.publicUrl, this.config.appointments.timeZone);
   }
@@ -154,8 +107,7 @@ export class RepairsService {
   /** The repair as an admin reads it from the API, inside `manager`'s transaction (webhook payloads). */
   private async webhookView(manager: EntityManager, id: string): Promise<RepairDetail> {
     const admin: Viewer = { id: '00000000-0000-0000-0000-000000000000', role: 'admin' };
-    const sql = repairDetailSql(admin, id);
-    const [row] = await queryRows<RepairDetailRow>(manager, sql.text, sql.values);
+    const row = (await loadRepairDetail(manager, admin, id))!;
     return toRepairDetail(row, this.devices.view(deviceRowOf(row), false), admin, null, this.config.appointments.timeZone);
   }
 
@@ -173,8 +125,7 @@ export class RepairsService {
       target = viewer.id;
     } else {
       if (!technicianId) throw invalid('REPAIR.TECHNICIAN_REQUIRED', 'technicianId is required', 'technicianId');
-      const [user] = await queryRows(this.db, `SELECT 1 FROM users WHERE id = $1 AND role = 'technician' AND active`, [technicianId]);
-      if (!user) throw invalid('REPAIR.INVALID_TECHNICIAN', 'technicianId must be an active technician', 'technicianId');
+      if (!(await this.users.isActiveTechnician(technicianId))) throw invalid('REPAIR.INVALID_TECHNICIAN', 'technicianId must be an active technician', 'technicianId');
       target = technicianId;
     }
     await this.db.transaction(async (m) => {
@@ -217,9 +168,9 @@ export class RepairsService {
 
   /** Locks the repair row (only that row) for the rest of `manager`'s transaction. */
   async lock(manager: EntityManager, repairId: string): Promise<LockedRepair> {
-    const [row] = await queryRows<LockRow>(manager, `SELECT ${LOCK_COLUMNS} FROM repair_requests r WHERE r.id = $1 FOR UPDATE`, [repairId]);
-    if (!row) throw repairNotFound();
-    return toLocked(row);
+    const repair = await this.repairs.lock(manager, repairId);
+    if (!repair) throw repairNotFound();
+    return repair;
   }
 
   /**
@@ -228,19 +179,14 @@ export class RepairsService {
    * no longer found.
    */
   async lockVisible(manager: EntityManager, viewer: Viewer, repairId: string): Promise<LockedRepair> {
-    const p = new SqlParams();
-    const [row] = await queryRows<LockRow>(
-      manager,
-      `SELECT ${LOCK_COLUMNS} FROM repair_requests r WHERE r.id = ${p.add(repairId)} AND ${repairVisibility(viewer, 'r', p)} FOR UPDATE`,
-      p.values,
-    );
-    if (!row) throw repairNotFound();
-    return toLocked(row);
+    const repair = await this.repairs.lockVisible(manager, viewer, repairId);
+    if (!repair) throw repairNotFound();
+    return repair;
   }
 
   /** Sets the technician of a locked repair (caller has checked who may). */
   async assignLocked(manager: EntityManager, repair: LockedRepair, technicianId: string, actorId: string): Promise<void> {
-    await queryRows(manager, `UPDATE repair_requests SET assigned_technician_id = $2, updated_at = now() WHERE id = $1`, [repair.id, technicianId]);
+    await this.repairs.setAssignee(manager, repair.id, technicianId);
     this.events.publish(manager, 'repair.assigned', {
       repairId: repair.id,
       customerId: repair.customerId,
@@ -257,12 +203,7 @@ export class RepairsService {
     this.assertTransition(from, to, actor.role);
 
     // The row is locked, so this cannot miss; the status condition guards callers that did not lock.
-    const updated = await queryRows(
-      manager,
-      `UPDATE repair_requests SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING id`,
-      [repair.id, to, from],
-    );
-    if (updated.length === 0) throw conflict('REPAIR.STATUS_CONFLICT', 'The repair changed meanwhile. Reload it and try again.');
+    if (!(await this.repairs.setStatus(manager, repair.id, from, to))) throw conflict('REPAIR.STATUS_CONFLICT', 'The repair changed meanwhile. Reload it and try again.');
     await this.recordHistory(manager, repair.id, from, to, actor, note);
     await enqueueWebhook(manager, 'repair.status_changed', () => this.webhookView(manager, repair.id));
     this.events.publish(manager, 'repair.status_changed', {
@@ -294,10 +235,6 @@ export class RepairsService {
     actor: TransitionActor,
     note: string | null,
   ): Promise<void> {
-    await queryRows(
-      manager,
-      `INSERT INTO repair_status_history (repair_request_id, from_status, to_status, actor_id, actor_role, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [repairId, from, to, actor.id, actor.role, note],
-    );
+    await this.repairs.addHistory(manager, { repairRequestId: repairId, fromStatus: from, toStatus: to, actorId: actor.id, actorRole: actor.role, note });
   }
 }

@@ -1,16 +1,86 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Role } from '@repairhub/contracts';
+import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { onReadReplica } from '../database/read-replica.js';
 import { User } from './user.entity.js';
 
-/** The users table's owner for the writes other features make (password resets, email preferences). */
+export type UserListItem = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & { cursor_at: string };
+
+/** The users table's owner: its reads and writes, for this feature and the others (password resets, email preferences). */
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  private get repo() {
+    return this.db.getRepository(User);
+  }
+
+  create(user: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
+    return this.repo.save(this.repo.create(user));
+  }
+
+  persist(user: User): Promise<User> {
+    return this.repo.save(user);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  findActive(id: string): Promise<User | null> {
+    return this.repo.findOne({ where: { id, active: true } });
+  }
+
+  /** `email` as stored (normalized). */
+  findByEmail(email: string): Promise<User | null> {
+    return this.repo.findOne({ where: { email } });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.repo.count({ take: 1 })) === 0;
+  }
+
+  countActiveAdmins(): Promise<number> {
+    return this.repo.count({ where: { role: 'admin', active: true } });
+  }
+
+  /** Locks the user's row for the rest of `m`'s transaction (orders concurrent changes of one account). */
+  async lock(m: EntityManager, userId: string): Promise<void> {
+    await queryRows(m, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  }
+
+  /** Sets the hash only if it is still `expected`; false when it changed meanwhile. */
+  async replacePasswordHash(userId: string, expected: string | null, passwordHash: string): Promise<boolean> {
+    const result = await this.repo.update({ id: userId, passwordHash: expected ?? IsNull() }, { passwordHash });
+    return Boolean(result.affected);
+  }
+
+  /** Whether `id` is an active technician, someone a repair may be assigned to. */
+  isActiveTechnician(id: string): Promise<boolean> {
+    return this.repo.existsBy({ id, role: 'technician', active: true });
+  }
+
   /** Inside the caller's transaction: the reset's token is spent in the same one. */
   async setPasswordHash(m: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await m.getRepository(User).update({ id: userId }, { passwordHash });
+  }
+
+  /** The user's name, read in the caller's transaction; null when there is no such user. */
+  async nameOf(m: EntityManager, userId: string): Promise<string | null> {
+    const row = await m.createQueryBuilder(User, 'u').select('u.name', 'name').where('u.id = :userId', { userId }).getRawOne<Pick<User, 'name'>>();
+    return row?.name ?? null;
+  }
+
+  /** Whether the user takes non-essential emails, or null when there is no such user. */
+  async emailNonEssential(userId: string): Promise<boolean | null> {
+    const row = await this.db
+      .createQueryBuilder(User, 'u')
+      .select('u.emailNonEssential', 'emailNonEssential')
+      .where('u.id = :userId', { userId })
+      .getRawOne<Pick<User, 'emailNonEssential'>>();
+    return row ? row.emailNonEssential : null;
   }
 
   /** The stored preference, or null when there is no such user. */
@@ -24,5 +94,25 @@ export class UsersRepository {
       .execute();
     const [row] = result.raw as { email_non_essential: boolean }[];
     return row ? row.email_non_essential : null;
+  }
+
+  /** Newest first, one more than `limit` (the caller pages); `q` matches email or name. On the read replica. */
+  list(filter: { cursor?: string; role?: Role; q?: string }, limit: number): Promise<UserListItem[]> {
+    const p = new SqlParams();
+    const where = [newestFirstCursor(filter.cursor, 'u', p)];
+    if (filter.role) where.push(`u.role = ${p.add(filter.role)}`);
+    if (filter.q) {
+      const pattern = p.add(`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern})`);
+    }
+    return onReadReplica(this.db, (m) =>
+      queryRows<UserListItem>(
+        m,
+        `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at AS "createdAt", ${cursorTimestamp('u.created_at')} AS cursor_at
+           FROM users u WHERE ${where.join(' AND ')}
+          ORDER BY u.created_at DESC, u.id DESC LIMIT ${p.add(limit + 1)}`,
+        p.values,
+      ),
+    );
   }
 }

@@ -1,39 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { normalizeEmail, normalizeName } from '../common/identity-text.js';
 import { toPage } from '../common/http/pagination.js';
-import { cursorTimestamp, isUniqueViolation, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { SessionRevocations } from '../auth/session-revocations.js';
 import type { ListUsersQueryDto, UpdateUserDto } from './dto/user.dto.js';
-import { User } from './user.entity.js';
+import type { User } from './user.entity.js';
 import { toUserView } from './user.mapper.js';
-import { onReadReplica } from '../database/read-replica.js';
-
+import { UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly revocations: SessionRevocations,
   ) {}
 
-  private get repo() {
-    return this.db.getRepository(User);
-  }
-
   async create(input: { email: string; password: string; name: string; role: Role }): Promise<User> {
     this.passwords.assertAcceptable(input.password, [input.email, input.name]);
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      const user = this.repo.create({ email: normalizeEmail(input.email), name: normalizeName(input.name), role: input.role, passwordHash });
-      return await this.repo.save(user);
+      return await this.repo.create({ email: normalizeEmail(input.email), name: normalizeName(input.name), role: input.role, passwordHash });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('USER.EMAIL_TAKEN', 'An account with this email already exists.');
       throw error;
@@ -46,8 +38,7 @@ export class UsersService {
    */
   async replacePassword(user: User, newPassword: string, field: string): Promise<void> {
     const passwordHash = await this.hashNewPassword(user, newPassword, field);
-    const result = await this.repo.update({ id: user.id, passwordHash: user.passwordHash ?? IsNull() }, { passwordHash });
-    if (!result.affected) throw conflict('AUTH.PASSWORD_CHANGED_MEANWHILE', 'Your password was just changed elsewhere. Sign in again.');
+    if (!(await this.repo.replacePasswordHash(user.id, user.passwordHash, passwordHash))) throw conflict('AUTH.PASSWORD_CHANGED_MEANWHILE', 'Your password was just changed elsewhere. Sign in again.');
   }
 
   /** Refuses a weak password for `user` (beside `field`) and hashes an acceptable one; stores nothing. */
@@ -57,45 +48,30 @@ export class UsersService {
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.repo.findOne({ where: { email: normalizeEmail(email) } });
+    return this.repo.findByEmail(normalizeEmail(email));
   }
 
   findActive(id: string): Promise<User | null> {
-    return this.repo.findOne({ where: { id, active: true } });
+    return this.repo.findActive(id);
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.repo.findOne({ where: { id } });
+    const user = await this.repo.findById(id);
     if (!user) throw notFound('USER.NOT_FOUND', 'User');
     return user;
   }
 
-  async isEmpty(): Promise<boolean> {
-    return (await this.repo.count({ take: 1 })) === 0;
+  isEmpty(): Promise<boolean> {
+    return this.repo.isEmpty();
   }
 
   countAdmins(): Promise<number> {
-    return this.repo.count({ where: { role: 'admin', active: true } });
+    return this.repo.countActiveAdmins();
   }
 
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
     const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const p = new SqlParams();
-    const where = [newestFirstCursor(query.cursor, 'u', p)];
-    if (query.role) where.push(`u.role = ${p.add(query.role)}`);
-    if (query.q) {
-      const pattern = p.add(`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern})`);
-    }
-    const rows = await onReadReplica(this.db, (m) =>
-      queryRows<Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & { cursor_at: string }>(
-        m,
-        `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at AS "createdAt", ${cursorTimestamp('u.created_at')} AS cursor_at
-           FROM users u WHERE ${where.join(' AND ')}
-          ORDER BY u.created_at DESC, u.id DESC LIMIT ${p.add(limit + 1)}`,
-        p.values,
-      ),
-    );
+    const rows = await this.repo.list(query, limit);
     const page = toPage(rows, limit, (u) => [u.cursor_at, u.id]);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
@@ -107,7 +83,7 @@ export class UsersService {
     }
     const before = { active: user.active, role: user.role };
     Object.assign(user, changes);
-    const saved = await this.repo.save(user);
+    const saved = await this.repo.persist(user);
     if (before.active && !saved.active) await this.revocations.userDeactivated(id);
     if (!before.active && saved.active) await this.revocations.userReactivated(id);
     // Access tokens carry the role: a new one takes effect at the next sign-in, so sessions holding the old one end now.

@@ -4,6 +4,7 @@ import type { CheckInCustomer } from '@repairhub/contracts';
 import { conflict, invalid } from '../common/errors/domain-error.js';
 import { normalizePhone } from '../common/identity-text.js';
 import { queryRows } from '../common/sql.js';
+import { User } from './user.entity.js';
 
 export interface WalkInCustomer {
   id: string;
@@ -14,8 +15,8 @@ export interface WalkInCustomer {
   needsInvitation: boolean;
 }
 
-type Row = { id: string; email: string; name: string; role: string; active: boolean; phone: string | null; email_non_essential: boolean; has_password: boolean };
-const COLUMNS = 'id, email, name, role, active, phone, email_non_essential, password_hash IS NOT NULL AS has_password';
+type Row = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'phone' | 'emailNonEssential'> & { hasPassword: boolean };
+const COLUMNS = 'id, email, name, role, active, phone, email_non_essential AS "emailNonEssential", password_hash IS NOT NULL AS "hasPassword"';
 
 /**
  * Finds the customer behind an email (already normalized by the DTO) or a phone number, or creates one
@@ -38,8 +39,8 @@ async function findOrCreateWalkIn(m: EntityManager, input: CheckInCustomer): Pro
   if (found) {
     if (found.role !== 'customer') throw conflict('CHECKIN.NOT_A_CUSTOMER', 'This email or phone number belongs to a staff account.');
     if (!found.active) throw conflict('CHECKIN.CUSTOMER_DEACTIVATED', 'This customer’s account is deactivated. Ask an admin to reactivate it.');
-    if (phone && !found.phone) await queryRows(m, `UPDATE users SET phone = $2, updated_at = now() WHERE id = $1`, [found.id, phone]);
-    return toWalkIn(found, !found.has_password);
+    if (phone && !found.phone) await m.getRepository(User).update({ id: found.id }, { phone });
+    return toWalkIn(found, !found.hasPassword);
   }
   if (!input.email) {
     throw invalid('CHECKIN.EMAIL_REQUIRED', 'No customer has this phone number. Add their email: the invitation to their account goes there.', 'customer.email');
@@ -70,6 +71,6 @@ const toWalkIn = (row: Row, needsInvitation: boolean): WalkInCustomer => ({
   id: row.id,
   email: row.email,
   name: row.name,
-  emailNonEssential: row.email_non_essential,
+  emailNonEssential: row.emailNonEssential,
   needsInvitation,
 });

@@ -26,6 +26,7 @@ export interface ChatSocketOptions {
   transports?: ('polling' | 'websocket')[];
 }
 
+/** Socket.IO events are outside the OpenAPI document (it describes the HTTP API only): nothing here is contract-checked. */
 export function chatSocket(baseUrl: string, token: string | undefined, options: ChatSocketOptions = {}): ChatSocket {
   return io(`${baseUrl}${CHAT_NAMESPACE}`, {
     auth: token === undefined ? {} : { token },

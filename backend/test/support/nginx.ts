@@ -64,6 +64,7 @@ export class NginxBalancer {
       {},
     );
     const balancer = new NginxBalancer(port, child);
+    // Plain fetch: any answer will do, including nginx's own 502 while no instance is up yet.
     await waitFor('nginx to answer', async () => (await fetch(`${balancer.url}/api/v1/health`)).status > 0 || undefined, 15_000).catch(
       (error) => {
         const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';

@@ -62,7 +62,8 @@ function load() {
     if (!existsSync(DOCUMENT)) throw new Error(`${DOCUMENT} is missing: run \`npm run build\` (it exports the OpenAPI document).`);
     const document = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as Document;
     // Formats (uuid, date-time, email) are part of the contract: without ajv-formats they would be skipped.
-    const api = new OpenAPIBackend({ definition: forValidator(document), validate: true, quick: false, customizeAjv: (ajv) => addFormats(ajv) });
+    // ajv-formats is CommonJS: under NodeNext its plugin is `.default` (at run time too, it points to itself).
+    const api = new OpenAPIBackend({ definition: forValidator(document), validate: true, quick: false, customizeAjv: (ajv) => addFormats.default(ajv) });
     await api.init();
     return { document, api };
   })();
