@@ -2,12 +2,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ChatIoAdapter } from './chat/adapters/chat-io.adapter.js';
 import { acceptJsonBodiesOnly, refuseMultipartExceptWhereDeclared } from './common/http/json-body.js';
 import { computeSecurityHeaders, helmetOptions } from './common/http/security-headers.js';
 import { requestId } from './common/http/request-id.js';
+import { logRequests } from './common/http/request-logging.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/configuration.js';
 import { Lifecycle } from './infra/lifecycle.js';
@@ -31,6 +32,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // reachable through those proxies (compose publishes only the balancer).
     trustProxy: trustHops(config.http.trustProxyHops),
     genReqId: requestId,
+    // No Nest middleware is registered (request logging is a Fastify hook): no middie on every request.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -49,6 +52,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, await app.resolve(PinoLogger), API_PREFIX);
   acceptJsonBodiesOnly(fastify, config.http.bodyLimitBytes);
   const securityHeaders = computeSecurityHeaders(helmetOptions(config.http.publicUrl));
   fastify.addHook('onRequest', (request, reply, done) => {

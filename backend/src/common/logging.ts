@@ -1,4 +1,3 @@
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/configuration.js';
 
@@ -36,9 +35,8 @@ export function loggerOptions(config: AppConfig): Params {
           return req;
         },
       },
-      customProps: (req) => ({ requestId: (req as { id?: string }).id }),
     },
-    // Health probes arrive every few seconds from each load balancer: not worth a log line or a request context.
-    exclude: [{ method: RequestMethod.GET, path: 'health' }],
+    // No Nest middleware: `logRequests` (common/http/request-logging.ts) logs requests from a Fastify hook.
+    forRoutes: [],
   };
 }

@@ -1,8 +1,15 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import { UNTHROTTLED } from '../decorators/unthrottled.decorator.js';
 import { RateLimitedError } from '../errors/to-problem.js';
-import { overridden } from './route-metadata.js';
+import { MemoizedReflector, overridden } from './route-metadata.js';
 
 const unthrottled = overridden<boolean>(UNTHROTTLED);
 
@@ -13,6 +20,10 @@ const unthrottled = overridden<boolean>(UNTHROTTLED);
  */
 @Injectable()
 export class AppThrottlerGuard extends ThrottlerGuard {
+  constructor(@InjectThrottlerOptions() options: ThrottlerModuleOptions, @InjectThrottlerStorage() storage: ThrottlerStorage) {
+    super(options, storage, new MemoizedReflector());
+  }
+
   override canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return Promise.resolve(true);
     return super.canActivate(context);

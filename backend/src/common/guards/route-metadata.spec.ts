@@ -1,7 +1,7 @@
 import { Controller, Get, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { Reflector } from '@nestjs/core';
-import { overridden } from './route-metadata.js';
+import { MemoizedReflector, overridden } from './route-metadata.js';
 
 const FLAG = 'test:flag';
 
@@ -46,5 +46,28 @@ describe('RouteMetadata', () => {
     const shared = Marked.prototype.plain;
     expect(flag.of(reflector, contextOf(Marked, shared))).toBe('class');
     expect(flag.of(reflector, contextOf(Unmarked, shared))).toBeUndefined();
+  });
+});
+
+describe('MemoizedReflector', () => {
+  it('answers getAllAndOverride like the reflector, reading each key, handler and class once', () => {
+    const reflector = new MemoizedReflector();
+    const read = jest.spyOn(Reflector.prototype, 'get');
+    const ask = () => {
+      expect(reflector.getAllAndOverride(FLAG, [Marked.prototype.plain, Marked])).toBe('class');
+      expect(reflector.getAllAndOverride(FLAG, [Marked.prototype.own, Marked])).toBe('handler');
+      expect(reflector.getAllAndOverride(FLAG, [Marked.prototype.plain, Unmarked])).toBe(undefined);
+      expect(reflector.getAllAndOverride('test:other', [Marked.prototype.own, Marked])).toBe(undefined);
+    };
+    try {
+      ask();
+      const firstReads = read.mock.calls.length;
+      expect(firstReads).toBeGreaterThan(0);
+      ask();
+      ask();
+      expect(read).toHaveBeenCalledTimes(firstReads);
+    } finally {
+      read.mockRestore();
+    }
   });
 });
