@@ -165,17 +165,16 @@ describe('security hardening', () => {
       expect(ordinary.status).toBe(200);
     });
 
-    it('keeps the event loop responsive under a burst of ~1 MB deeply nested bodies', async () => {
+    it('refuses a burst of ~1 MB deeply nested bodies by their shape, never parsing them, while /health answers', async () => {
+      // Unbounded, each of these bodies held the event loop for most of a second in JSON.parse. The
+      // shape scan stops at the depth limit, so TOO_DEEP (not a parse error) shows none was parsed.
+      // No timing is asserted: this machine's load would decide it, not the code.
       const body = '['.repeat(500_000) + ']'.repeat(500_000);
       const burst = Array.from({ length: 10 }, () => t.api.request('POST', '/auth/refresh', { raw: body }));
-      const started = performance.now();
       const health = await t.api.get('/health');
-      const healthMs = performance.now() - started;
       const answers = await Promise.all(burst);
       expect(health.status).toBe(200);
-      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(400));
-      // Unbounded, each of these bodies held the loop for most of a second: /health waited behind them all.
-      expect(healthMs).toBeLessThan(1_500);
+      for (const answer of answers) expectProblem(answer, 400, 'REQUEST.TOO_DEEP');
     });
   });
 
