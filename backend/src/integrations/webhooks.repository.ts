@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { WebhookEventType } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { claimDueSql } from '../common/outbox-claim.js';
 import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams, toBuffer } from '../common/sql.js';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
@@ -108,20 +109,11 @@ export class WebhooksRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
-  /**
-   * Claims up to `limit` due deliveries and returns their ids. `FOR UPDATE SKIP LOCKED` lets several
-   * instances claim at once without waiting on or taking each other's rows, and the claim pushes
-   * `next_attempt_at` out by `leaseMs` before committing: the caller then sends outside any transaction,
-   * no other instance claims the delivery while the lease runs, and one whose worker died comes due
-   * again when it ends. The lease must outlast one attempt.
-   */
+  /** Claims up to `limit` due rows for `leaseMs` (see `claimDueSql`) and returns their ids. */
   async claimDue(m: EntityManager, limit: number, leaseMs: number): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       m,
-      `UPDATE webhook_deliveries SET next_attempt_at = now() + $2 * interval '1 millisecond'
-        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+      claimDueSql('webhook_deliveries'),
       [limit, leaseMs],
     );
     return rows.map((r) => r.id);

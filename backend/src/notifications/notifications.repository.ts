@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { claimDueSql } from '../common/outbox-claim.js';
 import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
 import { EmailOutboxEntry } from './email-outbox.entity.js';
 
@@ -45,20 +46,11 @@ export class NotificationsRepository {
     );
   }
 
-  /**
-   * Claims up to `limit` due emails and returns their ids. `FOR UPDATE SKIP LOCKED` lets several
-   * instances claim at once without waiting on or taking each other's rows, and the claim pushes
-   * `next_attempt_at` out by `leaseMs` before committing: the caller then sends outside any transaction,
-   * no other instance claims the email while the lease runs, and one whose worker died comes due again
-   * when it ends. The lease must outlast one send.
-   */
+  /** Claims up to `limit` due rows for `leaseMs` (see `claimDueSql`) and returns their ids. */
   async claimDue(m: EntityManager, limit: number, leaseMs: number): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       m,
-      `UPDATE email_outbox SET next_attempt_at = now() + $2 * interval '1 millisecond'
-        WHERE id IN (SELECT id FROM email_outbox WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+      claimDueSql('email_outbox'),
       [limit, leaseMs],
     );
     return rows.map((r) => r.id);
