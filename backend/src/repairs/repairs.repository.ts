@@ -5,8 +5,7 @@ import type { RepairStatus } from '@repairhub/contracts';
 import { queryRows, SqlParams } from '../common/sql.js';
 import { RepairRequest } from './repair-request.entity.js';
 import { RepairStatusHistory } from './repair-status-history.entity.js';
-import { repairVisibility } from './repair-visibility.query.js';
-import type { Viewer } from './repair-visibility.js';
+import { repairVisibility, type Viewer } from './repair-visibility.js';
 
 /** Who a repair concerns and where it stands: what permission checks and events need. */
 export type RepairParties = Pick<RepairRequest, 'id' | 'customerId' | 'deviceId' | 'status' | 'assignedTechnicianId'>;
