@@ -43,10 +43,7 @@ export class PaymentOutcomeWorkflow {
       await this.quotes.settlePayment(m, payment.quoteId, 'paid');
       await this.repairs.transition(m, payment.repairRequestId, 'approved', { id: null, role: 'system' }, 'Quote accepted and paid');
       await enqueueWebhook(m, 'quote.accepted', () => this.quotes.viewIn(m, payment.quoteId));
-      await enqueueWebhook(m, 'payment.succeeded', async () => {
-        const { payment: current, refunds } = await this.payments.findWithRefunds(payment.id, m);
-        return toPaymentView(current, refunds);
-      });
+      await this.enqueuePaymentWebhook(m, 'payment.succeeded', payment.id);
       this.events.publish(m, 'payment.succeeded', { ...ids, amount: payment.amount, currency: payment.currency });
     } else if (failing) {
       // The customer may try again: a new attempt gets a new intent and key.
@@ -54,5 +51,13 @@ export class PaymentOutcomeWorkflow {
       this.events.publish(m, 'payment.failed', { ...ids, amount: payment.amount, currency: payment.currency, status: to, failureCode: failure?.code ?? null });
     }
     return true;
+  }
+
+  /** Queues the `type` webhook, whose payload is the payment as the API returns it (with its refunds), read in `m`. */
+  async enqueuePaymentWebhook(m: EntityManager, type: 'payment.succeeded' | 'payment.refunded', paymentId: string): Promise<void> {
+    await enqueueWebhook(m, type, async () => {
+      const { payment, refunds } = await this.payments.findWithRefunds(paymentId, m);
+      return toPaymentView(payment, refunds);
+    });
   }
 }

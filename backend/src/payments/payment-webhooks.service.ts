@@ -3,9 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canTransitionPayment, type PaymentStatus } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events.js';
-import { enqueueWebhook } from '../integrations/webhook-outbox.js';
 import type { Payment } from './payment.entity.js';
-import { toPaymentView } from './payment.mapper.js';
 import { PaymentOutcomeWorkflow } from './payment-outcome.workflow.js';
 import { PaymentsRepository } from './payments.repository.js';
 import { PaymentGateway, type ChargeFacts, type IntentChange, type PaymentEvent, type ProviderIntent, type SignedEvent } from './payment-gateway.js';
@@ -126,10 +124,7 @@ export class PaymentWebhooksService {
     const alreadyConfirmed = refunds.filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
     const confirmed = confirmedRefunds(alreadyConfirmed, refunds.filter((r) => r.status === 'pending'), refundedTotal);
     if (confirmed.length) await this.paymentRows.confirmRefunds(m, confirmed.map((r) => r.id));
-    await enqueueWebhook(m, 'payment.refunded', async () => {
-      const { payment: current, refunds: all } = await this.paymentRows.findWithRefunds(payment.id, m);
-      return toPaymentView(current, all);
-    });
+    await this.outcomes.enqueuePaymentWebhook(m, 'payment.refunded', payment.id);
     this.events.publish(m, 'payment.refunded', {
       paymentId: payment.id,
       quoteId: payment.quoteId,
