@@ -1,6 +1,11 @@
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { invalid } from './errors/domain-error.js';
-import { decodeCursor } from './http/pagination.js';
+
+/** Hand-written SQL and its values. */
+export interface Sql {
+  text: string;
+  values: unknown[];
+}
 
 /** Numbered placeholders for hand-written SQL: `p.add(value)` returns `$n`. */
 export class SqlParams {
@@ -59,11 +64,3 @@ export const isBigintSequence = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 
 export const invalidCursor = () => invalid('REQUEST.INVALID_CURSOR', 'The cursor is invalid.', 'cursor');
-
-/** Keyset predicate for "newest first" lists; the cursor is `[created_at with microseconds, id]`. */
-export function newestFirstCursor(cursor: string | undefined, alias: string, p: SqlParams): string {
-  if (!cursor) return 'TRUE';
-  const [at, id] = decodeCursor(cursor, 2);
-  if (!isCursorTime(at) || !isUuid(id)) throw invalidCursor();
-  return `(${alias}.created_at, ${alias}.id) < (${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
-}

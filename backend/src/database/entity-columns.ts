@@ -18,5 +18,9 @@ export function entityColumns<E>(entity: abstract new () => E, except: readonly 
     .map((c) => ({ property: c.propertyName as keyof E & string, column: naming.columnName(c.propertyName, c.options.name, []) }));
 }
 
+/** The columns of `entity` named in `properties`, in declaration order. */
+export const entityColumnsNamed = <E>(entity: abstract new () => E, properties: readonly (keyof E & string)[]): EntityColumn<E>[] =>
+  entityColumns(entity).filter((c) => properties.includes(c.property));
+
 /** A SELECT (or RETURNING) list of `columns` of `alias` under their property names: rows come back shaped like the entity. */
 export const selectAsEntity = <E>(columns: EntityColumn<E>[], alias: string) => columns.map((c) => `${alias}.${c.column} AS "${c.property}"`).join(', ');

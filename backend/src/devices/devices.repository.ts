@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
+import { queryRows, SqlParams } from '../common/sql.js';
 import { deviceVisibility, type Viewer } from '../repairs/repair-visibility.js';
 import { Device } from './device.entity.js';
 import { SerialAccessLog } from './serial-access-log.entity.js';
@@ -19,7 +21,6 @@ export interface DeviceFilters {
   ownerId?: string;
   /** Any of these serial search hashes. */
   serialHashes?: Buffer[];
-  cursor?: string;
 }
 
 /** A serial for the key rotation to re-encrypt. */
@@ -79,20 +80,13 @@ export class DevicesRepository {
     return row ?? null;
   }
 
-  /** Newest first, `limit + 1` rows (the last tells whether there is a next page), each with its keyset cursor time. */
-  page(viewer: Viewer, filters: DeviceFilters, limit: number): Promise<(DeviceRecord & { cursorAt: string })[]> {
+  page(viewer: Viewer, filters: DeviceFilters, page: PageRequest): Promise<Page<DeviceRecord>> {
     const p = new SqlParams();
     const where: string[] = [];
     if (filters.serialHashes) where.push(`d.serial_hmac IN (${filters.serialHashes.map((hash) => p.add(hash)).join(', ')})`);
-    where.push(deviceVisibility(viewer, 'd', p), newestFirstCursor(filters.cursor, 'd', p));
+    where.push(deviceVisibility(viewer, 'd', p));
     if (filters.ownerId) where.push(`d.owner_id = ${p.add(filters.ownerId)}`);
-    return queryRows(
-      this.db,
-      `SELECT ${this.recordColumns('d')}, ${cursorTimestamp('d.created_at')} AS "cursorAt"
-         FROM devices d WHERE ${where.join(' AND ')}
-        ORDER BY d.created_at DESC, d.id DESC LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
+    return newestFirstPage(this.db, { select: this.recordColumns('d'), from: 'devices d', alias: 'd', where, p }, page);
   }
 
   async logSerialReveal(deviceId: string, userId: string): Promise<void> {

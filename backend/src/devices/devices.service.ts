@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_PAGE_LIMIT, type DeviceView, type Page, type SerialAccessLogEntry } from '@repairhub/contracts';
+import type { DeviceView, Page, SerialAccessLogEntry } from '@repairhub/contracts';
 import { conflict, forbidden, notFound } from '../common/errors/domain-error.js';
-import { toPage } from '../common/http/pagination.js';
+import type { PageRequest } from '../common/newest-first-page.js';
 import { isForeignKeyViolation } from '../common/sql.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { toDeviceView } from './device.mapper.js';
@@ -12,8 +12,6 @@ import { DevicesRepository, type DeviceFilters, type DeviceRecord, type SealedSe
 import type { CreateDeviceDto, UpdateDeviceDto } from './dto/device.dto.js';
 import { SerialCipher } from './serial-cipher.js';
 import { loadSerialAccessLog } from './serial-access-log.queries.js';
-
-type PageArgs = { limit?: number; cursor?: string };
 
 const DEVICE_NOT_FOUND = () => notFound('DEVICE.NOT_FOUND', 'Device');
 
@@ -40,14 +38,14 @@ export class DevicesService {
     return this.devices.isOwnedBy(id, ownerId, manager);
   }
 
-  async list(viewer: Viewer, query: PageArgs & { ownerId?: string }): Promise<Page<DeviceView>> {
+  async list(viewer: Viewer, query: PageRequest & { ownerId?: string }): Promise<Page<DeviceView>> {
     if (query.ownerId && viewer.role !== 'admin') throw forbidden('DEVICE.OWNER_FILTER_FORBIDDEN', 'Only admins can list another user’s devices.');
-    return this.page(viewer, { ownerId: query.ownerId, cursor: query.cursor }, query.limit);
+    return this.page(viewer, { ownerId: query.ownerId }, query);
   }
 
   /** Exact serial match through the HMAC column, within what `viewer` may see. */
-  async searchBySerial(viewer: Viewer, serialNumber: string, query: PageArgs): Promise<Page<DeviceView>> {
-    return this.page(viewer, { serialHashes: this.cipher.searchHashes(serialNumber), cursor: query.cursor }, query.limit);
+  async searchBySerial(viewer: Viewer, serialNumber: string, query: PageRequest): Promise<Page<DeviceView>> {
+    return this.page(viewer, { serialHashes: this.cipher.searchHashes(serialNumber) }, query);
   }
 
   /** One device. `reveal` returns the full serial; a staff reveal is written to the access log first. */
@@ -79,13 +77,11 @@ export class DevicesService {
   }
 
   /** Staff reveals of one device's serial, newest first. */
-  async accessLog(deviceId: string, query: PageArgs): Promise<Page<SerialAccessLogEntry>> {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const rows = await loadSerialAccessLog(this.db, deviceId, query.cursor, limit);
-    if (rows.length === 0 && !query.cursor && !(await this.devices.exists(deviceId))) throw DEVICE_NOT_FOUND();
-    const page = toPage(rows, limit, (r) => [r.cursorAt, r.id]);
+  async accessLog(deviceId: string, query: PageRequest): Promise<Page<SerialAccessLogEntry>> {
+    const page = await loadSerialAccessLog(this.db, deviceId, query);
+    if (page.items.length === 0 && !query.cursor && !(await this.devices.exists(deviceId))) throw DEVICE_NOT_FOUND();
     return {
-      items: page.items.map(({ cursorAt: _, createdAt, ...entry }) => ({ ...entry, createdAt: createdAt.toISOString() })),
+      items: page.items.map(({ createdAt, ...entry }) => ({ ...entry, createdAt: createdAt.toISOString() })),
       nextCursor: page.nextCursor,
     };
   }
@@ -102,10 +98,8 @@ export class DevicesService {
     return { serialEncrypted: sealed?.envelope ?? null, serialKeyId: sealed?.keyId ?? null, serialHmac: sealed?.hmac ?? null };
   }
 
-  private async page(viewer: Viewer, filters: DeviceFilters, requested: number | undefined): Promise<Page<DeviceView>> {
-    const limit = requested ?? DEFAULT_PAGE_LIMIT;
-    const rows = await this.devices.page(viewer, filters, limit);
-    const page = toPage(rows, limit, (r) => [r.cursorAt, r.id]);
-    return { items: page.items.map(({ cursorAt: _, ...row }) => this.view(row, false)), nextCursor: page.nextCursor };
+  private async page(viewer: Viewer, filters: DeviceFilters, query: PageRequest): Promise<Page<DeviceView>> {
+    const page = await this.devices.page(viewer, filters, query);
+    return { items: page.items.map((row) => this.view(row, false)), nextCursor: page.nextCursor };
   }
 }

@@ -1,20 +1,20 @@
 import type { DataSource } from 'typeorm';
-import type { SerialAccessLogEntry } from '@repairhub/contracts';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
-import type { SerialAccessLog } from './serial-access-log.entity.js';
+import type { Page, SerialAccessLogEntry } from '@repairhub/contracts';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
+import { SqlParams } from '../common/sql.js';
+import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
+import { SerialAccessLog } from './serial-access-log.entity.js';
 
-export type SerialAccessLogRow = SerialAccessLog & Pick<SerialAccessLogEntry, 'userName' | 'userRole'> & { cursorAt: string };
+export type SerialAccessLogRow = SerialAccessLog & Pick<SerialAccessLogEntry, 'userName' | 'userRole'>;
 
-/** Read model of a device's serial reveals with who made them, newest first: `limit + 1` rows after `cursor`. */
-export function loadSerialAccessLog(db: DataSource, deviceId: string, cursor: string | undefined, limit: number): Promise<SerialAccessLogRow[]> {
+const COLUMNS = `${selectAsEntity(entityColumns(SerialAccessLog), 'l')}, u.name AS "userName", u.role AS "userRole"`;
+
+/** Read model of a device's serial reveals with who made them, newest first. */
+export function loadSerialAccessLog(db: DataSource, deviceId: string, page: PageRequest): Promise<Page<SerialAccessLogRow>> {
   const p = new SqlParams();
-  return queryRows<SerialAccessLogRow>(
+  return newestFirstPage(
     db,
-    `SELECT l.id, l.device_id AS "deviceId", l.user_id AS "userId", u.name AS "userName", u.role AS "userRole", l.created_at AS "createdAt",
-            ${cursorTimestamp('l.created_at')} AS "cursorAt"
-       FROM serial_access_log l JOIN users u ON u.id = l.user_id
-      WHERE l.device_id = ${p.add(deviceId)} AND ${newestFirstCursor(cursor, 'l', p)}
-      ORDER BY l.created_at DESC, l.id DESC LIMIT ${p.add(limit + 1)}`,
-    p.values,
+    { select: COLUMNS, from: 'serial_access_log l JOIN users u ON u.id = l.user_id', alias: 'l', where: [`l.device_id = ${p.add(deviceId)}`], p },
+    page,
   );
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import type { Page } from '@repairhub/contracts';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
+import { queryRows } from '../common/sql.js';
+import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
 import { ApiKey } from './api-key.entity.js';
 
-/** What an admin sees of a key: everything but the secret's hash. */
-export type ApiKeyListing = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'scopes' | 'expiresAt' | 'lastUsedAt' | 'revokedAt' | 'createdAt'>;
+const UNLISTED = ['secretHash', 'createdBy'] as const;
 
-const LISTING = `k.id, k.name, k.prefix, k.scopes, k.expires_at AS "expiresAt", k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt",
-  k.created_at AS "createdAt"`;
+/** What an admin sees of a key: everything but the secret's hash (and its creator). */
+export type ApiKeyListing = Omit<ApiKey, (typeof UNLISTED)[number]>;
+
+const LISTING = selectAsEntity(entityColumns(ApiKey, UNLISTED), 'k');
 
 /** The api_keys table's owner. */
 @Injectable()
@@ -21,16 +25,8 @@ export class ApiKeysRepository {
     return key;
   }
 
-  /** Newest first: up to `take` keys after the cursor, each with its own cursor timestamp (`cursorAt`). */
-  page(cursor: string | undefined, take: number): Promise<(ApiKeyListing & { cursorAt: string })[]> {
-    const p = new SqlParams();
-    const where = newestFirstCursor(cursor, 'k', p);
-    return queryRows(
-      this.db,
-      `SELECT ${LISTING}, ${cursorTimestamp('k.created_at')} AS "cursorAt" FROM api_keys k
-        WHERE ${where} ORDER BY k.created_at DESC, k.id DESC LIMIT ${p.add(take)}`,
-      p.values,
-    );
+  page(page: PageRequest): Promise<Page<ApiKeyListing>> {
+    return newestFirstPage(this.db, { select: LISTING, from: 'api_keys k', alias: 'k' }, page);
   }
 
   /** The key with its new prefix and secret, or null when it does not exist or is revoked. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_LIMIT, type ApiKeySecretResponse, type ApiKeyView, type CreateApiKeyRequest } from '@repairhub/contracts';
+import type { ApiKeySecretResponse, ApiKeyView, CreateApiKeyRequest } from '@repairhub/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { invalid, notFound } from '../common/errors/domain-error.js';
-import { toPage } from '../common/http/pagination.js';
+import type { PageRequest } from '../common/newest-first-page.js';
 import { findApiKeyPrincipal } from './api-key-principal.query.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-token.js';
 import { ApiKeysRepository, type ApiKeyListing } from './api-keys.repository.js';
@@ -42,9 +42,8 @@ export class ApiKeysService {
     return { apiKey: toApiKeyView(key), secret: token };
   }
 
-  async list(query: { limit?: number; cursor?: string }) {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const page = toPage(await this.keys.page(query.cursor, limit + 1), limit, (k) => [k.cursorAt, k.id]);
+  async list(query: PageRequest) {
+    const page = await this.keys.page(query);
     return { items: page.items.map(toApiKeyView), nextCursor: page.nextCursor };
   }
 

@@ -1,15 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  DEFAULT_PAGE_LIMIT,
-  type CreateWebhookEndpointRequest,
-  type WebhookDeliveryView,
-  type WebhookEndpointCreatedResponse,
-  type WebhookEndpointView,
-} from '@repairhub/contracts';
+import type { CreateWebhookEndpointRequest, WebhookDeliveryView, WebhookEndpointCreatedResponse, WebhookEndpointView } from '@repairhub/contracts';
 import type { AuthUser } from '../common/auth-user.js';
 import { invalid, notFound } from '../common/errors/domain-error.js';
-import { toPage } from '../common/http/pagination.js';
+import type { PageRequest } from '../common/newest-first-page.js';
 import { AppConfig } from '../config/configuration.js';
 import { SerialCipher } from '../devices/serial-cipher.js';
 import { checkWebhookUrl, resolveSafely, UnsafeWebhookUrl } from './ssrf-guard.js';
@@ -72,9 +66,8 @@ export class WebhookEndpointsService {
     return { endpoint: toEndpointView(endpoint), secret };
   }
 
-  async list(query: { limit?: number; cursor?: string }) {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const page = toPage(await this.webhooks.endpointPage(query.cursor, limit + 1), limit, (e) => [e.cursorAt, e.id]);
+  async list(query: PageRequest) {
+    const page = await this.webhooks.endpointPage(query);
     return { items: page.items.map(toEndpointView), nextCursor: page.nextCursor };
   }
 
@@ -84,10 +77,9 @@ export class WebhookEndpointsService {
   }
 
   /** The delivery log, newest first. */
-  async deliveries(endpointId: string, query: { limit?: number; cursor?: string }) {
+  async deliveries(endpointId: string, query: PageRequest) {
     await this.requireEndpoint(endpointId);
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const page = toPage(await this.webhooks.deliveryPage(endpointId, query.cursor, limit + 1), limit, (d) => [d.cursorAt, d.id]);
+    const page = await this.webhooks.deliveryPage(endpointId, query);
     return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }
 

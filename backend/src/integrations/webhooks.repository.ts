@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { WebhookEventType } from '@repairhub/contracts';
+import type { Page, WebhookEventType } from '@repairhub/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
 import { claimDueSql } from '../common/outbox-claim.js';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams, toBuffer } from '../common/sql.js';
+import { queryRows, SqlParams, toBuffer } from '../common/sql.js';
+import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import type { WebhookOutboxEvent } from './webhook-outbox-event.entity.js';
 
-/** What an admin sees of an endpoint: everything but its secret. */
-export type EndpointListing = Pick<WebhookEndpoint, 'id' | 'url' | 'eventTypes' | 'active' | 'createdAt'>;
+const ENDPOINT_UNLISTED = ['secretEncrypted', 'secretKeyId', 'createdBy'] as const;
+const DELIVERY_UNLISTED = ['endpointId'] as const;
+
+/** What an admin sees of an endpoint: everything but its secret (and its creator). */
+export type EndpointListing = Omit<WebhookEndpoint, (typeof ENDPOINT_UNLISTED)[number]>;
 
 /** A delivery as its endpoint's log shows it, with its event's type. */
-export type DeliveryListing = Pick<
-  WebhookDelivery,
-  'id' | 'eventId' | 'status' | 'attempts' | 'responseStatus' | 'latencyMs' | 'error' | 'nextAttemptAt' | 'deliveredAt' | 'createdAt'
-> & { eventType: WebhookEventType };
+export type DeliveryListing = Omit<WebhookDelivery, (typeof DELIVERY_UNLISTED)[number]> & { eventType: WebhookEventType };
 
 /** A claimed delivery with what sending it needs: its event and its endpoint's URL and sealed secret. */
 export type DueDelivery = Pick<WebhookDelivery, 'id' | 'attempts' | 'createdAt' | 'eventId' | 'endpointId'> &
@@ -26,8 +28,9 @@ export type DueDelivery = Pick<WebhookDelivery, 'id' | 'attempts' | 'createdAt' 
 /** The outcome of a delivery's latest HTTP attempt; `error` is null when the receiver answered 2xx. */
 export type AttemptOutcome = Pick<WebhookDeliveryAttempt, 'responseStatus' | 'latencyMs' | 'error'> & Pick<WebhookDelivery, 'attempts'>;
 
-const DELIVERY_LISTING = `d.id, d.event_id AS "eventId", o.type AS "eventType", d.status, d.attempts, d.response_status AS "responseStatus",
-  d.latency_ms AS "latencyMs", d.error, d.next_attempt_at AS "nextAttemptAt", d.delivered_at AS "deliveredAt", d.created_at AS "createdAt"`;
+const ENDPOINT_LISTING = selectAsEntity(entityColumns(WebhookEndpoint, ENDPOINT_UNLISTED), 'w');
+const DELIVERY_LISTING = `${selectAsEntity(entityColumns(WebhookDelivery, DELIVERY_UNLISTED), 'd')}, o.type AS "eventType"`;
+const DELIVERIES = 'webhook_deliveries d JOIN webhook_outbox o ON o.id = d.event_id';
 
 /** The webhook tables' owner: endpoints, the event outbox, deliveries and their attempts. */
 @Injectable()
@@ -56,16 +59,8 @@ export class WebhooksRepository {
     return endpoint;
   }
 
-  /** Newest first: up to `take` endpoints after the cursor, each with its own cursor timestamp (`cursorAt`). */
-  endpointPage(cursor: string | undefined, take: number): Promise<(EndpointListing & { cursorAt: string })[]> {
-    const p = new SqlParams();
-    const where = newestFirstCursor(cursor, 'w', p);
-    return queryRows(
-      this.db,
-      `SELECT w.id, w.url, w.event_types AS "eventTypes", w.active, w.created_at AS "createdAt", ${cursorTimestamp('w.created_at')} AS "cursorAt"
-         FROM webhook_endpoints w WHERE ${where} ORDER BY w.created_at DESC, w.id DESC LIMIT ${p.add(take)}`,
-      p.values,
-    );
+  endpointPage(page: PageRequest): Promise<Page<EndpointListing>> {
+    return newestFirstPage(this.db, { select: ENDPOINT_LISTING, from: 'webhook_endpoints w', alias: 'w' }, page);
   }
 
   endpointExists(id: string): Promise<boolean> {
@@ -78,22 +73,14 @@ export class WebhooksRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
-  /** The endpoint's deliveries, newest first: up to `take` after the cursor, each with its cursor timestamp. */
-  deliveryPage(endpointId: string, cursor: string | undefined, take: number): Promise<(DeliveryListing & { cursorAt: string })[]> {
+  /** The endpoint's deliveries. */
+  deliveryPage(endpointId: string, page: PageRequest): Promise<Page<DeliveryListing>> {
     const p = new SqlParams();
-    const endpoint = p.add(endpointId);
-    const where = newestFirstCursor(cursor, 'd', p);
-    return queryRows(
-      this.db,
-      `SELECT ${DELIVERY_LISTING}, ${cursorTimestamp('d.created_at')} AS "cursorAt"
-         FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.event_id
-        WHERE d.endpoint_id = ${endpoint} AND ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ${p.add(take)}`,
-      p.values,
-    );
+    return newestFirstPage(this.db, { select: DELIVERY_LISTING, from: DELIVERIES, alias: 'd', where: [`d.endpoint_id = ${p.add(endpointId)}`], p }, page);
   }
 
   async findDelivery(id: string): Promise<DeliveryListing | null> {
-    const [row] = await queryRows<DeliveryListing>(this.db, `SELECT ${DELIVERY_LISTING} FROM webhook_deliveries d JOIN webhook_outbox o ON o.id = d.event_id WHERE d.id = $1`, [id]);
+    const [row] = await queryRows<DeliveryListing>(this.db, `SELECT ${DELIVERY_LISTING} FROM ${DELIVERIES} WHERE d.id = $1`, [id]);
     return row ?? null;
   }
 

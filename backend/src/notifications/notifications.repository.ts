@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page } from '@repairhub/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
 import { claimDueSql } from '../common/outbox-claim.js';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { queryRows } from '../common/sql.js';
+import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
 import { EmailOutboxEntry } from './email-outbox.entity.js';
 
+/** The sending bookkeeping, which the admin's outbox list leaves out. */
+const UNLISTED = ['dedupeKey', 'userId', 'attempts', 'nextAttemptAt', 'lastError'] as const;
+
 /** What the admin's outbox list shows of an email. */
-export type EmailListing = Pick<EmailOutboxEntry, 'id' | 'template' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody' | 'status' | 'essential' | 'createdAt' | 'sentAt'>;
+export type EmailListing = Omit<EmailOutboxEntry, (typeof UNLISTED)[number]>;
+
+const LISTING = selectAsEntity(entityColumns(EmailOutboxEntry, UNLISTED), 'e');
 
 /** A claimed email with what sending it needs. */
 export type DueEmail = Pick<EmailOutboxEntry, 'id' | 'attempts' | 'createdAt' | 'template' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'>;
@@ -33,17 +41,8 @@ export class NotificationsRepository {
     );
   }
 
-  /** Newest first: up to `take` emails after the cursor, each with its own cursor timestamp (`cursorAt`). */
-  page(cursor: string | undefined, take: number): Promise<(EmailListing & { cursorAt: string })[]> {
-    const p = new SqlParams();
-    const where = newestFirstCursor(cursor, 'e', p);
-    return queryRows(
-      this.db,
-      `SELECT e.id, e.template, e.to_address AS "toAddress", e.subject, e.text_body AS "textBody", e.html_body AS "htmlBody", e.status, e.essential,
-              e.created_at AS "createdAt", e.sent_at AS "sentAt", ${cursorTimestamp('e.created_at')} AS "cursorAt"
-         FROM email_outbox e WHERE ${where} ORDER BY e.created_at DESC, e.id DESC LIMIT ${p.add(take)}`,
-      p.values,
-    );
+  page(page: PageRequest): Promise<Page<EmailListing>> {
+    return newestFirstPage(this.db, { select: LISTING, from: 'email_outbox e', alias: 'e' }, page);
   }
 
   /** Claims up to `limit` due rows for `leaseMs` (see `claimDueSql`) and returns their ids. */

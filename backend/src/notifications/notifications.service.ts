@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DEFAULT_PAGE_LIMIT, formatTicketNumber, type EmailView, type NotificationPreferences } from '@repairhub/contracts';
+import { formatTicketNumber, type EmailView, type Page, type NotificationPreferences } from '@repairhub/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/configuration.js';
 import { DomainEvents } from '../common/events/domain-events.js';
 import type { DomainEventMap } from '../common/events/domain-event-map.js';
 import { notFound } from '../common/errors/domain-error.js';
-import { toPage } from '../common/http/pagination.js';
+import type { PageRequest } from '../common/newest-first-page.js';
 import { ChatBroadcaster } from '../chat/chat-broadcaster.js';
 import { UsersRepository } from '../users/users.repository.js';
 import '../chat/chat.service.js';
@@ -169,9 +169,8 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  async list(query: { limit?: number; cursor?: string }): Promise<{ items: EmailView[]; nextCursor: string | null }> {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const page = toPage(await this.emails.page(query.cursor, limit + 1), limit, (e) => [e.cursorAt, e.id]);
+  async list(query: PageRequest): Promise<Page<EmailView>> {
+    const page = await this.emails.page(query);
     return { items: page.items.map(toEmailView), nextCursor: page.nextCursor };
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  DEFAULT_PAGE_LIMIT,
   formatTicketNumber,
   type AcceptQuoteResponse,
   type Page,
@@ -12,7 +11,6 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth-user.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
-import { toPage } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../common/sql.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { QuotesService } from '../quotes/quotes.service.js';
@@ -128,18 +126,16 @@ export class PaymentsService {
 
   /** Customers: their own (in the SQL); admins: all, with filters. Newest first. */
   async list(viewer: Viewer, query: ListPaymentsQueryDto): Promise<Page<PaymentListItem>> {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const rows = await onReadReplica(this.db, (m) =>
+    const page = await onReadReplica(this.db, (m) =>
       listPayments(m, {
         viewerCustomerId: viewer.role === 'admin' ? null : viewer.id,
         customerId: query.customerId,
         status: query.status,
         repairRequestId: query.repairRequestId,
         cursor: query.cursor,
-        limit,
+        limit: query.limit,
       }),
     );
-    const page = toPage(rows, limit, (row) => [row.cursorAt, row.id]);
     return {
       items: page.items.map((row) => ({ ...toPaymentView(row), customerName: row.customerName, ticketNumber: formatTicketNumber(row.ticketSeq) })),
       nextCursor: page.nextCursor,

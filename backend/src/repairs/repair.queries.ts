@@ -1,12 +1,12 @@
 import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
 import type { EntityManager } from 'typeorm';
-import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import { newestFirstSql } from '../common/newest-first-page.js';
+import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, queryRows, SqlParams, type Sql } from '../common/sql.js';
 import { quoteJson } from '../quotes/quote.queries.js';
 import type { RepairDetailRow, RepairSummaryRow } from './repair.mapper.js';
 import { URGENCY_RANK } from './repair.policy.js';
-import { repairVisibility } from './repair-visibility.query.js';
-import type { Viewer } from './repair-visibility.js';
+import { repairVisibility, type Viewer } from './repair-visibility.js';
 
 const URGENCY_RANKS = new Set<unknown>(Object.values(URGENCY_RANK));
 
@@ -17,11 +17,6 @@ export interface RepairListFilters {
   open?: boolean;
   q?: string;
   cursor?: string;
-}
-
-export interface Sql {
-  text: string;
-  values: unknown[];
 }
 
 /** Columns of repair_requests a summary needs (never `*`: the row is wide with descriptions). */
@@ -70,15 +65,8 @@ function searchClause(q: string, p: SqlParams): string {
 /** Customers and admins: newest first, one index range scan (customer / created / status index). */
 function newestFirst(viewer: Viewer, filters: RepairListFilters, limit: number): Sql {
   const p = new SqlParams();
-  const where = [repairVisibility(viewer, 'r', p), ...filterClauses(filters, p), newestFirstCursor(filters.cursor, 'r', p)];
-  return {
-    text: `SELECT ${SUMMARY_COLUMNS}, ${cursorTimestamp('r.created_at')} AS "cursorAt"
-      FROM repair_requests r ${SUMMARY_JOINS}
-      WHERE ${where.join(' AND ')}
-      ORDER BY r.created_at DESC, r.id DESC
-      LIMIT ${p.add(limit + 1)}`,
-    values: p.values,
-  };
+  const where = [repairVisibility(viewer, 'r', p), ...filterClauses(filters, p)];
+  return newestFirstSql({ select: SUMMARY_COLUMNS, from: `repair_requests r ${SUMMARY_JOINS}`, alias: 'r', where, p }, filters.cursor, limit);
 }
 
 /**

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '@repairhub/contracts';
-import { cursorTimestamp, newestFirstCursor, queryRows, SqlParams } from '../common/sql.js';
+import type { Page, Role } from '@repairhub/contracts';
+import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
+import { queryRows, SqlParams } from '../common/sql.js';
+import { entityColumnsNamed, selectAsEntity } from '../database/entity-columns.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { User } from './user.entity.js';
 
-export type UserListItem = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' | 'createdAt'> & { cursor_at: string };
+const LISTED = ['id', 'email', 'name', 'role', 'active', 'createdAt'] as const;
+export type UserListItem = Pick<User, (typeof LISTED)[number]>;
+const LISTING = selectAsEntity(entityColumnsNamed(User, LISTED), 'u');
 
 /** The users table's owner: its reads and writes, for this feature and the others (password resets, email preferences). */
 @Injectable()
@@ -96,23 +100,15 @@ export class UsersRepository {
     return row ? row.email_non_essential : null;
   }
 
-  /** Newest first, one more than `limit` (the caller pages); `q` matches email or name. On the read replica. */
-  list(filter: { cursor?: string; role?: Role; q?: string }, limit: number): Promise<UserListItem[]> {
+  /** Newest first; `q` matches email or name. On the read replica. */
+  list(filter: PageRequest & { role?: Role; q?: string }): Promise<Page<UserListItem>> {
     const p = new SqlParams();
-    const where = [newestFirstCursor(filter.cursor, 'u', p)];
+    const where: string[] = [];
     if (filter.role) where.push(`u.role = ${p.add(filter.role)}`);
     if (filter.q) {
       const pattern = p.add(`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern})`);
     }
-    return onReadReplica(this.db, (m) =>
-      queryRows<UserListItem>(
-        m,
-        `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at AS "createdAt", ${cursorTimestamp('u.created_at')} AS cursor_at
-           FROM users u WHERE ${where.join(' AND ')}
-          ORDER BY u.created_at DESC, u.id DESC LIMIT ${p.add(limit + 1)}`,
-        p.values,
-      ),
-    );
+    return onReadReplica(this.db, (m) => newestFirstPage(m, { select: LISTING, from: 'users u', alias: 'u', where, p }, filter));
   }
 }

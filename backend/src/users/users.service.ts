@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_PAGE_LIMIT, type Page, type Role, type UserView } from '@repairhub/contracts';
+import type { Page, Role, UserView } from '@repairhub/contracts';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { normalizeEmail, normalizeName } from '../common/identity-text.js';
-import { toPage } from '../common/http/pagination.js';
 import { isUniqueViolation } from '../common/sql.js';
 import { PasswordService } from '../auth/password.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
@@ -70,9 +69,7 @@ export class UsersService {
   }
 
   async list(query: ListUsersQueryDto): Promise<Page<UserView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-    const rows = await this.repo.list(query, limit);
-    const page = toPage(rows, limit, (u) => [u.cursor_at, u.id]);
+    const page = await this.repo.list(query);
     return { items: page.items.map(toUserView), nextCursor: page.nextCursor };
   }
 

@@ -4,7 +4,7 @@ import type { CheckInCustomer } from '@repairhub/contracts';
 import { conflict, invalid } from '../common/errors/domain-error.js';
 import { normalizePhone } from '../common/identity-text.js';
 import { queryRows } from '../common/sql.js';
-import { entityColumns, selectAsEntity } from '../database/entity-columns.js';
+import { entityColumnsNamed, selectAsEntity } from '../database/entity-columns.js';
 import { User } from './user.entity.js';
 
 export interface WalkInCustomer {
@@ -18,7 +18,7 @@ export interface WalkInCustomer {
 
 const READ = ['id', 'email', 'name', 'role', 'active', 'phone', 'emailNonEssential'] as const;
 type Row = Pick<User, (typeof READ)[number]> & { hasPassword: boolean };
-const COLUMNS = `${selectAsEntity(entityColumns(User).filter((c) => (READ as readonly string[]).includes(c.property)), 'users')}, users.password_hash IS NOT NULL AS "hasPassword"`;
+const COLUMNS = `${selectAsEntity(entityColumnsNamed(User, READ), 'users')}, users.password_hash IS NOT NULL AS "hasPassword"`;
 
 /**
  * Finds the customer behind an email (already normalized by the DTO) or a phone number, or creates one
