@@ -43,7 +43,7 @@ export class UsersService {
 
   /** Refuses a weak password for `user` (beside `field`) and hashes an acceptable one; stores nothing. */
   async hashNewPassword(user: User, password: string, field: string): Promise<string> {
-    this.passwords.assertAcceptable(password, [user.email ?? '', user.name].filter(Boolean), field);
+    this.passwords.assertAcceptable(password, user.email ? [user.email, user.name] : [user.name], field);
     return this.passwords.hash(password);
   }
 
