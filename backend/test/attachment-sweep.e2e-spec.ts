@@ -19,7 +19,7 @@ interface Store {
   age(key: string): Promise<void>;
   has(key: string): Promise<boolean>;
   /** Runs `hook` between the app's next listing of the store and its answer (s3rver only). */
-  onNextList?(hook: () => Promise<unknown>): void;
+  onNextList?(hook: () => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,7 +151,7 @@ describe.each([
       await store.put(key);
       await store.age(key);
     }
-    store.onNextList!(() =>
+    await store.onNextList!(() =>
       t.sql(
         `INSERT INTO attachments (id, repair_request_id, uploaded_by, file_name, content_type, size, storage_key, thumbnail_key)
          VALUES ($1, $2, $3, 'late.png', 'image/png', 6, $4, $5)`,
@@ -170,7 +170,7 @@ describe.each([
     const { keys } = await uploadAged();
     const runs: Promise<number | null>[] = [];
     // With s3rver the first sweep to list is held there until the other one has finished: they overlap for sure.
-    store.onNextList?.(() => Promise.race(runs));
+    await store.onNextList?.(() => Promise.race(runs));
     runs.push(sweep(t), sweep(other));
 
     const removed = await Promise.all(runs);

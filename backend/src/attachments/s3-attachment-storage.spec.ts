@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import S3rver from 's3rver';
+import { startLocalS3, type LocalS3 } from '../../test/support/s3-server.js';
 import type { StoredObject } from './attachment-storage.js';
 import { S3AttachmentStorage } from './s3-attachment-storage.js';
 
-const BUCKET = 'list-test';
-
 describe('S3AttachmentStorage.list (against s3rver)', () => {
-  let directory: string;
-  let server: S3rver;
+  let s3: LocalS3;
   let storage: S3AttachmentStorage;
 
   beforeAll(async () => {
-    directory = await mkdtemp(join(tmpdir(), 'repairhub-s3-list-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: BUCKET, configs: [] }] });
-    const { port } = await server.run();
+    s3 = await startLocalS3('list-test');
     storage = new S3AttachmentStorage({
       kind: 's3',
-      bucket: BUCKET,
-      endpoint: `http://127.0.0.1:${port}`,
+      bucket: s3.bucket,
+      endpoint: s3.endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
       forcePathStyle: true,
@@ -28,8 +20,7 @@ describe('S3AttachmentStorage.list (against s3rver)', () => {
   });
   afterAll(async () => {
     storage?.onModuleDestroy();
-    await server?.close();
-    await rm(directory, { recursive: true, force: true });
+    await s3?.close();
   });
 
   const pages = async (pageSize?: number) => {
@@ -46,9 +37,8 @@ describe('S3AttachmentStorage.list (against s3rver)', () => {
     const repair = randomUUID();
     const keys = ['1', '1.thumb', '2', '3', '3.thumb'].map((name) => `${repair}/${name}`);
     for (const key of keys) await storage.put(key, Buffer.from(key), 'application/octet-stream');
-    // s3rver reports an object's file modification time.
     const old = new Date('2020-02-02T02:02:02Z');
-    await utimes(join(directory, BUCKET, repair, '2._S3rver_object'), old, old);
+    await s3.setLastModified(`${repair}/2`, old);
 
     const listed = await pages(2);
     expect(listed.map((page) => page.length)).toEqual([2, 2, 1]);

@@ -1,7 +1,8 @@
+import { fork } from 'node:child_process';
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { fileURLToPath } from 'node:url';
 
 export interface LocalS3 {
   endpoint: string;
@@ -10,29 +11,39 @@ export interface LocalS3 {
   env: Record<string, string>;
   /** Sets an object's last-modified time (s3rver reports its file's modification time), to age it without waiting. */
   setLastModified(key: string, at: Date): Promise<void>;
-  /** Runs `hook` once, after the next bucket listing is made and before it is answered: a pause between a client's listing and its next step. */
-  onNextList(hook: () => Promise<unknown>): void;
+  /**
+   * Runs `hook` once, after the server has made the next bucket listing and before it answers it: a
+   * pause between a client's listing and its next step. Resolves once the server will hold it.
+   */
+  onNextList(hook: () => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
-type KoaMiddleware = (ctx: { method: string; query: Record<string, unknown> }, next: () => Promise<void>) => Promise<void>;
+type Message = { type: 'ready'; port: number } | { type: 'holding' | 'listed' };
 
-/** An S3-compatible server (s3rver) on loopback with one empty bucket, its objects in a temporary directory. */
+/** An S3-compatible server (s3rver, in a process of its own) on loopback with one empty bucket, its objects in a temporary directory. */
 export async function startLocalS3(bucket = 'repairhub-test'): Promise<LocalS3> {
   const directory = await mkdtemp(join(tmpdir(), 'repairhub-s3-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
-  let listHook: (() => Promise<unknown>) | null = null;
-  // s3rver is a Koa app; its middleware is composed when it starts listening, so one put first wraps every request.
-  (server as unknown as { middleware: KoaMiddleware[] }).middleware.unshift(async (ctx, next) => {
-    await next();
-    const hook = listHook;
-    if (hook && ctx.method === 'GET' && ctx.query['list-type'] === '2') {
-      listHook = null;
-      await hook();
-    }
+  const child = fork(fileURLToPath(new URL('./s3rver-process.mjs', import.meta.url)), [JSON.stringify({ directory, bucket })], {
+    execArgv: ['--openssl-legacy-provider'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = (type: Message['type']) =>
+    new Promise<Message>((resolve, reject) => {
+      const onMessage = (message: unknown) => {
+        if ((message as Message).type !== type) return;
+        child.off('message', onMessage);
+        resolve(message as Message);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new Error(`s3rver exited while waiting for "${type}"`)));
+    });
+  const ready = (await next('ready')) as Extract<Message, { type: 'ready' }>;
+  // A test that fails before close() must not keep Jest alive.
+  child.unref();
+  child.channel?.unref();
+  const endpoint = `http://127.0.0.1:${ready.port}`;
   return {
     endpoint,
     bucket,
@@ -43,11 +54,24 @@ export async function startLocalS3(bucket = 'repairhub-test'): Promise<LocalS3> 
       const name = parts.pop()!;
       await utimes(join(directory, bucket, ...parts, `${name}._S3rver_object`), at, at);
     },
-    onNextList: (hook) => {
-      listHook = hook;
+    onNextList: async (hook) => {
+      const holding = next('holding');
+      void next('listed').then(
+        () =>
+          hook()
+            // The test sees a failed hook by its effect; the listing is answered either way.
+            .catch((error: unknown) => console.error('onNextList hook failed', error))
+            .finally(() => child.send({ type: 'release' })),
+        () => undefined,
+      );
+      child.send({ type: 'hold' });
+      await holding;
     },
     close: async () => {
-      await server.close();
+      if (child.exitCode === null) {
+        child.send({ type: 'close' });
+        await exited;
+      }
       await rm(directory, { recursive: true, force: true });
     },
   };
