@@ -67,6 +67,9 @@ describe('counter check-in and the public tracking page', () => {
     expect(mine.body.items.map((r: RepairDetail) => r.id)).toEqual([repair.id]);
     const detail = await t.api.get(`/repairs/${repair.id}`, { token: customerToken });
     expect(detail.body.trackingUrl).toBe(repair.trackingUrl);
+    // Staff see how to reach them; the customer's own view does not repeat it.
+    expect(repair.customerContact).toEqual({ email: body.customer.email, phone: null });
+    expect(detail.body.customerContact).toBeNull();
   });
 
   it('finds the existing customer by email in any case or by phone in any format, and an account holder gets no invitation', async () => {
@@ -104,6 +107,9 @@ describe('counter check-in and the public tracking page', () => {
       const repair = await phoneOnly(phone);
       expect(repair).toMatchObject({ customerName: 'Pat Phone', invitation: 'no_email', status: 'submitted', assignedTechnicianId: technician.id });
       expect(await userRow(repair.customerId)).toEqual({ email: null, phone: phone.replace(/ /g, ''), noPassword: true });
+      // The phone is how the shop reaches them: the repair shows it to staff.
+      expect(repair.customerContact).toEqual({ email: null, phone: phone.replace(/ /g, '') });
+      expect((await t.api.get(`/repairs/${repair.id}`, { token: admin.token })).body.customerContact).toEqual({ email: null, phone: phone.replace(/ /g, '') });
 
       // The tracking link on the slip is how they follow it; a quote (an essential email) still goes to nobody.
       expect((await track(tokenOf(repair))).status).toBe(200);

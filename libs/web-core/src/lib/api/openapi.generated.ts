@@ -1621,6 +1621,12 @@ export interface components {
             /** @example Europe/London */
             timeZone: string;
         };
+        CustomerContactDto: {
+            /** Format: email */
+            email: string | null;
+            /** @description Digits with an optional leading `+`. */
+            phone: string | null;
+        };
         RepairDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1670,6 +1676,8 @@ export interface components {
             trackingUrl: string | null;
             /** @description The booked drop-off, while it stands. */
             dropOff: components["schemas"]["DropOffViewDto"] | null;
+            /** @description How staff reach the customer (a walk-in may have only a phone); `null` for the customer and in webhook payloads. */
+            customerContact: components["schemas"]["CustomerContactDto"] | null;
         };
         RepairSummaryDto: {
             /** Format: uuid */
@@ -1889,6 +1897,8 @@ export interface components {
             trackingUrl: string | null;
             /** @description The booked drop-off, while it stands. */
             dropOff: components["schemas"]["DropOffViewDto"] | null;
+            /** @description How staff reach the customer (a walk-in may have only a phone); `null` for the customer and in webhook payloads. */
+            customerContact: components["schemas"]["CustomerContactDto"] | null;
             /**
              * @description `sent`: the customer was emailed an invitation to set a password; `has_password`: they sign in already; `no_email`: a phone-only customer, not invited (the tracking link on the printed slip is how they follow the repair).
              * @enum {string}
