@@ -3,6 +3,8 @@
 // label and the A4 customer copy as PDFs whose QR codes decode to the console link and the tracking
 // link; a stranger's phone opens the tracking link signed out (status, quote, nothing else; a replaced
 // link says it is dead); the customer accepts the emailed invitation and finds the repair in the portal.
+// On a phone, a walk-in who gives only a phone number: the form and the answer promise no invitation,
+// the slip prints with their tracking link, and the next visit finds them by phone ("No email").
 // axe on every new screen; screenshots at 1440 and 390 px.
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
@@ -32,6 +34,7 @@ describe('counter check-in journey', () => {
   const techUser = { name: 'Casey Counter', email: `casey.${run}@example.com`, password: 'bench screwdriver 2026' };
   const walkIn = { name: 'Wendy Walkin', email: `wendy.${run}@example.com`, phone: '+44 20 7946 0311', password: 'harbour kettle lantern 71' };
   const regular = { name: `Rory Regular ${run}`, email: `rory.${run}@example.com`, password: 'regular customer pass 9' };
+  const phoneOnly = { name: `Pam Phoneonly ${run}`, phone: '+44 20 7946 0777', stored: '+442079460777', local: '020 7946 0777' };
   const state = { repairId: null, ticket: null, trackingUrl: null };
   const asAdmin = () => api.session(app.env.BOOTSTRAP_ADMIN_EMAIL, app.env.BOOTSTRAP_ADMIN_PASSWORD);
   const asTech = () => api.session(techUser.email, techUser.password);
@@ -217,6 +220,64 @@ describe('counter check-in journey', () => {
     await page.getByRole('region', { name: 'Customer’s copy' }).getByText('The hinge cracked and the lid wobbles.').waitFor();
     await assertAccessible(page, assert, 'A4 print page on a phone');
     await screenshot(page, 'checkin-09-print-a4-390');
+    assertNoProblems(problems, assert);
+  });
+
+  step('on a phone, a walk-in with only a phone number is checked in without an invitation, the slip prints, and the next visit finds them', {}, async () => {
+    const { page, problems } = tech;
+    await page.setViewportSize(PHONE);
+    await page.goto('/console/check-in');
+    await page.getByRole('heading', { level: 1, name: 'Check a device in' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(phoneOnly.name);
+    await page.getByRole('button', { name: 'Check in' }).click();
+    const contactError = page.locator('#customer-email-error').filter({ hasText: 'email or phone' });
+    await contactError.waitFor();
+    // A phone number answers "email or phone" at once, without touching the email field.
+    await page.getByLabel('Phone').fill(phoneOnly.phone);
+    await contactError.waitFor({ state: 'detached' });
+    const note = page.getByText('With no email, no invitation goes out: the tracking link on the printed customer slip is how they follow the repair.');
+    await note.waitFor();
+    assert.equal(await page.getByLabel('Phone').getAttribute('aria-describedby'), 'customer-phone-only');
+    // An email means an invitation after all: the note goes, and comes back without it.
+    await page.getByLabel('Email', { exact: true }).fill(`pam.${run}@example.com`);
+    await note.waitFor({ state: 'detached' });
+    await page.getByLabel('Email', { exact: true }).fill('');
+    await note.waitFor();
+    await page.getByLabel('Brand').fill('Nokia');
+    await page.getByLabel('Model').fill(`G42 ${run}`);
+    await page.getByLabel('Problem, as the customer describes it').fill('The screen flickers and goes dark.');
+    await assertAccessible(page, assert, 'check-in form, phone number only, on a phone');
+    await screenshot(page, 'checkin-10-phone-only-390');
+    await page.getByRole('button', { name: 'Check in' }).click();
+
+    await page.waitForURL(/\/console\/repairs\/[0-9a-f-]{36}$/);
+    await page.getByRole('status').filter({ hasText: 'No invitation was sent (no email): print the customer’s copy, its link is how they follow the repair.' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Nokia G42 ${run} — ${phoneOnly.name}` }).waitFor();
+    const repairId = page.url().split('/').pop();
+    const trackingUrl = await page.getByRole('region', { name: 'Intake and tracking' }).getByLabel('Tracking link').inputValue();
+    await page.getByRole('link', { name: 'Print customer slip' }).click();
+    const slip = page.getByRole('region', { name: 'Customer’s copy' });
+    await slip.getByText(trackingUrl).waitFor();
+    await slip.getByText('The screen flickers and goes dark.').waitFor();
+    const sheet = await readPdfQrCodes(browser, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    assert.deepEqual(new Set(sheet.codes), new Set([`${app.url}/console/repairs/${repairId}`, trackingUrl]));
+    await screenshot(page, 'checkin-11-phone-only-slip-390');
+
+    // The next visit: found by the phone as typed locally, shown with it and without an email, checked in again.
+    await page.goto('/console/check-in');
+    await page.getByLabel('Find an existing customer').fill(phoneOnly.local);
+    const found = page.getByRole('list', { name: 'Customers found' });
+    await found.getByText(`${phoneOnly.stored} · No email`).waitFor();
+    await found.getByRole('button', { name: `Choose ${phoneOnly.name}, ${phoneOnly.stored}` }).click();
+    await page.locator('.chosen').getByText(`${phoneOnly.stored} · No email`).waitFor();
+    assert.equal(await page.getByRole('radio', { name: new RegExp(`Nokia G42 ${run}`) }).isChecked(), true);
+    await page.getByLabel('Problem, as the customer describes it').fill('The flicker is back after the repair.');
+    await assertAccessible(page, assert, 'check-in with a found phone-only customer');
+    await page.getByRole('button', { name: 'Check in' }).click();
+    await page.getByRole('status').filter({ hasText: 'No invitation was sent' }).waitFor();
+    await page.waitForURL((url) => /\/console\/repairs\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(repairId));
+    const emails = await api.get('/admin/emails?limit=100', { token: await asAdmin() });
+    assert.ok(!emails.items.some((e) => e.subject.includes(phoneOnly.name) || e.text.includes(trackingUrl)), 'nothing is emailed for the phone-only customer');
     assertNoProblems(problems, assert);
   });
 });

@@ -59,13 +59,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.headers(securityHeaders).header('x-request-id', request.id);
     done();
   });
-  // Draining: every answer, in-flight ones included, closes its connection. So no idle keep-alive
-  // connection is left when the server stops accepting: none for the balancer to send a request into
-  // as it is cut (a POST lost that way is not retried), and none to hold the exit for Fastify's 72 s
-  // keep-alive timeout. New connections are then refused, which the balancer retries elsewhere.
+  // Once a shutdown stops accepting (Lifecycle), every answer closes its connection: none is left idle
+  // for the balancer to send a request into as it is cut (a POST lost that way is not retried), and none
+  // holds the exit for Fastify's 72 s keep-alive timeout.
   const lifecycle = app.get(Lifecycle);
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (lifecycle.shuttingDown) reply.header('connection', 'close');
+    if (lifecycle.closingConnections) reply.header('connection', 'close');
     done(null, payload);
   });
 

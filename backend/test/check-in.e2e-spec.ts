@@ -1,6 +1,6 @@
 import type { RepairDetail } from '@repairhub/contracts';
 import { assignRepair, createDevice, createRepair, issueQuote } from './factories/repairs.factory.js';
-import { createStaff, login, registerCustomer, uniqueEmail, type TestUser } from './factories/users.factory.js';
+import { STRONG_PASSWORD, createStaff, login, registerCustomer, uniqueEmail, type TestUser } from './factories/users.factory.js';
 import { expectProblem } from './support/api-client.js';
 import { clientAddress } from './support/client-address.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -49,6 +49,7 @@ describe('counter check-in and the public tracking page', () => {
       condition: 'Scratched back',
       accessories: ['Charger', 'Case'],
       depositNote: '£20 cash',
+      invitation: 'sent',
     });
     expect(repair.ticketNumber).toMatch(/^R-\d+$/);
     expect(repair.trackingUrl).toMatch(/\/track\/[\w-]{43}$/);
@@ -66,6 +67,9 @@ describe('counter check-in and the public tracking page', () => {
     expect(mine.body.items.map((r: RepairDetail) => r.id)).toEqual([repair.id]);
     const detail = await t.api.get(`/repairs/${repair.id}`, { token: customerToken });
     expect(detail.body.trackingUrl).toBe(repair.trackingUrl);
+    // Staff see how to reach them; the customer's own view does not repeat it.
+    expect(repair.customerContact).toEqual({ email: body.customer.email, phone: null });
+    expect(detail.body.customerContact).toBeNull();
   });
 
   it('finds the existing customer by email in any case or by phone in any format, and an account holder gets no invitation', async () => {
@@ -75,7 +79,7 @@ describe('counter check-in and the public tracking page', () => {
     expect(first.body).toMatchObject({ customerId: customer.id, customerName: 'Ada Account', assignedTechnicianId: null, status: 'submitted' });
     const byPhone = await checkIn(admin, walkIn({ customer: { name: 'Ada', phone: '0044 (20) 7946-0958' } }));
     expect(byPhone.status).toBe(201);
-    expect(byPhone.body.customerId).toBe(customer.id);
+    expect(byPhone.body).toMatchObject({ customerId: customer.id, invitation: 'has_password' });
     const device = await checkIn(admin, walkIn({ customer: { name: 'Ada', email: customer.email }, device: undefined, deviceId: first.body.deviceId }));
     expect(device.status).toBe(201);
     expect(device.body.deviceId).toBe(first.body.deviceId);
@@ -84,6 +88,90 @@ describe('counter check-in and the public tracking page', () => {
     expect(mine.body.items).toHaveLength(3);
     expect(await invitations(customer.email)).toEqual([]);
     expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = '+442079460958'`)).toEqual([{ n: 1 }]);
+  });
+
+  describe('a walk-in customer who gives only a phone number', () => {
+    let phones = 0;
+    // Each case its own new number: `+1 555 01nn 000` as typed at the counter, `+155501nn000` as stored.
+    const newPhone = () => `+1 555 01${String(++phones).padStart(2, '0')} 000`;
+    const phoneOnly = async (phone: string, by: TestUser = technician) => {
+      const response = await checkIn(by, walkIn({ customer: { name: 'Pat Phone', phone } }));
+      expect(response.status).toBe(201);
+      return response.body as RepairDetail & { invitation: string };
+    };
+    const userRow = async (id: string) => (await t.sql(`SELECT email, phone, password_hash IS NULL AS "noPassword" FROM users WHERE id = $1`, [id]))[0];
+    const outboxOf = async (userId: string) => (await t.sql(`SELECT template FROM email_outbox WHERE user_id = $1`, [userId])).map((r: { template: string }) => r.template);
+
+    it('is created without an email or password and is not invited; emails about the repair are simply not written', async () => {
+      const phone = newPhone();
+      const repair = await phoneOnly(phone);
+      expect(repair).toMatchObject({ customerName: 'Pat Phone', invitation: 'no_email', status: 'submitted', assignedTechnicianId: technician.id });
+      expect(await userRow(repair.customerId)).toEqual({ email: null, phone: phone.replace(/ /g, ''), noPassword: true });
+      // The phone is how the shop reaches them: the repair shows it to staff.
+      expect(repair.customerContact).toEqual({ email: null, phone: phone.replace(/ /g, '') });
+      expect((await t.api.get(`/repairs/${repair.id}`, { token: admin.token })).body.customerContact).toEqual({ email: null, phone: phone.replace(/ /g, '') });
+
+      // The tracking link on the slip is how they follow it; a quote (an essential email) still goes to nobody.
+      expect((await track(tokenOf(repair))).status).toBe(200);
+      expect((await issueQuote(t, technician, repair.id)).status).toBe('pending');
+      expect(await outboxOf(repair.customerId)).toEqual([]);
+
+      // Staff find them by their phone, and see that they have no email.
+      const found = await t.api.get(`/counter/customers?q=${encodeURIComponent(phone)}`, { token: technician.token });
+      expect(found.body).toEqual([expect.objectContaining({ id: repair.customerId, email: null, phone: phone.replace(/ /g, '') })]);
+      const listed = await t.api.get(`/users?q=${encodeURIComponent('Pat Phone')}&role=customer&limit=100`, { token: admin.token });
+      expect(listed.body.items).toContainEqual(expect.objectContaining({ id: repair.customerId, email: null }));
+    });
+
+    it('is found by the same phone at the next visit, in any format, and still not invited', async () => {
+      const phone = newPhone();
+      const first = await phoneOnly(phone);
+      const again = await phoneOnly(`00${phone.slice(1).replace(/ /g, '-')}`, admin);
+      expect(again).toMatchObject({ customerId: first.customerId, invitation: 'no_email' });
+      expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = $1`, [phone.replace(/ /g, '')])).toEqual([{ n: 1 }]);
+    });
+
+    it('checked in twice at once is one customer', async () => {
+      const phone = newPhone();
+      const [a, b] = await Promise.all([checkIn(admin, walkIn({ customer: { name: 'Twin Phone', phone } })), checkIn(technician, walkIn({ customer: { name: 'Twin Phone', phone } }))]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.customerId).toBe(b.body.customerId);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM users WHERE phone = $1`, [phone.replace(/ /g, '')])).toEqual([{ n: 1 }]);
+    });
+
+    it('gets the email given at a later visit, and the invitation with it', async () => {
+      const phone = newPhone();
+      const first = await phoneOnly(phone);
+      const email = uniqueEmail('later');
+      const later = await checkIn(admin, walkIn({ customer: { name: 'Pat', email, phone } }));
+      expect(later.status).toBe(201);
+      expect(later.body).toMatchObject({ customerId: first.customerId, customerName: 'Pat Phone', invitation: 'sent' });
+      expect(await userRow(first.customerId)).toMatchObject({ email, noPassword: true });
+
+      const [invitation] = await invitations(email);
+      expect(invitation.subject).toContain(later.body.ticketNumber);
+      const token = new URL(invitation.text.match(/(\S+\/reset-password\?token=\S+)/)![1]).searchParams.get('token')!;
+      expect((await t.api.post('/auth/password/reset', { token, password: NEW_PASSWORD }, { from: clientAddress(email) })).status).toBe(204);
+      const mine = await t.api.get('/repairs', { token: await login(t, email, NEW_PASSWORD) });
+      expect(mine.body.items.map((r: RepairDetail) => r.id).sort()).toEqual([first.id, later.body.id].sort());
+    });
+
+    it('is refused an email that another account has, and keeps none', async () => {
+      const other = await registerCustomer(t);
+      const phone = newPhone();
+      const first = await phoneOnly(phone);
+      expectProblem(await checkIn(admin, walkIn({ customer: { name: 'Pat', email: other.email, phone } })), 409, 'CHECKIN.CONTACT_MISMATCH');
+      expect(await userRow(first.customerId)).toMatchObject({ email: null });
+      expect(await invitations(other.email)).toEqual([]);
+    });
+
+    it('cannot become staff, and staff cannot be created without an email', async () => {
+      const customer = await phoneOnly(newPhone());
+      expectProblem(await t.api.patch(`/users/${customer.customerId}`, { role: 'technician' }, { token: admin.token }), 409, 'USER.STAFF_EMAIL_REQUIRED');
+      expectProblem(await t.api.post('/users', { name: 'No Mail', password: STRONG_PASSWORD, role: 'technician' }, { token: admin.token }), 400, 'REQUEST.INVALID');
+      await expect(t.sql(`INSERT INTO users (name, role, phone, password_hash) VALUES ('Raw Tech', 'technician', '+15559999000', 'x')`)).rejects.toThrow(/users_staff_email_check/);
+      await expect(t.sql(`INSERT INTO users (name, role) VALUES ('Nobody', 'customer')`)).rejects.toThrow(/users_contact_check/);
+    });
   });
 
   it('leaves the repair unassigned when the technician checking it in says so, and ignores the choice for admins', async () => {
@@ -115,7 +203,6 @@ describe('counter check-in and the public tracking page', () => {
     const cases: [object, number, string][] = [
       [walkIn({ role: 'admin' }), 400, 'REQUEST.INVALID'],
       [walkIn({ customer: { name: 'No Contact' } }), 400, 'CHECKIN.CONTACT_REQUIRED'],
-      [walkIn({ customer: { name: 'Phone Only', phone: '+1 555 0100 999' } }), 400, 'CHECKIN.EMAIL_REQUIRED'],
       [walkIn({ customer: { name: 'Bad Phone', email: uniqueEmail(), phone: 'call me' } }), 400, 'CHECKIN.PHONE_INVALID'],
       [walkIn({ customer: { name: 'Bad Mail', email: 'not-an-email' } }), 400, 'REQUEST.INVALID'],
       [walkIn({ device: undefined }), 400, 'CHECKIN.DEVICE_REQUIRED'],

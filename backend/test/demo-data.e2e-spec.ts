@@ -94,6 +94,15 @@ describe('demo data (DEMO_DATA=true)', () => {
     expect(tablet.dropOff?.startsAt).toBe(second.items[1].startsAt);
   });
 
+  it('has a walk-in checked in at the counter this morning with only a phone number: staff see how to call them', async () => {
+    const all = await get<{ items: RepairSummary[] }>('/repairs?limit=100');
+    const walkIn = all.items.find((r) => r.customerName === 'Robin Hart')!;
+    const detail = await get<RepairDetail>(`/repairs/${walkIn.id}`);
+    expect(detail).toMatchObject({ status: 'submitted', assignedTechnicianName: 'Taylor Technician', accessories: ['Charger', 'Case'], customerContact: { email: null, phone: '+447700900123' } });
+    expect(detail.trackingUrl).toMatch(/\/track\//);
+    expect(Date.now() - Date.parse(detail.createdAt)).toBeLessThan(DAY_MS);
+  });
+
   it('adds nothing on a second start', async () => {
     const before = await get<{ items: RepairSummary[] }>('/repairs?limit=100');
     const usersBefore = await get<{ items: UserView[] }>('/users?limit=100');

@@ -6,6 +6,7 @@ import { connectChat, handshakeError, type TestChatClient } from './support/chat
 import { startFakeStripe, type FakeStripe } from './support/fake-stripe.js';
 import { LoadLoops, summarize, type Sample } from './support/load.js';
 import { NginxBalancer } from './support/nginx.js';
+import { ContractViolation } from './support/openapi-contract.js';
 import { PostgresServer, postgresBinDir } from './support/postgres-server.js';
 import { cleanUpProcesses, sleep, waitFor } from './support/processes.js';
 import { RedisServer } from './support/redis-server.js';
@@ -120,7 +121,10 @@ interface Actor {
   async function untilAnswered(send: () => Promise<ApiResponse>, status: number, tries = 5): Promise<ApiResponse> {
     let last: ApiResponse | Error = new Error('not sent');
     for (let i = 0; i < tries; i++) {
-      last = await send().catch((error: Error) => error);
+      last = await send().catch((error: Error) => {
+        if (error instanceof ContractViolation) throw error;
+        return error;
+      });
       if (!(last instanceof Error) && last.status === status) return last;
       await sleep(500);
     }

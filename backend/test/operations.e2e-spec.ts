@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch } from 'undici';
 import { quoteToPay } from './factories/payments.factory.js';
 import { STRONG_PASSWORD, uniqueEmail, type TestUser } from './factories/users.factory.js';
 import { ApiClient, expectProblem } from './support/api-client.js';
@@ -95,8 +96,24 @@ describe('graceful shutdown on SIGTERM (a real process)', () => {
       return res.status === 503 ? res : undefined;
     });
     expectProblem(ready, 503);
-    // No keep-alive while draining: the balancer keeps no idle connection that the stop would cut.
-    expect(ready.headers.get('connection')).toBe('close');
+    // During the grace it still serves and keeps connections alive: a balancer reuses them instead of
+    // opening new ones that stopping to accept would reset.
+    expect(ready.headers.get('connection')).toBe('keep-alive');
+
+    // After the grace it refuses new connections (a balancer retries those elsewhere, even a POST) while it
+    // still runs, finishing the in-flight request and waiting for the balancer to drop its idle connections.
+    await waitFor('new connections to be refused', async () => {
+      const fresh = new Agent();
+      try {
+        await fetch(`${api.base}/health`, { dispatcher: fresh }); // plain fetch: no answer is expected to hold to the document
+        return undefined;
+      } catch (error) {
+        return (error as Error & { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED' ? true : undefined;
+      } finally {
+        await fresh.close();
+      }
+    }, 10_000);
+    expect(child.exitCode === null && child.signalCode === null).toBe(true);
 
     const accepted = await accepting;
     expect(accepted.status).toBe(201);

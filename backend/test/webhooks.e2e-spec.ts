@@ -94,8 +94,9 @@ describe('outbound webhooks', () => {
     const event = JSON.parse(delivery.body);
     const asApi = (await t.api.get(`/repairs/${repair.id}`, { token: admin.token })).body;
     expect(asApi.trackingUrl).toMatch(/\/track\//);
-    // All of it but the tracking link: a bearer link to the repair's status stays inside the app.
-    expect(event).toEqual({ id: expect.any(String), type: 'repair.created', createdAt: expect.any(String), data: { ...asApi, trackingUrl: null } });
+    expect(asApi.customerContact).toEqual({ email: customer.email, phone: null });
+    // All of it but the tracking link (a bearer link to the repair's status) and the customer's contact stays inside the app.
+    expect(event).toEqual({ id: expect.any(String), type: 'repair.created', createdAt: expect.any(String), data: { ...asApi, trackingUrl: null, customerContact: null } });
     expect(delivery.headers['repairhub-event-id']).toBe(event.id);
 
     const log = await t.api.get(`/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token });

@@ -39,7 +39,9 @@ export class Attachment {
   @Column({ type: 'text' })
   storageKey: string;
 
+  /** Indexed for the storage sweep, which asks whether a stored object is anyone's thumbnail. */
   @Column({ type: 'text', nullable: true })
+  @Index('attachments_thumbnail_key_idx', { where: 'thumbnail_key IS NOT NULL' })
   thumbnailKey: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

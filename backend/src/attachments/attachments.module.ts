@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/configuration.js';
 import { RepairsModule } from '../repairs/repairs.module.js';
 import { AttachmentStorage } from './attachment-storage.js';
+import { AttachmentSweep } from './attachment-sweep.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { AttachmentsRepositoryModule } from './attachments-repository.module.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -13,6 +14,7 @@ import { S3AttachmentStorage } from './s3-attachment-storage.js';
   controllers: [AttachmentsController],
   providers: [
     AttachmentsService,
+    AttachmentSweep,
     {
       provide: AttachmentStorage,
       inject: [AppConfig],

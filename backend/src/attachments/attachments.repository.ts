@@ -36,4 +36,15 @@ export class AttachmentsRepository {
       [messageId, ids, repairId, uploaderId],
     );
   }
+
+  /** Those of `keys` an attachment row holds as its original or its thumbnail. */
+  async referencedKeys(m: EntityManager, keys: string[]): Promise<Set<string>> {
+    const rows = await queryRows<{ storageKey: string; thumbnailKey: string | null }>(
+      m,
+      `SELECT storage_key AS "storageKey", thumbnail_key AS "thumbnailKey" FROM attachments
+        WHERE storage_key = ANY($1::text[]) OR thumbnail_key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Set(rows.flatMap((row) => (row.thumbnailKey ? [row.storageKey, row.thumbnailKey] : [row.storageKey])));
+  }
 }

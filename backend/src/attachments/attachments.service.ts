@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound } from '../common/errors/domain-error.js'
 import { repairNotFound, RepairsService } from '../repairs/repairs.service.js';
 import type { Viewer } from '../repairs/repair-visibility.js';
 import { prepareAttachment } from './attachment-content.js';
+import { attachmentKeys } from './attachment-keys.js';
 import { toAttachmentView } from './attachment.mapper.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { attachmentsOfVisibleRepair, visibleAttachment, visibleRepairTechnician } from './attachments.queries.js';
@@ -61,8 +62,9 @@ export class AttachmentsService implements OnModuleDestroy {
     await this.assertMayUpload(viewer, repairId);
     const prepared = await prepareAttachment(file.bytes, file.fileName);
     const id = randomUUID();
-    const key = `${repairId}/${id}`;
-    const thumbnailKey = prepared.thumbnail ? `${key}.thumb` : null;
+    const keys = attachmentKeys(repairId, id);
+    const key = keys.key;
+    const thumbnailKey = prepared.thumbnail ? keys.thumbnailKey : null;
     const written: string[] = [];
     try {
       return await this.db.transaction(async (m) => {

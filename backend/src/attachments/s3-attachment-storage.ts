@@ -1,7 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import type { AttachmentStorageConfig } from '../config/configuration.js';
-import { AttachmentStorage } from './attachment-storage.js';
+import { AttachmentStorage, type StoredObject } from './attachment-storage.js';
 
 type S3Config = Extract<AttachmentStorageConfig, { kind: 's3' }>;
 
@@ -35,6 +35,17 @@ export class S3AttachmentStorage extends AttachmentStorage {
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+  }
+
+  /** ListObjectsV2, following its continuation token; S3 answers at most 1000 keys a page. */
+  async *list(pageSize = 1000): AsyncGenerator<StoredObject[]> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, MaxKeys: pageSize, ContinuationToken: token }));
+      const objects = (page.Contents ?? []).flatMap(({ Key, LastModified }) => (Key && LastModified ? [{ key: Key, lastModified: LastModified }] : []));
+      if (objects.length > 0) yield objects;
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   onModuleDestroy(): void {

@@ -65,7 +65,8 @@ export class AuthService {
   async changePassword(caller: AuthUser, input: ChangePasswordDto): Promise<void> {
     const user = await this.users.get(caller.id);
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
-      await sleep(this.failures.delayFor(await this.failures.recordFailure(user.email)));
+      // Signed in means signed in by email; the id only satisfies the type.
+      await sleep(this.failures.delayFor(await this.failures.recordFailure(user.email ?? user.id)));
       throw invalid('AUTH.WRONG_PASSWORD', 'Your current password is incorrect.', 'currentPassword');
     }
     if (input.newPassword === input.currentPassword) {

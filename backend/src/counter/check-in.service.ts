@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { formatTicketNumber, type RepairDetail } from '@repairhub/contracts';
+import { formatTicketNumber, type CheckInInvitation, type CheckInResponse } from '@repairhub/contracts';
 import { invalid, notFound } from '../common/errors/domain-error.js';
 import { PasswordResetService } from '../auth/password-reset.service.js';
 import { AppConfig } from '../config/configuration.js';
@@ -27,14 +27,15 @@ export class CheckInService {
   ) {}
 
   /**
-   * The repair starts `submitted`; a technician checking it in takes it unless they say otherwise. A customer without a
-   * password yet (created now, or at an earlier visit) is emailed an invitation naming this repair.
+   * The repair starts `submitted`; a technician checking it in takes it unless they say otherwise. A customer with an
+   * email and no password yet (created now, or at an earlier visit) is emailed an invitation naming this repair; one
+   * with only a phone number is not, and the answer says so.
    */
-  async checkIn(staff: Viewer, input: CheckInDto): Promise<RepairDetail> {
+  async checkIn(staff: Viewer, input: CheckInDto): Promise<CheckInResponse> {
     if (input.device && input.deviceId) throw invalid('CHECKIN.DEVICE_AMBIGUOUS', 'Give either a new device or deviceId, not both.', 'deviceId');
     if (!input.device && !input.deviceId) throw invalid('CHECKIN.DEVICE_REQUIRED', 'Describe the device, or pick one of the customer’s.', 'device');
 
-    const id = await this.db.transaction(async (m) => {
+    const { id, invitation } = await this.db.transaction(async (m) => {
       const customer = await this.walkIns.findOrCreate(m, input.customer);
       let deviceId = input.deviceId;
       if (deviceId) {
@@ -56,15 +57,16 @@ export class CheckInService {
         { id: staff.id, role: staff.role },
       );
       if (staff.role === 'technician' && input.assignToMe !== false) await this.repairs.assignLocked(m, await this.repairs.lock(m, repairId), staff.id, staff.id);
-      if (customer.needsInvitation) {
+      const invitation: CheckInInvitation = customer.email === null ? 'no_email' : customer.hasPassword ? 'has_password' : 'sent';
+      if (invitation === 'sent') {
         const repair = (await this.repairsRepository.findTicket(m, repairId))!;
         await this.invitations.invite(m, customer, {
           ticketNumber: formatTicketNumber(repair.ticketSeq),
           trackingUrl: trackingUrl(this.config.http.publicUrl, repair.trackingToken!),
         });
       }
-      return repairId;
+      return { id: repairId, invitation };
     });
-    return this.repairs.get(staff, id);
+    return { ...(await this.repairs.get(staff, id)), invitation };
   }
 }

@@ -4,9 +4,8 @@ import type { AuthUser } from '../common/auth-user.js';
 import { CurrentUser, Roles } from '../common/decorators/auth.decorators.js';
 import { Scopes } from '../common/decorators/scopes.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
-import { RepairDetailDto } from '../repairs/dto/repair.dto.js';
 import { CheckInService } from './check-in.service.js';
-import { CheckInDto } from './dto/check-in.dto.js';
+import { CheckInDto, CheckInResponseDto } from './dto/check-in.dto.js';
 
 @ApiTags('repairs')
 @Controller('repairs')
@@ -19,9 +18,9 @@ export class CounterController {
   @ApiRoute({
     summary: 'Check a walk-in customer’s device in at the counter',
     description:
-      'Finds the customer by email (case-insensitive), else by phone, or creates one (an email is then required) and emails them an invitation to set a password. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned unless `assignToMe` is false. Answers the repair as staff see it, with its `trackingUrl`.',
+      'Finds the customer by email (case-insensitive), else by phone, or creates one from an email, a phone or both; a customer found without an email gets the one given. A customer with an email and no password is emailed an invitation to set one; a phone-only customer is not (`invitation: no_email`) and follows the repair through its `trackingUrl`. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned unless `assignToMe` is false. Answers the repair as staff see it, with its `trackingUrl` and `invitation`.',
     auth: 'technician, admin',
-    created: RepairDetailDto,
+    created: CheckInResponseDto,
     errors: [404, 409],
   })
   checkIn(@CurrentUser() user: AuthUser, @Body() body: CheckInDto) {

@@ -12,5 +12,6 @@ import { CustomerLookupService } from './customer-lookup.service.js';
   imports: [AuthModule, DevicesModule, RepairsModule, UsersModule],
   controllers: [CounterController, CustomerLookupController],
   providers: [CheckInService, CustomerLookupService],
+  exports: [CheckInService],
 })
 export class CounterModule {}

@@ -6,7 +6,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Read model of the counter's customer search: active customers whose name or email contains `q`, or
- * whose phone contains `phone` (digits), exact matches first; then the devices of those found.
+ * whose phone contains `phone` (digits), exact matches first (`IS TRUE`: a customer without an email
+ * would otherwise compare as null, which sorts first); then the devices of those found.
  */
 export async function findCounterCustomers(db: DataSource, q: string, phone: string | null): Promise<CounterCustomer[]> {
   const customers = await queryRows<Omit<CounterCustomer, 'devices'>>(
@@ -14,7 +15,7 @@ export async function findCounterCustomers(db: DataSource, q: string, phone: str
     `SELECT id, name, email, phone FROM users
       WHERE role = 'customer' AND active
         AND (lower(name) LIKE $1 OR lower(email) LIKE $1 OR ($2::text IS NOT NULL AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%'))
-      ORDER BY (lower(email) = lower($3) OR lower(name) = lower($3)) DESC, name, id
+      ORDER BY (lower(email) = lower($3) OR lower(name) = lower($3)) IS TRUE DESC, name, id
       LIMIT ${CUSTOMER_LOOKUP_LIMIT}`,
     [`%${escapeLike(q.toLowerCase())}%`, phone, q],
   );

@@ -20,7 +20,9 @@ import { UsersService } from '../users/users.service.js';
 import { AppointmentsRepository } from '../appointments/appointments.repository.js';
 import { addDays, localDateOf, slotsOfDay } from '../appointments/slot-calendar.js';
 import { backdateRepair, expireOpenQuoteNow } from './demo-clock.js';
-import { DEMO_EXTRA_PEOPLE, DEMO_REPAIRS, DEMO_USERS, type DemoRepair, type DemoStep } from './demo-shop.js';
+import { CheckInService } from '../counter/check-in.service.js';
+import type { CheckInDto } from '../counter/dto/check-in.dto.js';
+import { DEMO_EXTRA_PEOPLE, DEMO_REPAIRS, DEMO_USERS, DEMO_WALK_IN, type DemoRepair, type DemoStep } from './demo-shop.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +60,7 @@ export class DemoData implements OnApplicationBootstrap {
     private readonly payments: PaymentsService,
     private readonly chat: ChatService,
     private readonly appointments: AppointmentsRepository,
+    private readonly counter: CheckInService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,10 +69,11 @@ export class DemoData implements OnApplicationBootstrap {
     if (!cast) return;
     const now = new Date();
     for (const [index, repair] of DEMO_REPAIRS.entries()) await this.play(repair, index, cast, now);
+    await this.checkInWalkIn(cast.technicians[0], now);
     const lines = DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email} / ${u.password}`).join('\n');
     // Printed once, on the start that seeded them, so a new user can sign in straight away.
     process.stdout.write(`\nDemo accounts (DEMO_DATA=true):\n${lines}\n\n`);
-    this.logger.log(`Seeded a demo shop: ${DEMO_REPAIRS.length} repairs`);
+    this.logger.log(`Seeded a demo shop: ${DEMO_REPAIRS.length + 1} repairs`);
   }
 
   /** `null` when another instance started seeding first (its first account exists). */
@@ -104,6 +108,13 @@ export class DemoData implements OnApplicationBootstrap {
     const filed = start.getTime() < now.getTime() ? start : new Date(now.getTime() - 60 * 60_000);
     await this.db.transaction((m) => backdateRepair(m, repair.id, filed, now));
     if (script.dropOff) await this.bookDropOff(repair.id, script.dropOff, now);
+  }
+
+  /** At 9:00 today (or an hour ago, early in the day), through the counter as staff do it. */
+  private async checkInWalkIn(technician: Viewer, now: Date): Promise<void> {
+    const repair = await this.counter.checkIn(technician, { ...DEMO_WALK_IN, accessories: [...DEMO_WALK_IN.accessories] } as CheckInDto);
+    const nine = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + 9 * 60 * 60_000);
+    await this.db.transaction((m) => backdateRepair(m, repair.id, nine < now ? nine : new Date(now.getTime() - 60 * 60_000), now));
   }
 
   /** Booked past the booking rules: a drop-off earlier today is a slot they no longer offer. */

@@ -216,3 +216,17 @@ export const DEMO_REPAIRS: readonly DemoRepair[] = [
     dropOff: { day: 1, slot: 1 },
   },
 ];
+
+/**
+ * Checked in at the counter this morning by the demo technician: a walk-in who gave only a phone number
+ * (no account, no emails; the printed slip's link is how they follow it).
+ */
+export const DEMO_WALK_IN = {
+  customer: { name: 'Robin Hart', phone: '+44 7700 900123' },
+  device: { type: 'console', brand: 'Nintendo', model: 'Switch OLED' },
+  issueDescription: 'The left Joy-Con drifts upwards on its own and the game character keeps walking.',
+  urgency: 'normal',
+  condition: 'Scuffed corners on the dock; screen protector fitted.',
+  accessories: ['Charger', 'Case'],
+  depositNote: '£20 cash, receipt 117',
+} as const;

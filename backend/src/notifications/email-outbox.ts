@@ -9,14 +9,15 @@ export interface OutboxEmail {
   /** Unique per event and recipient: writing the same email twice records it once. */
   dedupeKey: string;
   template: EmailTemplate;
-  recipient: { id: string; email: string; emailNonEssential: boolean };
+  /** `email` null: a customer who gave only a phone number; nothing is written for them. */
+  recipient: { id: string; email: string | null; emailNonEssential: boolean };
   mail: RenderedEmail;
 }
 
 /**
  * Writes rendered emails to `email_outbox` with the manager of the change that causes them, for
  * `EmailDeliveryWorker` to send: `pending` (due now) when SMTP is configured, else `stored`; `skipped`
- * when the recipient turned non-essential emails off.
+ * when the recipient turned non-essential emails off; nothing when the recipient has no email.
  */
 @Injectable()
 export class EmailOutbox {
@@ -26,6 +27,8 @@ export class EmailOutbox {
   ) {}
 
   async write(m: EntityManager, email: OutboxEmail): Promise<void> {
+    // Not a failed delivery, nor a skipped one: there is nobody to deliver to, and nothing to show admins.
+    if (email.recipient.email === null) return;
     const essential = ESSENTIAL[email.template];
     const status: EmailView['status'] = !essential && !email.recipient.emailNonEssential ? 'skipped' : this.sender.enabled ? 'pending' : 'stored';
     await this.emails.addEmail(m, {

@@ -6,6 +6,7 @@ import { availableStatuses } from './repair.policy.js';
 import type { RepairRequest } from './repair-request.entity.js';
 import type { RepairStatusHistory } from './repair-status-history.entity.js';
 import { trackingUrl } from './tracking-token.js';
+import type { User } from '../users/user.entity.js';
 import type { Viewer } from './repair-visibility.js';
 
 /** Timestamps inside `json_build_object` arrive as text. */
@@ -25,6 +26,7 @@ export type RepairDetailRow = RepairSummaryRow &
   DeviceColumns &
   Pick<RepairRequest, 'condition' | 'accessories' | 'depositNote' | 'trackingToken'> & {
     dropOff: { startsAt: string; endsAt: string } | null;
+    customerContact: AsJson<Pick<User, 'email' | 'phone'>>;
     quotes: QuoteRow[];
     history: AsJson<Pick<RepairStatusHistory, 'id' | 'fromStatus' | 'toStatus' | 'actorId' | 'actorRole' | 'note' | 'createdAt'>>[];
     payments: AsJson<Pick<Payment, 'id' | 'quoteId' | 'amount' | 'amountRefunded' | 'currency' | 'status' | 'testMode' | 'createdAt' | 'updatedAt'>>[];
@@ -63,7 +65,7 @@ export function deviceRowOf(row: RepairDetailRow): DeviceRecord {
   };
 }
 
-/** `publicUrl` null: no tracking link in this view (webhook payloads leave the app). */
+/** `publicUrl` null: the view leaves the app (webhook payloads), so no tracking link and no customer contact. */
 export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer: Viewer, publicUrl: string | null, timeZone: string, now: Date = new Date()): RepairDetail {
   const summary = toRepairSummary(row);
   return {
@@ -74,6 +76,7 @@ export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer:
     depositNote: row.depositNote,
     trackingUrl: publicUrl && row.trackingToken ? trackingUrl(publicUrl, row.trackingToken) : null,
     dropOff: row.dropOff && { startsAt: new Date(row.dropOff.startsAt).toISOString(), endsAt: new Date(row.dropOff.endsAt).toISOString(), timeZone },
+    customerContact: viewer.role === 'customer' || publicUrl === null ? null : { email: row.customerContact.email, phone: row.customerContact.phone },
     quotes: row.quotes.map((q) => toQuoteView(q, now)),
     history: row.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
     payments: row.payments.map((p) => ({ ...p, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString() })),

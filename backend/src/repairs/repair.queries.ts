@@ -142,6 +142,7 @@ export function repairDetailSql(viewer: Viewer, idOrTicket: string): Sql {
         d.owner_id AS "deviceOwnerId", d.type AS "deviceType", d.serial_encrypted AS "deviceSerialEncrypted",
         d.serial_key_id AS "deviceSerialKeyId", d.created_at AS "deviceCreatedAt", d.updated_at AS "deviceUpdatedAt",
         r.condition, r.accessories, r.deposit_note AS "depositNote", r.tracking_token AS "trackingToken",
+        (SELECT json_build_object('email', u.email, 'phone', u.phone) FROM users u WHERE u.id = r.customer_id) AS "customerContact",
         (SELECT json_build_object('startsAt', a.starts_at, 'endsAt', a.ends_at) FROM appointments a
           WHERE a.repair_request_id = r.id AND a.cancelled_at IS NULL) AS "dropOff",
         COALESCE((SELECT json_agg(${quoteJson('q')} ORDER BY q.created_at DESC, q.id DESC)

@@ -21,7 +21,8 @@ export class UsersRepository {
     return this.db.getRepository(User);
   }
 
-  create(user: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
+  /** Accounts made here (sign-up, staff, bootstrap, demo) always have an email; counter walk-ins are `WalkInCustomers`'. */
+  create(user: Pick<User, 'name' | 'role' | 'passwordHash'> & { email: string }): Promise<User> {
     return this.repo.save(this.repo.create(user));
   }
 
@@ -37,8 +38,10 @@ export class UsersRepository {
     return this.repo.findOne({ where: { id, active: true } });
   }
 
-  /** `email` as stored (normalized). */
-  findByEmail(email: string): Promise<User | null> {
+  /** `email` as stored (normalized). Never an account without an email, whatever is asked. */
+  async findByEmail(email: string): Promise<User | null> {
+    // TypeORM drops an undefined condition from `where`: without this, a missing email would match anyone.
+    if (!email) return null;
     return this.repo.findOne({ where: { email } });
   }
 

@@ -42,7 +42,7 @@ export class UsersService {
 
   /** Refuses a weak password for `user` (beside `field`) and hashes an acceptable one; stores nothing. */
   async hashNewPassword(user: User, password: string, field: string): Promise<string> {
-    this.passwords.assertAcceptable(password, [user.email, user.name], field);
+    this.passwords.assertAcceptable(password, user.email ? [user.email, user.name] : [user.name], field);
     return this.passwords.hash(password);
   }
 
@@ -77,6 +77,9 @@ export class UsersService {
     const user = await this.get(id);
     if (actorId === id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
       throw conflict('USER.SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role.');
+    }
+    if (changes.role && changes.role !== 'customer' && user.email === null) {
+      throw conflict('USER.STAFF_EMAIL_REQUIRED', 'Staff sign in with their email, and this customer has none. Add staff as new users instead.');
     }
     const before = { active: user.active, role: user.role };
     Object.assign(user, changes);

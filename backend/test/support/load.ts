@@ -1,4 +1,5 @@
 import type { ApiResponse } from './api-client.js';
+import { ContractViolation } from './openapi-contract.js';
 import { sleep } from './processes.js';
 
 /** One request of a load loop: its answer, or the error that stood for one (connection refused, reset, timeout). */
@@ -20,6 +21,7 @@ export interface Sample {
 export class LoadLoops {
   readonly samples: Sample[] = [];
   private stopped = false;
+  private violation: ContractViolation | undefined;
   private readonly loops: Promise<void>[] = [];
 
   start(label: string, request: () => Promise<ApiResponse>, options: { paceMs: number; maxRequests: number }): void {
@@ -40,6 +42,12 @@ export class LoadLoops {
               error: null,
             });
           } catch (error) {
+            // An answer that breaks the API document fails the test at stop(), instead of counting as one more failed sample.
+            if (error instanceof ContractViolation) {
+              this.violation ??= error;
+              this.stopped = true;
+              return;
+            }
             this.samples.push({
               label,
               startedAt,
@@ -59,6 +67,7 @@ export class LoadLoops {
   async stop(): Promise<Sample[]> {
     this.stopped = true;
     await Promise.all(this.loops);
+    if (this.violation) throw this.violation;
     return this.samples;
   }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ContractViolation } from './openapi-contract.js';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,14 +23,21 @@ export async function waitFor<T>(
   timeoutMs = 20_000,
   everyMs = 50,
 ): Promise<T> {
+  let lastError: unknown;
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const value = await Promise.resolve()
       .then(probe)
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // A probe that is not ready yet may fail; an answer that breaks the API document is a finding, not a retry.
+        if (error instanceof ContractViolation) throw error;
+        lastError = error;
+        return undefined;
+      });
     if (value !== undefined) return value;
     await sleep(everyMs);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  const cause = lastError === undefined ? '' : ` (last probe failed: ${String((lastError as Error)?.message ?? lastError)})`;
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
 }
 
 /** Keeps the last `limit` characters of a stream, for failure messages. */

@@ -7,7 +7,8 @@ export const NAME_MAX_LENGTH = 120;
 
 export interface UserView {
   id: string;
-  email: string;
+  /** `null` for a customer checked in at the counter with only a phone number (never staff, never signed in). */
+  email: string | null;
   name: string;
   role: Role;
   active: boolean;

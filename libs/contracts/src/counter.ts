@@ -1,6 +1,6 @@
 import type { CreateDeviceRequest } from './repairs.js';
 import type { DeviceType, RepairStatus, Urgency } from './enums.js';
-import type { QuoteView } from './repairs.js';
+import type { QuoteView, RepairDetail } from './repairs.js';
 import type { ShopView } from './shop.js';
 
 export const PHONE_MAX = 32;
@@ -15,7 +15,8 @@ export const INVITATION_TTL_MINUTES = 7 * 24 * 60;
 
 /**
  * The walk-in customer: matched to an existing customer by email (case- and form-insensitive) or,
- * failing that, by phone; a new one needs an email (the invitation goes there).
+ * failing that, by phone; a new one needs an email or a phone. Only a customer with an email is invited
+ * to set a password; one found by phone without an email gets the email given now, and the invitation.
  */
 export interface CheckInCustomer {
   name: string;
@@ -40,6 +41,19 @@ export interface CheckInRequest {
   depositNote?: string;
   /** A technician checking in takes the repair unless this is `false`; ignored for admins. */
   assignToMe?: boolean;
+}
+
+/**
+ * Whether the check-in invited the customer to set a password: `sent` (an email without a password yet),
+ * `has_password` (they sign in already), `no_email` (a phone-only customer: the tracking link on the
+ * printed slip is how they follow the repair).
+ */
+export const CHECK_IN_INVITATIONS = ['sent', 'has_password', 'no_email'] as const;
+export type CheckInInvitation = (typeof CHECK_IN_INVITATIONS)[number];
+
+/** `POST /repairs/check-in` answers the repair as staff see it, and whether the customer was invited. */
+export interface CheckInResponse extends RepairDetail {
+  invitation: CheckInInvitation;
 }
 
 /** One step of the public timeline: no actor, nothing internal. */
@@ -83,7 +97,8 @@ export interface CounterDevice {
 export interface CounterCustomer {
   id: string;
   name: string;
-  email: string;
+  /** `null` for a customer checked in with only a phone number. */
+  email: string | null;
   phone: string | null;
   devices: CounterDevice[];
 }

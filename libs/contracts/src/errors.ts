@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   'USER.NOT_FOUND': { status: 404, meaning: 'No such user.' },
   'USER.EMAIL_TAKEN': { status: 409, meaning: 'An account with this email already exists.' },
   'USER.SELF_LOCKOUT': { status: 409, meaning: 'Admins cannot deactivate themselves or drop their own admin role.' },
+  'USER.STAFF_EMAIL_REQUIRED': { status: 409, meaning: 'Staff sign in by email: an account without one cannot become staff.' },
 
   'DEVICE.NOT_FOUND': { status: 404, meaning: 'No such device visible to the caller.' },
   'DEVICE.OWNER_FILTER_FORBIDDEN': { status: 403, meaning: 'Only admins can list another user’s devices.' },
@@ -138,7 +139,6 @@ export const ERROR_CODES = {
   'APPOINTMENT.REPAIR_CLOSED': { status: 409, meaning: 'A closed repair has no drop-off to change.' },
 
   'CHECKIN.CONTACT_REQUIRED': { status: 400, meaning: 'A walk-in check-in needs the customer’s email or phone.' },
-  'CHECKIN.EMAIL_REQUIRED': { status: 400, meaning: 'No customer has this phone number; an email is needed to invite them.' },
   'CHECKIN.PHONE_INVALID': { status: 400, meaning: 'The phone number is not 6 to 15 digits, optionally after +.' },
   'CHECKIN.DEVICE_REQUIRED': { status: 400, meaning: 'Describe a device or pick one of the customer’s.' },
   'CHECKIN.DEVICE_AMBIGUOUS': { status: 400, meaning: 'Give either a new device or a deviceId, not both.' },

@@ -161,6 +161,16 @@ export interface RepairDetail extends RepairSummary {
   trackingUrl: string | null;
   /** The booked drop-off appointment, if the customer booked one and it still stands. */
   dropOff: DropOffView | null;
+  /**
+   * How staff reach the customer (a walk-in may have only a phone); `null` for the customer, who knows,
+   * and in webhook payloads, which leave the shop.
+   */
+  customerContact: CustomerContact | null;
+}
+
+export interface CustomerContact {
+  email: string | null;
+  phone: string | null;
 }
 
 /** `assignedTo`: a technician id, or `none` for unassigned requests. */

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import {
   ACCESSORIES_MAX_COUNT,
+  CHECK_IN_INVITATIONS,
   ACCESSORY_MAX,
   DEPOSIT_NOTE_MAX,
   DEVICE_CONDITION_MAX,
@@ -12,11 +13,14 @@ import {
   PHONE_MAX,
   URGENCIES,
   type CheckInCustomer,
+  type CheckInInvitation,
   type CheckInRequest,
+  type CheckInResponse,
   type Urgency,
 } from '@repairhub/contracts';
 import { emailProblem, nameProblem, normalizeEmail, normalizeName } from '../../common/identity-text.js';
 import { CreateDeviceDto } from '../../devices/dto/device.dto.js';
+import { RepairDetailDto } from '../../repairs/dto/repair.dto.js';
 import { FreeOf } from '../../users/dto/user.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -28,7 +32,7 @@ export class CheckInCustomerDto implements CheckInCustomer {
   @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(NAME_MAX_LENGTH) @FreeOf('safeName', nameProblem)
   name: string;
 
-  @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 254, description: 'Matched case- and form-insensitively. Needed for a new customer: the invitation goes there.' })
+  @ApiPropertyOptional({ example: 'ada@example.com', maxLength: 254, description: 'Matched case- and form-insensitively. A new customer needs this or `phone`; only one with an email is invited to set a password.' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? normalizeEmail(value) : value))
   @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) @FreeOf('safeEmail', emailProblem)
@@ -78,4 +82,12 @@ export class CheckInDto implements CheckInRequest {
   @ApiPropertyOptional({ default: true, description: 'A technician checking in takes the repair unless this is false; ignored for admins.' })
   @IsOptional() @IsBoolean()
   assignToMe?: boolean;
+}
+
+export class CheckInResponseDto extends RepairDetailDto implements CheckInResponse {
+  @ApiProperty({
+    enum: CHECK_IN_INVITATIONS,
+    description: '`sent`: the customer was emailed an invitation to set a password; `has_password`: they sign in already; `no_email`: a phone-only customer, not invited (the tracking link on the printed slip is how they follow the repair).',
+  })
+  invitation: CheckInInvitation;
 }

@@ -20,7 +20,7 @@ export class CounterDeviceDto implements CounterDevice {
 export class CounterCustomerDto implements CounterCustomer {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a customer checked in with only a phone number.' }) email: string | null;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: [CounterDeviceDto] }) devices: CounterDeviceDto[];
 }

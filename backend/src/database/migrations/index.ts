@@ -17,6 +17,8 @@ import { SystemMessageEvents1764265007129 } from './1764265007129-system-message
 import { Appointments1764280001000 } from './1764280001000-appointments.js';
 import { Calls1764290001000 } from './1764290001000-calls.js';
 import { TypeormMetadata1764290007413 } from './1764290007413-typeorm-metadata.js';
+import { PhoneOnlyCustomers1764300001000 } from './1764300001000-phone-only-customers.js';
+import { AttachmentThumbnailKeyIndex1764300002000 } from './1764300002000-attachment-thumbnail-key-index.js';
 
 /** Every migration, in order. TypeORM runs the pending ones at start. */
-export const MIGRATIONS = [Foundation1764160000000, RepairDomain1764170000000, QuoteRejectionReason1764170000001, Chat1764180000000, Payments1764190000000, DashboardIndexes1764200000000, DashboardRefundIndex1764200000001, ScaleOut1764210000000, Integrations1764220000000, EmailDelivery1764230003917, NormalizedEmails1764230004917, PasswordReset1764240006183, TicketNumbers1764250003571, CounterCheckIn1764260004211, Attachments1764260005531, SystemMessageEvents1764265007129, Appointments1764280001000, Calls1764290001000, TypeormMetadata1764290007413];
+export const MIGRATIONS = [Foundation1764160000000, RepairDomain1764170000000, QuoteRejectionReason1764170000001, Chat1764180000000, Payments1764190000000, DashboardIndexes1764200000000, DashboardRefundIndex1764200000001, ScaleOut1764210000000, Integrations1764220000000, EmailDelivery1764230003917, NormalizedEmails1764230004917, PasswordReset1764240006183, TicketNumbers1764250003571, CounterCheckIn1764260004211, Attachments1764260005531, SystemMessageEvents1764265007129, Appointments1764280001000, Calls1764290001000, TypeormMetadata1764290007413, PhoneOnlyCustomers1764300001000, AttachmentThumbnailKeyIndex1764300002000];

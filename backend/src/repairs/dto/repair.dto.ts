@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import {
+  type CustomerContact,
   ACTORS,
   CURRENCIES,
   ISSUE_DESCRIPTION_MAX,
@@ -140,6 +141,11 @@ export class RepairPaymentViewDto implements RepairPaymentView {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+export class CustomerContactDto implements CustomerContact {
+  @ApiProperty({ type: String, format: 'email', nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Digits with an optional leading `+`.' }) phone: string | null;
+}
+
 export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
   @ApiProperty({ type: DeviceViewDto }) device: DeviceViewDto;
   @ApiProperty({ type: [QuoteViewDto], description: 'Newest first.' }) quotes: QuoteViewDto[];
@@ -156,6 +162,12 @@ export class RepairDetailDto extends RepairSummaryDto implements RepairDetail {
   @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'The public status page, to hand to the customer; `POST /repairs/:id/tracking-link` replaces it.' })
   trackingUrl: string | null;
   @ApiProperty({ type: DropOffViewDto, nullable: true, description: 'The booked drop-off, while it stands.' }) dropOff: DropOffViewDto | null;
+  @ApiProperty({
+    type: () => CustomerContactDto,
+    nullable: true,
+    description: 'How staff reach the customer (a walk-in may have only a phone); `null` for the customer and in webhook payloads.',
+  })
+  customerContact: CustomerContactDto | null;
 }
 
 export class RepairPageDto implements Page<RepairSummary> {

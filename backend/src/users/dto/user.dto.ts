@@ -82,7 +82,8 @@ export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
 
 export class UserViewDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a customer checked in at the counter with only a phone number; staff always have one.' })
+  email: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;

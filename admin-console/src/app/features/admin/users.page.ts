@@ -77,13 +77,14 @@ const PAGE_SIZE = 50;
               <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Joined</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
               <tbody>
                 @for (u of users.items(); track u.id) {
-                  <tr [attr.data-user]="u.email">
+                  <tr [attr.data-user]="u.email ?? u.id">
                     <td>{{ u.name }}</td>
-                    <td class="email">{{ u.email }}</td>
+                    <td class="email">@if (u.email) { {{ u.email }} } @else { <span class="muted">No email</span> }</td>
                     <td>
                       <label class="visually-hidden" [for]="'role-' + u.id">Role of {{ u.name }}</label>
                       <select [id]="'role-' + u.id" [value]="u.role" [disabled]="u.id === me() || busy() === u.id" (change)="changeRole(u, $any($event.target))">
-                        @for (r of roles; track r) { <option [value]="r" [selected]="r === u.role">{{ roleLabels[r] }}</option> }
+                        <!-- Staff sign in by email: a customer without one cannot become staff. -->
+                        @for (r of roles; track r) { <option [value]="r" [selected]="r === u.role" [disabled]="r !== 'customer' && !u.email">{{ roleLabels[r] }}</option> }
                       </select>
                     </td>
                     <td>{{ u.active ? 'Active' : 'Deactivated' }}</td>
@@ -110,7 +111,7 @@ const PAGE_SIZE = 50;
       <dialog #confirm class="dialog" aria-labelledby="deact-title" aria-describedby="deact-desc" (close)="pending.set(null)">
         @if (pending(); as u) {
           <h2 id="deact-title">Deactivate {{ u.name }}?</h2>
-          <p id="deact-desc">{{ u.email }} is signed out everywhere and can no longer sign in. You can reactivate the account later.</p>
+          <p id="deact-desc">{{ u.email ?? u.name }} is signed out everywhere and can no longer sign in. You can reactivate the account later.</p>
           <div class="row">
             <button type="button" class="button danger" (click)="confirmDeactivate()">Deactivate</button>
             <button type="button" class="button secondary" autofocus (click)="confirmRef().nativeElement.close()">Cancel</button>

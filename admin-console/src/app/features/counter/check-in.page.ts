@@ -17,21 +17,30 @@ import {
   SERIAL_NUMBER_MAX,
   SERIAL_NUMBER_PATTERN,
   URGENCIES,
+  type CheckInInvitation,
   type CounterCustomer,
   type DeviceType,
   type Urgency,
 } from '@repairhub/contracts';
 import { ApiClient, AuthStore, DEVICE_TYPE_LABELS, FieldA11y, FieldError, Notifier, URGENCY_LABELS, applyProblem, focusAfterRender, focusFirstInvalid, readProblem } from '@repairhub/web-core';
-import { startWith } from 'rxjs';
+import { map, startWith } from 'rxjs';
 import { toCheckInRequest } from './check-in-request';
+import { contactLine, newCustomerContact } from './customer-contact';
 import { CustomerSearch } from './customer-search.component';
 
 const CONTACT_REQUIRED = 'Give the customer’s email or phone number.';
 
+/** What staff read after checking in: whether the customer was invited, and what to hand them otherwise. */
+const CHECKED_IN: Record<CheckInInvitation, (ticket: string) => string> = {
+  sent: (ticket) => `Checked in as ${ticket}. The customer was emailed an invitation to their account. Print the label and the customer’s copy from the repair page.`,
+  has_password: (ticket) => `Checked in as ${ticket}. Print the label and the customer’s copy from the repair page.`,
+  no_email: (ticket) => `Checked in as ${ticket}. No invitation was sent (no email): print the customer’s copy, its link is how they follow the repair.`,
+};
+
 /**
  * Staff check a walk-in customer's device in: find or describe the customer, pick or describe the
  * device, then the problem and what was left with it. The server finds an existing customer by email
- * or phone, so a chosen customer is sent by email only.
+ * or phone, so a chosen customer is sent by email only (by phone when they have no email).
  */
 @Component({
   selector: 'rh-check-in-page',
@@ -48,7 +57,7 @@ const CONTACT_REQUIRED = 'Give the customer’s email or phone number.';
           <h2 id="customer-heading">1. Customer</h2>
           @if (chosen(); as c) {
             <div class="chosen">
-              <p><strong>{{ c.name }}</strong><br /><span class="muted">{{ c.email }}@if (c.phone) { · {{ c.phone }} }</span></p>
+              <p><strong>{{ c.name }}</strong><br /><span class="muted">{{ contactOf(c) }}</span></p>
               <button type="button" class="button secondary small" (click)="unchoose()">Change customer</button>
             </div>
           } @else {
@@ -64,14 +73,19 @@ const CONTACT_REQUIRED = 'Give the customer’s email or phone number.';
                 <div class="field">
                   <label for="customer-email">Email</label>
                   <input id="customer-email" type="email" formControlName="email" autocomplete="off" aria-describedby="customer-email-help" />
-                  <p class="help" id="customer-email-help">They get an invitation to their account here. Needed for a new customer.</p>
+                  <p class="help" id="customer-email-help">They get an invitation to their account here. A new customer needs an email or a phone number.</p>
                   <rh-field-error for="customer-email" label="Email" [control]="form.controls.customer.controls.email" />
                 </div>
                 <div class="field">
-                  <label for="customer-phone">Phone <span class="muted">(optional)</span></label>
-                  <input id="customer-phone" type="tel" formControlName="phone" autocomplete="off" />
+                  <label for="customer-phone">Phone</label>
+                  <input id="customer-phone" type="tel" formControlName="phone" autocomplete="off" [attr.aria-describedby]="contact() === 'phone-only' ? 'customer-phone-only' : null" />
                   <rh-field-error for="customer-phone" label="Phone" [control]="form.controls.customer.controls.phone" />
                 </div>
+              </div>
+              <div aria-live="polite">
+                @if (contact() === 'phone-only') {
+                  <p class="help" id="customer-phone-only">With no email, no invitation goes out: the tracking link on the printed customer slip is how they follow the repair.</p>
+                }
               </div>
             </fieldset>
           }
@@ -228,8 +242,17 @@ export default class CheckInPage {
 
   protected readonly deviceId = toSignal(this.form.controls.deviceId.valueChanges.pipe(startWith('')), { initialValue: '' });
   protected readonly urgency = toSignal(this.form.controls.urgency.valueChanges, { initialValue: 'normal' as Urgency });
+  protected readonly contact = toSignal(this.form.controls.customer.valueChanges.pipe(map(() => newCustomerContact(this.form.controls.customer.getRawValue()))), {
+    initialValue: 'missing' as const,
+  });
+  protected readonly contactOf = contactLine;
 
   constructor() {
+    // "Email or phone" sits on the email field: a phone typed afterwards answers it, so it goes at once.
+    const { email, phone } = this.form.controls.customer.controls;
+    phone.valueChanges.subscribe(() => {
+      if (email.hasError('contact')) email.updateValueAndValidity();
+    });
     this.form.controls.deviceId.valueChanges.subscribe((id) => {
       if (id) this.form.controls.device.disable({ emitEvent: false });
       else this.form.controls.device.enable({ emitEvent: false });
@@ -238,8 +261,8 @@ export default class CheckInPage {
 
   protected choose(customer: CounterCustomer): void {
     this.chosen.set(customer);
-    // Sent by email alone: the server finds them by it, and a phone typed differently cannot clash.
-    this.form.controls.customer.setValue({ name: customer.name, email: customer.email, phone: '' });
+    // Sent by email alone (by phone when they have none): the server finds them by it, and a phone typed differently cannot clash.
+    this.form.controls.customer.setValue({ name: customer.name, email: customer.email ?? '', phone: customer.email ? '' : (customer.phone ?? '') });
     this.form.controls.deviceId.setValue(customer.devices[0]?.id ?? '');
     focusAfterRender(this.injector, () => this.host.querySelector<HTMLElement>('.chosen button'));
   }
@@ -258,7 +281,7 @@ export default class CheckInPage {
   protected submit(): void {
     this.formError.set(null);
     const customer = this.form.controls.customer.controls;
-    if (!customer.email.value.trim() && !customer.phone.value.trim()) customer.email.setErrors({ contact: CONTACT_REQUIRED });
+    if (newCustomerContact(this.form.controls.customer.getRawValue()) === 'missing') customer.email.setErrors({ contact: CONTACT_REQUIRED });
     this.form.markAllAsTouched();
     if (this.form.invalid || this.busy()) {
       this.focusFirstProblem();
@@ -268,7 +291,7 @@ export default class CheckInPage {
     const request = toCheckInRequest({ ...this.form.getRawValue(), accessories: this.accessories() }, this.isTechnician());
     this.api.counter.checkIn(request).subscribe({
       next: (repair) => {
-        this.notifier.success(`Checked in as ${repair.ticketNumber}. Print the label and the customer’s copy from the repair page.`);
+        this.notifier.success(CHECKED_IN[repair.invitation](repair.ticketNumber));
         void this.router.navigate(['/repairs', repair.id]);
       },
       error: (error: unknown) => {

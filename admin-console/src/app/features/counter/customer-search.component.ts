@@ -4,6 +4,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { CUSTOMER_LOOKUP_MIN, type CounterCustomer } from '@repairhub/contracts';
 import { ApiClient, readProblem } from '@repairhub/web-core';
 import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { contactLine } from './customer-contact';
 
 type SearchState =
   | { kind: 'idle' }
@@ -35,8 +36,8 @@ type SearchState =
             <ul class="found" aria-label="Customers found">
               @for (c of s.customers; track c.id) {
                 <li>
-                  <span class="who"><strong>{{ c.name }}</strong> <span class="muted">{{ c.email }}@if (c.phone) { · {{ c.phone }} }</span></span>
-                  <button type="button" class="button secondary small" (click)="chosen.emit(c)" [attr.aria-label]="'Choose ' + c.name + ', ' + c.email">Choose</button>
+                  <span class="who"><strong>{{ c.name }}</strong> <span class="muted">{{ contact(c) }}</span></span>
+                  <button type="button" class="button secondary small" (click)="chosen.emit(c)" [attr.aria-label]="'Choose ' + c.name + ', ' + (c.email ?? c.phone)">Choose</button>
                 </li>
               }
             </ul>
@@ -56,6 +57,7 @@ type SearchState =
 export class CustomerSearch {
   private readonly api = inject(ApiClient);
   readonly chosen = output<CounterCustomer>();
+  protected readonly contact = contactLine;
   protected readonly query = new FormControl('', { nonNullable: true });
 
   protected readonly state = toSignal(

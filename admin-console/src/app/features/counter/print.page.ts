@@ -82,7 +82,7 @@ export const printLayout = (value: string | undefined): PrintLayout => (value ==
                     <p class="strong">Follow your repair online</p>
                     <p>Scan the code or open this link to see its status, the quote and when to pick it up:</p>
                     <p class="link">{{ link }}</p>
-                    <p class="muted">Keep this slip: the link is your key to the repair’s status. To accept a quote and pay, sign in to your account; new customers get an invitation by email.</p>
+                    <p class="muted">Keep this slip: the link is your key to the repair’s status. To accept a quote and pay, sign in to your account; new customers who gave an email address get an invitation there.</p>
                   </div>
                 </div>
               }

@@ -151,6 +151,10 @@ export function statusActions(repair: Pick<RepairDetail, 'status' | 'availableSt
               <h2 id="customer-heading">Customer</h2>
               <dl class="facts">
                 <dt>Name</dt><dd>{{ r.customerName }}</dd>
+                @if (r.customerContact; as c) {
+                  <dt>Phone</dt><dd>@if (c.phone) { <a [href]="'tel:' + c.phone">{{ c.phone }}</a> } @else { <span class="muted">None given</span> }</dd>
+                  <dt>Email</dt><dd>@if (c.email) { <a class="email" [href]="'mailto:' + c.email">{{ c.email }}</a> } @else { <span class="muted">None: they get no emails from us</span> }</dd>
+                }
                 @if (r.dropOff; as d) {
                   <dt>Drop-off</dt><dd><time [attr.datetime]="d.startsAt">{{ shopTime(d.startsAt, d.timeZone) }}</time> <span class="muted">(shop time)</span></dd>
                 }

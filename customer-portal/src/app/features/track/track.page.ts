@@ -57,7 +57,7 @@ export function quoteSummary(quote: PublicQuote, locale?: string): { total: stri
             <p>{{ q.detail }}</p>
             @if (q.canAccept) {
               <p><a class="button primary" routerLink="/sign-in" [queryParams]="{ returnUrl: '/repairs' }">Sign in to accept</a></p>
-              <p class="muted">Checked in at the counter? Use the link in the invitation we emailed you to set your password first.</p>
+              <p class="muted">Checked in at the counter with your email address? Use the link in the invitation we emailed you to set your password first.</p>
             }
           </section>
         }

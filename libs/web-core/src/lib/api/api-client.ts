@@ -14,6 +14,7 @@ import type {
   AuthResponse,
   ChangePasswordRequest,
   CheckInRequest,
+  CheckInResponse,
   CounterCustomer,
   PublicTrackingView,
   ForgotPasswordRequest,
@@ -162,7 +163,7 @@ export class ApiClient {
   /** Staff at the counter. */
   readonly counter = {
     findCustomers: (q: string) => this.get<CounterCustomer[]>('/counter/customers', { q }),
-    checkIn: (body: CheckInRequest) => this.post<RepairDetail>('/repairs/check-in', body),
+    checkIn: (body: CheckInRequest) => this.post<CheckInResponse>('/repairs/check-in', body),
   };
 
   /** The public status page: no session needed. */

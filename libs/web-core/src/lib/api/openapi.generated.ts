@@ -659,7 +659,7 @@ export interface paths {
         put?: never;
         /**
          * Check a walk-in customer’s device in at the counter
-         * @description Finds the customer by email (case-insensitive), else by phone, or creates one (an email is then required) and emails them an invitation to set a password. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned unless `assignToMe` is false. Answers the repair as staff see it, with its `trackingUrl`. Roles: technician, admin.
+         * @description Finds the customer by email (case-insensitive), else by phone, or creates one from an email, a phone or both; a customer found without an email gets the one given. A customer with an email and no password is emailed an invitation to set one; a phone-only customer is not (`invitation: no_email`) and follows the repair through its `trackingUrl`. Exactly one of `device` (new) and `deviceId` (one of the customer’s). The repair starts `submitted`; a technician checking it in is assigned unless `assignToMe` is false. Answers the repair as staff see it, with its `trackingUrl` and `invitation`. Roles: technician, admin.
          */
         post: operations["Counter_checkIn"];
         delete?: never;
@@ -1196,7 +1196,7 @@ export interface components {
          * @description Stable machine-readable code; the document’s `x-error-codes` gives each one’s status and meaning
          * @enum {string}
          */
-        ErrorCode: "REQUEST.INVALID" | "REQUEST.INVALID_JSON" | "REQUEST.INVALID_CURSOR" | "REQUEST.INVALID_REPAIR_REFERENCE" | "REQUEST.TOO_DEEP" | "REQUEST.TOO_MANY_FIELDS" | "REQUEST.CONFLICT" | "REQUEST.TOO_LARGE" | "REQUEST.UNSUPPORTED_MEDIA_TYPE" | "REQUEST.ERROR" | "ROUTE.NOT_FOUND" | "ROUTE.METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "SERVICE.BUSY" | "SERVICE.UNAVAILABLE" | "AUTH.UNAUTHENTICATED" | "AUTH.MISSING_TOKEN" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_API_KEY" | "AUTH.INVALID_CREDENTIALS" | "AUTH.REFRESH_MISSING" | "AUTH.REFRESH_INVALID" | "AUTH.FORBIDDEN" | "AUTH.FORBIDDEN_ROLE" | "AUTH.API_KEY_NOT_ALLOWED" | "AUTH.SCOPE_MISSING" | "AUTH.CROSS_SITE" | "AUTH.WEAK_PASSWORD" | "AUTH.WRONG_PASSWORD" | "AUTH.PASSWORD_UNCHANGED" | "AUTH.RESET_TOKEN_INVALID" | "AUTH.PASSWORD_CHANGED_MEANWHILE" | "AUTH.SESSIONS_UNAVAILABLE" | "USER.NOT_FOUND" | "USER.EMAIL_TAKEN" | "USER.SELF_LOCKOUT" | "DEVICE.NOT_FOUND" | "DEVICE.OWNER_FILTER_FORBIDDEN" | "DEVICE.IN_USE" | "REPAIR.NOT_FOUND" | "REPAIR.TECHNICIAN_REQUIRED" | "REPAIR.INVALID_TECHNICIAN" | "REPAIR.ASSIGN_OTHERS_FORBIDDEN" | "REPAIR.NOT_ASSIGNED" | "REPAIR.SEARCH_STAFF_ONLY" | "REPAIR.TRANSITION_FORBIDDEN" | "REPAIR.INVALID_TRANSITION" | "REPAIR.STATUS_CONFLICT" | "REPAIR.CLOSED" | "REPAIR.NOT_QUOTABLE" | "REPAIR.PAYMENT_IN_PROGRESS" | "TRACKING.NOT_FOUND" | "QUOTE.NOT_FOUND" | "QUOTE.TOTAL_ZERO" | "QUOTE.TOTAL_TOO_LARGE" | "QUOTE.CURRENCY_NOT_ACCEPTED" | "QUOTE.EXPIRY_IN_PAST" | "QUOTE.EXPIRY_TOO_FAR" | "QUOTE.TRANSITION_FORBIDDEN" | "QUOTE.CONFLICT" | "QUOTE.STATUS_CONFLICT" | "QUOTE.EXPIRED" | "QUOTE.REJECTED" | "QUOTE.WITHDRAWN" | "QUOTE.ALREADY_ACCEPTED" | "QUOTE.PAYMENT_IN_PROGRESS" | "PAYMENT.NOT_FOUND" | "PAYMENT.TEST_MODE_DISABLED" | "PAYMENT.CONFLICT" | "PAYMENT.STATE_CONFLICT" | "PAYMENT.NOT_OPEN" | "PAYMENT.NOT_REFUNDABLE" | "PAYMENT.REFUND_EXCEEDS" | "PAYMENT.INVALID_AMOUNT" | "PAYMENT.AMOUNT_NOT_CHARGEABLE" | "PAYMENT.NOT_TEST_MODE" | "PAYMENT.PROVIDER_NOT_CONFIGURED" | "PAYMENT.PROVIDER_REJECTED" | "PAYMENT.PREVIOUS_ATTEMPT_PAID" | "PAYMENT.PROVIDER_UNAVAILABLE" | "WEBHOOK.SIGNATURE_MISSING" | "WEBHOOK.SIGNATURE_INVALID" | "WEBHOOK.UNSAFE_URL" | "WEBHOOK.NOT_FOUND" | "WEBHOOK.DELIVERY_NOT_FOUND" | "API_KEY.EXPIRY_PAST" | "API_KEY.NOT_FOUND" | "JOB.NOT_FOUND" | "CONVERSATION.NOT_FOUND" | "CHAT.NOT_JOINED" | "CHAT.MESSAGE_NOT_FOUND" | "MESSAGE.ATTACHMENT_INVALID" | "MESSAGE.CLIENT_ID_REUSED" | "CALL.NOT_FOUND" | "CALL.NOT_ALLOWED" | "CALL.NOT_CALLEE" | "CALL.NO_TECHNICIAN" | "CALL.IN_PROGRESS" | "CALL.NOT_RINGING" | "CALL.OVER" | "CALL.NOT_IN_CALL" | "ATTACHMENT.FILE_MISSING" | "ATTACHMENT.BAD_MULTIPART" | "ATTACHMENT.EMPTY" | "ATTACHMENT.UNREADABLE" | "ATTACHMENT.UPLOAD_FORBIDDEN" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.NO_THUMBNAIL" | "ATTACHMENT.LIMIT_REACHED" | "ATTACHMENT.TOO_LARGE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "APPOINTMENT.IN_PAST" | "APPOINTMENT.TOO_FAR_AHEAD" | "APPOINTMENT.NOT_A_SLOT" | "APPOINTMENT.NOT_FOUND" | "APPOINTMENT.SLOT_TAKEN" | "APPOINTMENT.REPAIR_CLOSED" | "CHECKIN.CONTACT_REQUIRED" | "CHECKIN.EMAIL_REQUIRED" | "CHECKIN.PHONE_INVALID" | "CHECKIN.DEVICE_REQUIRED" | "CHECKIN.DEVICE_AMBIGUOUS" | "CHECKIN.CONTACT_MISMATCH" | "CHECKIN.NOT_A_CUSTOMER" | "CHECKIN.CUSTOMER_DEACTIVATED";
+        ErrorCode: "REQUEST.INVALID" | "REQUEST.INVALID_JSON" | "REQUEST.INVALID_CURSOR" | "REQUEST.INVALID_REPAIR_REFERENCE" | "REQUEST.TOO_DEEP" | "REQUEST.TOO_MANY_FIELDS" | "REQUEST.CONFLICT" | "REQUEST.TOO_LARGE" | "REQUEST.UNSUPPORTED_MEDIA_TYPE" | "REQUEST.ERROR" | "ROUTE.NOT_FOUND" | "ROUTE.METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE" | "SERVICE.BUSY" | "SERVICE.UNAVAILABLE" | "AUTH.UNAUTHENTICATED" | "AUTH.MISSING_TOKEN" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_API_KEY" | "AUTH.INVALID_CREDENTIALS" | "AUTH.REFRESH_MISSING" | "AUTH.REFRESH_INVALID" | "AUTH.FORBIDDEN" | "AUTH.FORBIDDEN_ROLE" | "AUTH.API_KEY_NOT_ALLOWED" | "AUTH.SCOPE_MISSING" | "AUTH.CROSS_SITE" | "AUTH.WEAK_PASSWORD" | "AUTH.WRONG_PASSWORD" | "AUTH.PASSWORD_UNCHANGED" | "AUTH.RESET_TOKEN_INVALID" | "AUTH.PASSWORD_CHANGED_MEANWHILE" | "AUTH.SESSIONS_UNAVAILABLE" | "USER.NOT_FOUND" | "USER.EMAIL_TAKEN" | "USER.SELF_LOCKOUT" | "USER.STAFF_EMAIL_REQUIRED" | "DEVICE.NOT_FOUND" | "DEVICE.OWNER_FILTER_FORBIDDEN" | "DEVICE.IN_USE" | "REPAIR.NOT_FOUND" | "REPAIR.TECHNICIAN_REQUIRED" | "REPAIR.INVALID_TECHNICIAN" | "REPAIR.ASSIGN_OTHERS_FORBIDDEN" | "REPAIR.NOT_ASSIGNED" | "REPAIR.SEARCH_STAFF_ONLY" | "REPAIR.TRANSITION_FORBIDDEN" | "REPAIR.INVALID_TRANSITION" | "REPAIR.STATUS_CONFLICT" | "REPAIR.CLOSED" | "REPAIR.NOT_QUOTABLE" | "REPAIR.PAYMENT_IN_PROGRESS" | "TRACKING.NOT_FOUND" | "QUOTE.NOT_FOUND" | "QUOTE.TOTAL_ZERO" | "QUOTE.TOTAL_TOO_LARGE" | "QUOTE.CURRENCY_NOT_ACCEPTED" | "QUOTE.EXPIRY_IN_PAST" | "QUOTE.EXPIRY_TOO_FAR" | "QUOTE.TRANSITION_FORBIDDEN" | "QUOTE.CONFLICT" | "QUOTE.STATUS_CONFLICT" | "QUOTE.EXPIRED" | "QUOTE.REJECTED" | "QUOTE.WITHDRAWN" | "QUOTE.ALREADY_ACCEPTED" | "QUOTE.PAYMENT_IN_PROGRESS" | "PAYMENT.NOT_FOUND" | "PAYMENT.TEST_MODE_DISABLED" | "PAYMENT.CONFLICT" | "PAYMENT.STATE_CONFLICT" | "PAYMENT.NOT_OPEN" | "PAYMENT.NOT_REFUNDABLE" | "PAYMENT.REFUND_EXCEEDS" | "PAYMENT.INVALID_AMOUNT" | "PAYMENT.AMOUNT_NOT_CHARGEABLE" | "PAYMENT.NOT_TEST_MODE" | "PAYMENT.PROVIDER_NOT_CONFIGURED" | "PAYMENT.PROVIDER_REJECTED" | "PAYMENT.PREVIOUS_ATTEMPT_PAID" | "PAYMENT.PROVIDER_UNAVAILABLE" | "WEBHOOK.SIGNATURE_MISSING" | "WEBHOOK.SIGNATURE_INVALID" | "WEBHOOK.UNSAFE_URL" | "WEBHOOK.NOT_FOUND" | "WEBHOOK.DELIVERY_NOT_FOUND" | "API_KEY.EXPIRY_PAST" | "API_KEY.NOT_FOUND" | "JOB.NOT_FOUND" | "CONVERSATION.NOT_FOUND" | "CHAT.NOT_JOINED" | "CHAT.MESSAGE_NOT_FOUND" | "MESSAGE.ATTACHMENT_INVALID" | "MESSAGE.CLIENT_ID_REUSED" | "CALL.NOT_FOUND" | "CALL.NOT_ALLOWED" | "CALL.NOT_CALLEE" | "CALL.NO_TECHNICIAN" | "CALL.IN_PROGRESS" | "CALL.NOT_RINGING" | "CALL.OVER" | "CALL.NOT_IN_CALL" | "ATTACHMENT.FILE_MISSING" | "ATTACHMENT.BAD_MULTIPART" | "ATTACHMENT.EMPTY" | "ATTACHMENT.UNREADABLE" | "ATTACHMENT.UPLOAD_FORBIDDEN" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.NO_THUMBNAIL" | "ATTACHMENT.LIMIT_REACHED" | "ATTACHMENT.TOO_LARGE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "APPOINTMENT.IN_PAST" | "APPOINTMENT.TOO_FAR_AHEAD" | "APPOINTMENT.NOT_A_SLOT" | "APPOINTMENT.NOT_FOUND" | "APPOINTMENT.SLOT_TAKEN" | "APPOINTMENT.REPAIR_CLOSED" | "CHECKIN.CONTACT_REQUIRED" | "CHECKIN.PHONE_INVALID" | "CHECKIN.DEVICE_REQUIRED" | "CHECKIN.DEVICE_AMBIGUOUS" | "CHECKIN.CONTACT_MISMATCH" | "CHECKIN.NOT_A_CUSTOMER" | "CHECKIN.CUSTOMER_DEACTIVATED";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -1252,7 +1252,8 @@ export interface components {
         UserViewDto: {
             /** Format: uuid */
             id: string;
-            email: string;
+            /** @description Null for a customer checked in at the counter with only a phone number; staff always have one. */
+            email: string | null;
             name: string;
             /** @enum {string} */
             role: "customer" | "technician" | "admin";
@@ -1620,6 +1621,12 @@ export interface components {
             /** @example Europe/London */
             timeZone: string;
         };
+        CustomerContactDto: {
+            /** Format: email */
+            email: string | null;
+            /** @description Digits with an optional leading `+`. */
+            phone: string | null;
+        };
         RepairDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1669,6 +1676,8 @@ export interface components {
             trackingUrl: string | null;
             /** @description The booked drop-off, while it stands. */
             dropOff: components["schemas"]["DropOffViewDto"] | null;
+            /** @description How staff reach the customer (a walk-in may have only a phone); `null` for the customer and in webhook payloads. */
+            customerContact: components["schemas"]["CustomerContactDto"] | null;
         };
         RepairSummaryDto: {
             /** Format: uuid */
@@ -1800,7 +1809,7 @@ export interface components {
             name: string;
             /**
              * Format: email
-             * @description Matched case- and form-insensitively. Needed for a new customer: the invitation goes there.
+             * @description Matched case- and form-insensitively. A new customer needs this or `phone`; only one with an email is invited to set a password.
              * @example ada@example.com
              */
             email?: string;
@@ -1839,6 +1848,63 @@ export interface components {
              */
             assignToMe?: boolean;
         };
+        CheckInResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Short human reference: sequential, unique, never reused.
+             * @example R-1042
+             */
+            ticketNumber: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @example Apple MacBook Pro 14 */
+            deviceLabel: string;
+            issueDescription: string;
+            /** @enum {string} */
+            urgency: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "submitted" | "quoted" | "approved" | "in_progress" | "completed" | "cancelled";
+            /** Format: uuid */
+            assignedTechnicianId: string | null;
+            assignedTechnicianName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            device: components["schemas"]["DeviceViewDto"];
+            /** @description Newest first. */
+            quotes: components["schemas"]["QuoteViewDto"][];
+            /** @description Oldest first. */
+            history: components["schemas"]["StatusHistoryEntryDto"][];
+            /** @description Payments that went through, newest first: `refunded` when refunded in full, `succeeded` with `amountRefunded > 0` after a partial refund. */
+            payments: components["schemas"]["RepairPaymentViewDto"][];
+            /** @description What you may move it to now. */
+            availableStatuses: ("submitted" | "quoted" | "approved" | "in_progress" | "completed" | "cancelled")[];
+            /** @description What the device looked like when it was left at the counter. */
+            condition: string | null;
+            /** @description What was left with the device. */
+            accessories: string[];
+            /** @description A deposit taken at the counter, as staff wrote it down. */
+            depositNote: string | null;
+            /**
+             * Format: uri
+             * @description The public status page, to hand to the customer; `POST /repairs/:id/tracking-link` replaces it.
+             */
+            trackingUrl: string | null;
+            /** @description The booked drop-off, while it stands. */
+            dropOff: components["schemas"]["DropOffViewDto"] | null;
+            /** @description How staff reach the customer (a walk-in may have only a phone); `null` for the customer and in webhook payloads. */
+            customerContact: components["schemas"]["CustomerContactDto"] | null;
+            /**
+             * @description `sent`: the customer was emailed an invitation to set a password; `has_password`: they sign in already; `no_email`: a phone-only customer, not invited (the tracking link on the printed slip is how they follow the repair).
+             * @enum {string}
+             */
+            invitation: "sent" | "has_password" | "no_email";
+        };
         CounterDeviceDto: {
             /** Format: uuid */
             id: string;
@@ -1851,7 +1917,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            email: string;
+            /** @description Null for a customer checked in with only a phone number. */
+            email: string | null;
             phone: string | null;
             devices: components["schemas"]["CounterDeviceDto"][];
         };
@@ -5833,7 +5900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RepairDetailDto"];
+                    "application/json": components["schemas"]["CheckInResponseDto"];
                 };
             };
             /** @description Invalid input */
