@@ -62,9 +62,8 @@ export class AttachmentsService implements OnModuleDestroy {
     await this.assertMayUpload(viewer, repairId);
     const prepared = await prepareAttachment(file.bytes, file.fileName);
     const id = randomUUID();
-    const keys = attachmentKeys(repairId, id);
-    const key = keys.key;
-    const thumbnailKey = prepared.thumbnail ? keys.thumbnailKey : null;
+    const { key, thumbnailKey: thumbKey } = attachmentKeys(repairId, id);
+    const thumbnailKey = prepared.thumbnail ? thumbKey : null;
     const written: string[] = [];
     try {
       return await this.db.transaction(async (m) => {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDriver } from 'typeorm-pglite';
@@ -52,3 +52,6 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>, entities:
   driver.Pool = ExclusivePGlitePool;
   return { ...common, driver };
 }
+
+/** Whether `db` runs on embedded PGlite: one session of one process (the `driver` option set above). */
+export const isEmbedded = (db: DataSource): boolean => Boolean((db.driver.options as { driver?: unknown }).driver);

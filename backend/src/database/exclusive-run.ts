@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isEmbedded } from './data-source.js';
 
 const runningHere = new Set<string>();
 
@@ -14,7 +15,7 @@ export async function runExclusively<T>(db: DataSource, name: string, work: () =
   if (runningHere.has(name)) return null;
   runningHere.add(name);
   try {
-    if ((db.driver.options as { driver?: unknown }).driver) return await work();
+    if (isEmbedded(db)) return await work();
     const runner = db.createQueryRunner('master');
     try {
       const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [name])) as { locked: boolean }[];

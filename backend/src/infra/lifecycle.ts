@@ -8,7 +8,7 @@ import { AppConfig } from '../config/configuration.js';
  * in deploy/nginx.conf.template): once we stop accepting, the balancer drops its idle connections to us
  * itself, so we never cut one just as it sends a request into it.
  */
-export const BALANCER_IDLE_DROP_MS = 2_500;
+const BALANCER_IDLE_DROP_MS = 2_500;
 
 /**
  * Shutdown, in order (Nest runs these on SIGTERM/SIGINT through `enableShutdownHooks`):

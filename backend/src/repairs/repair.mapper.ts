@@ -76,7 +76,7 @@ export function toRepairDetail(row: RepairDetailRow, device: DeviceView, viewer:
     depositNote: row.depositNote,
     trackingUrl: publicUrl && row.trackingToken ? trackingUrl(publicUrl, row.trackingToken) : null,
     dropOff: row.dropOff && { startsAt: new Date(row.dropOff.startsAt).toISOString(), endsAt: new Date(row.dropOff.endsAt).toISOString(), timeZone },
-    customerContact: viewer.role === 'customer' || publicUrl === null ? null : { email: row.customerContact.email, phone: row.customerContact.phone },
+    customerContact: viewer.role === 'customer' || publicUrl === null ? null : row.customerContact,
     quotes: row.quotes.map((q) => toQuoteView(q, now)),
     history: row.history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
     payments: row.payments.map((p) => ({ ...p, createdAt: new Date(p.createdAt).toISOString(), updatedAt: new Date(p.updatedAt).toISOString() })),
