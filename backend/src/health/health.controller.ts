@@ -5,6 +5,7 @@ import { Public } from '../common/decorators/auth.decorators.js';
 import { Unthrottled } from '../common/decorators/unthrottled.decorator.js';
 import { EveryRole } from '../common/decorators/every-role.decorator.js';
 import { ApiRoute } from '../common/http/api-route.decorator.js';
+import { sharedResult } from '../common/shared-result.js';
 import { AppConfig } from '../config/configuration.js';
 import { Lifecycle } from '../infra/lifecycle.js';
 import { RedisConnections } from '../infra/redis-connections.js';
@@ -24,12 +25,17 @@ export class HealthController {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Load balancers poll liveness often: every probe within a second gets the same terminus result (or the
+   * same 503), so a probe costs neither a database ping nor terminus building and checking its result.
+   */
+  private readonly liveness = sharedResult(1000, () => this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]));
+
   @Get()
   @HealthCheck()
   @ApiRoute({ summary: 'Liveness and database check (terminus format)', auth: 'public', errors: [503] })
   check() {
-    // Load balancers poll this often: concurrent and repeated checks share one database ping per second.
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000)]);
+    return this.liveness();
   }
 
   /**
