@@ -341,12 +341,17 @@ interface Actor {
     const stoppedAt = Date.now();
     await postgres.stop('fast');
     await sleep(3000);
-    for (const app of apps) expectProblem(await app.api.get('/health/ready', { timeoutMs: 5_000 }), 503);
+    for (const app of apps) {
+      expectProblem(await app.api.get('/health/ready', { timeoutMs: 5_000 }), 503);
+      // Liveness shares one result per second, failures included: down now, up again below.
+      expectProblem(await app.api.get('/health', { timeoutMs: 5_000 }), 503);
+    }
     await postgres.start();
     const backAt = Date.now();
     const serving = async (app: AppProcess) =>
       (await app.api.get('/repairs', { token: customer.token, timeoutMs: 5_000 })).status === 200 &&
-      (await app.api.get('/health/ready', { timeoutMs: 5_000 })).status === 200;
+      (await app.api.get('/health/ready', { timeoutMs: 5_000 })).status === 200 &&
+      (await app.api.get('/health', { timeoutMs: 5_000 })).status === 200;
     const recovered: number[] = await Promise.all(
       apps.map((app) =>
         waitFor(`${app.name} to serve and be ready again`, async () => ((await serving(app)) ? Date.now() : undefined), 15_000, 100),
