@@ -127,7 +127,9 @@ const containers = (o: K8sObject): any[] => o.spec.template.spec.containers;
 
     it('point at routes that answer 200 on a running instance', async () => {
       const paths = new Set(deployments.flatMap((d) => ['startupProbe', 'livenessProbe', 'readinessProbe'].map((p) => containers(d)[0][p].httpGet.path as string)));
-      expect([...paths].sort()).toEqual(['/api/v1/health', '/api/v1/health/ready']);
+      expect([...paths].sort()).toEqual(['/api/v1/health', '/api/v1/health/live', '/api/v1/health/ready']);
+      // A database outage makes pods not ready; it must not fail liveness and restart them all.
+      for (const deployment of deployments) expect(containers(deployment)[0].livenessProbe.httpGet.path).toBe('/api/v1/health/live');
       for (const path of paths) expect((await checkedFetch(`${t.baseUrl}${path}`)).status).toBe(200);
     });
   });

@@ -343,8 +343,10 @@ interface Actor {
     await sleep(3000);
     for (const app of apps) {
       expectProblem(await app.api.get('/health/ready', { timeoutMs: 5_000 }), 503);
-      // Liveness shares one result per second, failures included: down now, up again below.
+      // The database check shares one result per second, failures included: down now, up again below.
       expectProblem(await app.api.get('/health', { timeoutMs: 5_000 }), 503);
+      // Kubernetes' liveness probe: the process still serves, so it is not restarted for the outage.
+      expect((await app.api.get('/health/live', { timeoutMs: 5_000 })).status).toBe(200);
     }
     await postgres.start();
     const backAt = Date.now();

@@ -10,6 +10,8 @@ import { AppConfig } from '../config/configuration.js';
 import { Lifecycle } from '../infra/lifecycle.js';
 import { RedisConnections } from '../infra/redis-connections.js';
 
+const ALIVE = { status: 'ok', info: {}, error: {}, details: {} } as const;
+
 @ApiTags('health')
 @Public()
 @EveryRole()
@@ -26,16 +28,27 @@ export class HealthController {
   ) {}
 
   /**
-   * Load balancers poll liveness often: every probe within a second gets the same terminus result (or the
+   * Load balancers poll this often: every probe within a second gets the same terminus result (or the
    * same 503), so a probe costs neither a database ping nor terminus building and checking its result.
    */
-  private readonly liveness = sharedResult(1000, () => this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]));
+  private readonly databaseCheck = sharedResult(1000, () => this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]));
 
   @Get()
   @HealthCheck()
   @ApiRoute({ summary: 'Liveness and database check (terminus format)', auth: 'public', errors: [503] })
   check() {
-    return this.liveness();
+    return this.databaseCheck();
+  }
+
+  /**
+   * The process serves HTTP, whatever its dependencies do: what Kubernetes' liveness probe asks. A
+   * database outage must make instances not ready, never restart them all.
+   */
+  @Get('live')
+  @HealthCheck()
+  @ApiRoute({ summary: 'Process liveness: answers while the process serves requests, without checking dependencies', auth: 'public' })
+  live() {
+    return ALIVE;
   }
 
   /**

@@ -25,6 +25,7 @@ fastify.get('/api/v1/warns', async () => {
   return {};
 });
 fastify.get('/api/v1/health', async () => ({}));
+fastify.get('/api/v1/health/live', async () => ({}));
 fastify.get('/elsewhere', async () => ({}));
 
 // A real socket (Fastify's inject cannot load under Jest's ESM mode); requests share one keep-alive connection.
@@ -50,6 +51,7 @@ describe('logRequests', () => {
       ['GET', '/api/v1/quiet?x=1'],
       ['GET', '/api/v1/health'],
       ['HEAD', '/api/v1/health'],
+      ['GET', '/api/v1/health/live'],
       ['GET', '/elsewhere'],
     ]);
     expect(lines).toEqual([

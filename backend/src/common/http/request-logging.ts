@@ -14,15 +14,15 @@ const pathOf = (url = ''): string => {
  * for every log made while serving, then pino-http's "request completed" line), run from a Fastify hook:
  * the middleware went through middie and Nest's middleware wrapper on every request, and was matched,
  * then excluded, for each health probe. Routes outside `prefix` (the apps, the API docs) are not logged,
- * nor is the liveness probe, which load balancers poll every few seconds.
+ * nor are the liveness probes, which load balancers and Kubernetes poll every few seconds.
  */
 export function logRequests(fastify: FastifyInstance, logger: PinoLogger, prefix: string): void {
   const root = `/${prefix}`;
-  const probe = `${root}/health`;
+  const probes = new Set([`${root}/health`, `${root}/health/live`]);
   fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw as IncomingMessage & { query?: unknown };
     const path = pathOf(raw.url);
-    const logged = (path === root || path.startsWith(`${root}/`)) && !(path === probe && (raw.method === 'GET' || raw.method === 'HEAD'));
+    const logged = (path === root || path.startsWith(`${root}/`)) && !(probes.has(path) && (raw.method === 'GET' || raw.method === 'HEAD'));
     if (!logged) return done();
     // pino's request serializer logs `query` from the raw request (middie used to copy it there).
     raw.query = request.query;
