@@ -120,7 +120,8 @@ describe('counter check-in and the public tracking page', () => {
       const found = await t.api.get(`/counter/customers?q=${encodeURIComponent(phone)}`, { token: technician.token });
       expect(found.body).toEqual([expect.objectContaining({ id: repair.customerId, email: null, phone: phone.replace(/ /g, '') })]);
       const listed = await t.api.get(`/users?q=${encodeURIComponent('Pat Phone')}&role=customer&limit=100`, { token: admin.token });
-      expect(listed.body.items).toContainEqual(expect.objectContaining({ id: repair.customerId, email: null }));
+      // …and in the admin's user list, with the phone that is their only contact.
+      expect(listed.body.items).toContainEqual(expect.objectContaining({ id: repair.customerId, email: null, phone: phone.replace(/ /g, '') }));
     });
 
     it('is found by the same phone at the next visit, in any format, and still not invited', async () => {

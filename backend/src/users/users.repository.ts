@@ -8,7 +8,7 @@ import { entityColumnsNamed, selectAsEntity } from '../database/entity-columns.j
 import { onReadReplica } from '../database/read-replica.js';
 import { User } from './user.entity.js';
 
-const LISTED = ['id', 'email', 'name', 'role', 'active', 'createdAt'] as const;
+const LISTED = ['id', 'email', 'phone', 'name', 'role', 'active', 'createdAt'] as const;
 export type UserListItem = Pick<User, (typeof LISTED)[number]>;
 const LISTING = selectAsEntity(entityColumnsNamed(User, LISTED), 'u');
 

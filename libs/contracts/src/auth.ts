@@ -9,6 +9,8 @@ export interface UserView {
   id: string;
   /** `null` for a customer checked in at the counter with only a phone number (never staff, never signed in). */
   email: string | null;
+  /** The phone number given at the counter (digits, optional leading `+`); `null` when none was given. Seen by the user and admins. */
+  phone: string | null;
   name: string;
   role: Role;
   active: boolean;

@@ -84,6 +84,8 @@ export class UserViewDto implements UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null for a customer checked in at the counter with only a phone number; staff always have one.' })
   email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The phone number given at the counter, as digits with an optional leading +; null when none was given.' })
+  phone: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;

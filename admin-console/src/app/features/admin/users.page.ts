@@ -74,12 +74,15 @@ const PAGE_SIZE = 50;
           <div class="table-wrap">
             <table class="table">
               <caption class="visually-hidden">Users</caption>
-              <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Joined</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+              <thead><tr><th scope="col">Name</th><th scope="col">Contact</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Joined</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
               <tbody>
                 @for (u of users.items(); track u.id) {
                   <tr [attr.data-user]="u.email ?? u.id">
                     <td>{{ u.name }}</td>
-                    <td class="email">@if (u.email) { {{ u.email }} } @else { <span class="muted">No email</span> }</td>
+                    <td class="email">
+                      @if (u.email) { {{ u.email }} } @else { <span class="muted">No email</span> }
+                      @if (u.phone) { <span class="phone">{{ u.phone }}</span> }
+                    </td>
                     <td>
                       <label class="visually-hidden" [for]="'role-' + u.id">Role of {{ u.name }}</label>
                       <select [id]="'role-' + u.id" [value]="u.role" [disabled]="u.id === me() || busy() === u.id" (change)="changeRole(u, $any($event.target))">
@@ -125,6 +128,7 @@ const PAGE_SIZE = 50;
     .filters { align-items: end; gap: 1rem; flex-wrap: wrap; }
     .grow { flex: 1 1 16rem; }
     h2 { margin: 0; }
+    .phone { display: block; }
   `,
 })
 export default class UsersPage {

@@ -91,7 +91,7 @@ describe('SignUpPage', () => {
     const request = backend.expectOne('/api/v1/auth/register');
     expect(request.request.body).toEqual({ name: 'Ada', email: 'ada@example.com', password: 'a long passphrase' });
     request.flush({
-      user: { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' },
+      user: { id: 'u1', email: 'ada@example.com', phone: null, name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' },
       accessToken: 't',
       expiresIn: 900,
     });

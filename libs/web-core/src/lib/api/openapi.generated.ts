@@ -1274,6 +1274,8 @@ export interface components {
             id: string;
             /** @description Null for a customer checked in at the counter with only a phone number; staff always have one. */
             email: string | null;
+            /** @description The phone number given at the counter, as digits with an optional leading +; null when none was given. */
+            phone: string | null;
             name: string;
             /** @enum {string} */
             role: "customer" | "technician" | "admin";

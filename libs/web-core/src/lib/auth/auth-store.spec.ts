@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore, SESSION_HINT_KEY } from './auth-store';
 
 const response = (accessToken: string, expiresIn = 900): AuthResponse => ({
-  user: { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' },
+  user: { id: 'u1', email: 'ada@example.com', phone: null, name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' },
   accessToken,
   expiresIn,
 });

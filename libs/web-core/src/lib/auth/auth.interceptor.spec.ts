@@ -7,7 +7,7 @@ import { ApiClient } from '../api/api-client';
 import { AuthStore, SESSION_HINT_KEY } from './auth-store';
 import { authInterceptor } from './auth.interceptor';
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' } satisfies UserView;
+const user = { id: 'u1', email: 'ada@example.com', phone: null, name: 'Ada', role: 'customer', active: true, createdAt: '2025-01-01T00:00:00Z' } satisfies UserView;
 const session = (accessToken: string): AuthResponse => ({ user, accessToken, expiresIn: 900 });
 
 describe('authInterceptor', () => {

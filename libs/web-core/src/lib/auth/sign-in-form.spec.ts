@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { UserView } from '@repairhub/contracts';
 import { SignInForm } from './sign-in-form.component';
 
-const ada: UserView = { id: 'u1', email: 'ada@example.com', name: 'Ada', role: 'technician', active: true, createdAt: '2025-01-01T00:00:00Z' };
+const ada: UserView = { id: 'u1', email: 'ada@example.com', phone: null, name: 'Ada', role: 'technician', active: true, createdAt: '2025-01-01T00:00:00Z' };
 
 describe('SignInForm', () => {
   let backend: HttpTestingController;
