@@ -20,6 +20,8 @@ COPY --from=build --chown=node:node /app/libs/contracts/dist ./libs/contracts/di
 COPY --from=build --chown=node:node /app/backend/package.json ./backend/package.json
 COPY --from=build --chown=node:node /app/backend/dist ./backend/dist
 COPY --from=build --chown=node:node /app/dist ./dist
+# DATA_DIR: attachments when S3_BUCKET is unset. Owned by node, so a volume mounted here starts writable.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 # Node is PID 1 and handles SIGTERM itself (readiness 503, drain, finish in-flight requests, close pools).

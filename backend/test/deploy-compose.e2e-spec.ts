@@ -48,6 +48,20 @@ function composeConfig(env: Record<string, string>) {
     }
   });
 
+  it('keeps attachments on one volume every instance shares, at the image’s data directory', () => {
+    for (const name of apps) expect(services[name].volumes).toEqual([expect.stringMatching(/^appdata:\/app\/\.data(:rw)?$/)]);
+    expect(readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8')).toMatch(/mkdir -p \/app\/\.data && chown node:node \/app\/\.data\nUSER node/);
+  });
+
+  it('passes the optional settings through from .env, empty (unset) when not given', () => {
+    const given = composeConfig({ ...SECRETS, S3_BUCKET: 'shop-photos', SMTP_URL: 'smtps://mail.example.com', TURN_SECRET: 't'.repeat(32), SHOP_NAME: 'Fix-It Corner' });
+    expect(given.status).toBe(0);
+    for (const name of apps) {
+      expect(parse(given.stdout).services[name].environment).toMatchObject({ S3_BUCKET: 'shop-photos', SMTP_URL: 'smtps://mail.example.com', TURN_SECRET: 't'.repeat(32), SHOP_NAME: 'Fix-It Corner' });
+      expect(services[name].environment).toMatchObject({ S3_BUCKET: '', SMTP_URL: '', TURN_SECRET: '', SHOP_NAME: '' });
+    }
+  });
+
   it('sets only variables the app reads', () => {
     const known = configuredEnvNames();
     for (const name of apps) expect(Object.keys(services[name].environment).filter((env) => !known.has(env))).toEqual([]);

@@ -108,7 +108,13 @@ const containers = (o: K8sObject): any[] => o.spec.template.spec.containers;
     for (const o of [...deployments, find('Job', 'repairhub-migrate')]) expect(o.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('repairhub');
   });
 
-  it('sets only environment variables the app reads', () => {
+  it('keeps attachments in a bucket, since pods share no disk', () => {
+    expect(config.S3_BUCKET).toMatch(/\S/);
+    const secret = find('Secret', 'repairhub-secrets');
+    expect(Object.keys(secret.data ?? secret.stringData)).toEqual(expect.arrayContaining(['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL', 'TURN_SECRET']));
+  });
+
+    it('sets only environment variables the app reads', () => {
     const known = configuredEnvNames();
     const names = [
       ...Object.keys(config),
