@@ -35,7 +35,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiRoute({ summary: 'Liveness and database check (terminus format)', auth: 'public', errors: [503] })
+  @ApiRoute({ summary: 'Database check (terminus format): every probe within a second gets the same answer', auth: 'public', errors: [503] })
   check() {
     return this.databaseCheck();
   }

@@ -400,7 +400,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and database check (terminus format)
+         * Database check (terminus format): every probe within a second gets the same answer
          * @description No authentication.
          */
         get: operations["Health_check"];
