@@ -20,7 +20,7 @@ const check = () => {
       const database = { status: 'up', responseTime: Date.now() - start };
       return { status: 'ok', info: { database }, error: {}, details: { database } };
     });
-    cached = { at: Date.now(), result };
+    cached = { at: start, result };
   }
   return cached.result;
 };

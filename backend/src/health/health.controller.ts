@@ -30,8 +30,13 @@ export class HealthController {
   /**
    * Load balancers poll this often: every probe within a second gets the same terminus result (or the
    * same 503), so a probe costs neither a database ping nor terminus building and checking its result.
+   * The ping itself is the one readiness shares (terminus caches it by its key).
    */
-  private readonly databaseCheck = sharedResult(1000, () => this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]));
+  private readonly databaseCheck = sharedResult(1000, () => this.health.check([() => this.databasePing()]));
+
+  private databasePing() {
+    return this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000);
+  }
 
   @Get()
   @HealthCheck()
@@ -64,7 +69,7 @@ export class HealthController {
         const instance = this.indicators.check('instance');
         return this.lifecycle.shuttingDown ? instance.down({ role: this.config.role.name, reason: 'shutting down' }) : instance.up({ role: this.config.role.name });
       },
-      () => this.database.pingCheck('database', { timeout: 2000 }).cacheFor(1000),
+      () => this.databasePing(),
       ...(this.redis.enabled
         ? [() => this.indicators.check('redis').attempt(() => this.redis.command.ping().then(() => undefined)).withTimeout(1000).cacheFor(1000)]
         : []),
