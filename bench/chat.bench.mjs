@@ -5,10 +5,17 @@
 // baseline (chat.plain.mjs, its own process) is plain socket.io doing the same broadcast without auth or
 // persistence. The load generator (these sockets) is the bench process, apart from both servers.
 // For each server the send rate rises until delivery falls behind; the maxima are compared, then both
-// run at 80 % of the lower maximum for their p99 send-to-delivery latency.
+// run at 80 % of the lower maximum for their p99 send-to-delivery latency. Last, PostgreSQL alone runs
+// our per-message transaction as fast as it can (no server, no sockets): the ceiling a design that
+// commits each message on its own cannot pass on this machine, whatever the server does.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { io } from 'socket.io-client';
 import { api, startBare } from './lib.mjs';
+
+const dist = (path) => import(pathToFileURL(join(import.meta.dirname, '..', 'backend/dist', path)).href);
 
 const CLIENTS = Number(process.env.BENCH_CHAT_CLIENTS ?? 1000);
 const ROOM_SIZE = Number(process.env.BENCH_CHAT_ROOM_SIZE ?? 50);
@@ -144,9 +151,46 @@ async function ourRooms(app) {
       const ack = await socket.timeout(10_000).emitWithAck('conversation:join', { conversationId: conversation.id });
       if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
     }
-    rooms.push({ id: conversation.id, sender, receivers });
+    rooms.push({ id: conversation.id, sender, receivers, staffId: admin.user.id });
   }
   return rooms;
+}
+
+/**
+ * Transactions per second PostgreSQL completes when it runs nothing but our per-message transaction
+ * (BEGIN, the webhook-subscriber check, the insert statement, COMMIT: the statements `ChatService.send`
+ * issues, imported from the build) over node-pg with our default pool of 10 connections, for `durationS`.
+ */
+async function storeCeiling(databaseUrl, rooms, durationS) {
+  const [{ INSERT_TEXT_MESSAGE_SQL }, { WebhooksRepository }] = await Promise.all([
+    dist('chat/message-insert.query.js'),
+    dist('integrations/webhooks.repository.js'),
+  ]);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  let committed = 0;
+  const until = performance.now() + durationS * 1000;
+  const worker = async (w) => {
+    const client = await pool.connect();
+    const manager = { query: async (text, values) => (await client.query(text, values)).rows };
+    try {
+      for (let i = w; performance.now() < until; i++) {
+        const room = rooms[i % rooms.length];
+        await client.query('BEGIN');
+        await WebhooksRepository.hasSubscribers(manager, 'message.created');
+        const rows = await manager.query(INSERT_TEXT_MESSAGE_SQL, [room.id, room.staffId, `${performance.now()} bench message`, randomUUID()]);
+        if (rows.length !== 1) throw new Error('the benchmark insert stored nothing');
+        await client.query('COMMIT');
+        committed++;
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: 10 }, (_, w) => worker(w)));
+  const rate = committed / ((performance.now() - start) / 1000);
+  await pool.end();
+  return rate;
 }
 
 async function plainRooms(url) {
@@ -182,6 +226,8 @@ export async function run({ createDatabase, startApp, compare }) {
     const plainAt = await fanOut(theirs, STEP_S, at);
     closeRooms(ours);
     closeRooms(theirs);
+    const ceiling = await storeCeiling(db.url, ours, 2 * STEP_S);
+    console.error(`  PostgreSQL alone, our per-message transaction: ${ceiling.toFixed(0)} commits/s`);
     const capped = (m) => (m.limit ? ` (at least: ${m.limit} stopped the search)` : '');
     const sockets = ROOMS * ROOM_SIZE;
     return [
@@ -192,6 +238,11 @@ export async function run({ createDatabase, startApp, compare }) {
         0.8,
       ),
       compare(`(info) chat at 80 % of the lower maximum (${at} msg/s sent): delivered/s and p99`, oursAt, plainAt),
+      compare(
+        `(info) PostgreSQL alone running our per-message transaction (10 connections, nothing else running): commits/s vs plain socket.io's max msg/s`,
+        { rps: ceiling, p99: 0 },
+        { rps: plainMax.max, p99: 0 },
+      ),
     ];
   } finally {
     await plain.close();

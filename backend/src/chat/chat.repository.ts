@@ -6,8 +6,9 @@ import { queryRows } from '../common/sql.js';
 import type { MessageRecord } from './chat.mapper.js';
 import { Conversation } from './conversation.entity.js';
 import { Message } from './message.entity.js';
+import { INSERT_TEXT_MESSAGE_SQL } from './message-insert.query.js';
 import { MESSAGE_COLUMNS } from './message-view.query.js';
-import { existingRepair, participantJoin, PARTICIPATES, participatingRepair, REPAIR_OF_CONVERSATION } from './participation.query.js';
+import { existingRepair, participatingRepair, REPAIR_OF_CONVERSATION } from './participation.query.js';
 
 /** A stored message with the people of its repair, for the events and pushes that follow it. */
 export type PostedMessage = MessageRecord & { customerId: string; technicianId: string | null };
@@ -65,21 +66,7 @@ export class ChatRepository {
   ): Promise<(PostedMessage & { repairRequestId: string }) | undefined> {
     const [inserted] = await queryRows<PostedMessage & { repairRequestId: string }>(
       m,
-      `WITH allowed AS (
-         SELECT c.id, c.repair_request_id, r.customer_id, r.assigned_technician_id
-           FROM conversations c ${participantJoin('$2')}
-          WHERE c.id = $1 AND ${PARTICIPATES}
-          FOR UPDATE OF c
-       ), ins AS (
-         INSERT INTO messages (conversation_id, sender_id, type, content, client_id)
-         SELECT a.id, $2, 'text', $3, $4 FROM allowed a
-         ON CONFLICT (sender_id, client_id) DO NOTHING
-         RETURNING *
-       ), bump AS (
-         UPDATE conversations SET last_message_seq = ins.seq FROM ins WHERE conversations.id = ins.conversation_id
-       )
-       SELECT ${MESSAGE_COLUMNS('ins')}, a.repair_request_id AS "repairRequestId", a.customer_id AS "customerId", a.assigned_technician_id AS "technicianId"
-         FROM ins CROSS JOIN allowed a`,
+      INSERT_TEXT_MESSAGE_SQL,
       [conversationId, senderId, content, clientId],
     );
     return inserted;
