@@ -68,6 +68,32 @@ describe('ticket numbers and repair search', () => {
     expectProblem(await t.api.get(`/repairs?q=${'x'.repeat(101)}`, { token: admin.token }), 400);
   });
 
+  it('finds a walk-in customer\'s repairs by their phone number typed in any format', async () => {
+    // A number of its own per run: phones are unique across users, and the database may be shared.
+    const local = String(100_000_000 + Math.floor(Math.random() * 800_000_000));
+    const checkIn = await t.api.post(
+      '/repairs/check-in',
+      {
+        customer: { name: 'Robin Walk-in', phone: `+44 ${local}` },
+        device: { type: 'phone', brand: 'Nokia', model: 'G42' },
+        issueDescription: 'Does not charge any more.',
+        urgency: 'normal',
+      },
+      { token: admin.token },
+    );
+    expect(checkIn.status).toBe(201);
+    const ticket = checkIn.body.ticketNumber as string;
+
+    // The whole number as the customer says it on the phone, with a trunk zero, or only its tail.
+    expect(await search(admin, `0044 ${local.slice(0, 4)} ${local.slice(4)}`)).toEqual([ticket]);
+    expect(await search(admin, `0${local}`)).toEqual([ticket]);
+    expect(await search(admin, `${local.slice(-6, -3)}-${local.slice(-3)}`)).toEqual([ticket]);
+    expect(await search(tech, `(0) ${local}`)).toEqual([ticket]);
+    // Another number, or too few digits to mean one, finds nothing of theirs.
+    expect(await search(admin, `${local.slice(0, -1)}${(Number(local.at(-1)) + 1) % 10}`)).not.toContain(ticket);
+    expect(await search(admin, local.slice(-3))).not.toContain(ticket);
+  });
+
   it('hides completed and cancelled repairs with open=true', async () => {
     const device = await createDevice(t, bob, { brand: 'Framework', model: 'Laptop 13' });
     const done = await createRepair(t, bob, { deviceId: device.id });

@@ -55,6 +55,25 @@ describe('users (admin)', () => {
     expect(techs.body.items.every((u: { role: string }) => u.role === 'technician')).toBe(true);
   });
 
+  it('finds a walk-in customer without an email by their phone number in any format', async () => {
+    const local = String(100_000_000 + Math.floor(Math.random() * 800_000_000));
+    const checkIn = await t.api.post(
+      '/repairs/check-in',
+      { customer: { name: 'Sam Counter', phone: `+33 ${local}` }, device: { type: 'tablet', brand: 'Apple', model: 'iPad' }, issueDescription: 'Cracked glass on the back.', urgency: 'low' },
+      { token: admin.token },
+    );
+    expect(checkIn.status).toBe(201);
+    const find = async (q: string) => {
+      const res = await t.api.get(`/users?q=${encodeURIComponent(q)}`, { token: admin.token });
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: string; phone: string | null; email: string | null }[]).filter((u) => u.id === checkIn.body.customerId);
+    };
+    expect(await find(`0033 ${local.slice(0, 3)} ${local.slice(3)}`)).toEqual([expect.objectContaining({ email: null, phone: `+33${local}` })]);
+    expect(await find(`0${local}`)).toHaveLength(1);
+    expect(await find(local.slice(-5))).toHaveLength(1);
+    expect(await find(local.slice(-3))).toEqual([]);
+  });
+
   it('pages through every user exactly once', async () => {
     for (let i = 0; i < 5; i++) await registerCustomer(t);
     const seen: string[] = [];

@@ -1,4 +1,4 @@
-import { emailProblem, nameProblem, normalizeEmail, normalizeName, normalizePhone } from './identity-text.js';
+import { emailProblem, nameProblem, normalizeEmail, normalizeName, normalizePhone, phoneFragment } from './identity-text.js';
 
 describe('normalizeEmail', () => {
   it('folds composed and decomposed, full-width and upper-case forms into one', () => {
@@ -60,5 +60,19 @@ describe('normalizePhone', () => {
     expect(normalizePhone('call me')).toBeNull();
     expect(normalizePhone('12345')).toBeNull();
     expect(normalizePhone('+1234567890123456')).toBeNull();
+  });
+});
+
+describe('phoneFragment', () => {
+  it('keeps the digits of a phone number typed in any format, without trunk or international zeros', () => {
+    expect(phoneFragment('020 7946-0123')).toBe('2079460123');
+    expect(phoneFragment('+44 (0)20 7946')).toBe('440207946');
+    expect(phoneFragment('0044 20')).toBe('4420');
+  });
+
+  it('is null for text that is not a phone number, or too short to mean one', () => {
+    expect(phoneFragment('ada@example.com')).toBeNull();
+    expect(phoneFragment('R-1042')).toBeNull();
+    expect(phoneFragment('012')).toBeNull();
   });
 });

@@ -54,3 +54,14 @@ export function normalizePhone(raw: string): string | null {
   const compact = raw.normalize('NFKC').replace(/[\s.\-()/]/g, '').replace(/^00/, '+');
   return /^\+?\d{6,15}$/.test(compact) ? compact : null;
 }
+
+/**
+ * The digits to look for in stored phone numbers when someone searches with `q`, or null when `q` is not
+ * a phone number (or too short to mean one). Stored numbers are compact with their country code, so
+ * leading zeros (a trunk or international prefix) are dropped: "07946 0958" finds "+447946…".
+ */
+export function phoneFragment(q: string): string | null {
+  if (!/^[\s\d+.\-()/]+$/.test(q)) return null;
+  const digits = q.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.length >= 4 ? digits : null;
+}

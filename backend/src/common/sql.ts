@@ -63,4 +63,10 @@ export function isCursorTime(value: unknown): value is string {
 export const isBigintSequence = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= BIGINT_MAX;
 
+/** A LIKE pattern that finds `text` anywhere, its wildcards and backslashes taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** SQL: the stored phone `column` contains the digits `fragment` (a parameter; see `phoneFragment`). */
+export const phoneContains = (column: string, fragment: string) => `regexp_replace(coalesce(${column}, ''), '\\D', '', 'g') LIKE '%' || ${fragment} || '%'`;
+
 export const invalidCursor = () => invalid('REQUEST.INVALID_CURSOR', 'The cursor is invalid.', 'cursor');

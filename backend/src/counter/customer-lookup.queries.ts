@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CUSTOMER_LOOKUP_LIMIT, type CounterCustomer, type CounterDevice } from '@repairhub/contracts';
-import { queryRows } from '../common/sql.js';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { containsPattern, phoneContains, queryRows } from '../common/sql.js';
 
 /**
  * Read model of the counter's customer search: active customers whose name or email contains `q`, or
@@ -14,10 +12,10 @@ export async function findCounterCustomers(db: DataSource, q: string, phone: str
     db,
     `SELECT id, name, email, phone FROM users
       WHERE role = 'customer' AND active
-        AND (lower(name) LIKE $1 OR lower(email) LIKE $1 OR ($2::text IS NOT NULL AND regexp_replace(coalesce(phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%'))
+        AND (lower(name) LIKE $1 OR lower(email) LIKE $1 OR ($2::text IS NOT NULL AND ${phoneContains('phone', '$2')}))
       ORDER BY (lower(email) = lower($3) OR lower(name) = lower($3)) IS TRUE DESC, name, id
       LIMIT ${CUSTOMER_LOOKUP_LIMIT}`,
-    [`%${escapeLike(q.toLowerCase())}%`, phone, q],
+    [containsPattern(q.toLowerCase()), phone, q],
   );
   if (customers.length === 0) return [];
   const devices = await queryRows<CounterDevice & { owner_id: string }>(

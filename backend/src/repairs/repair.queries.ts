@@ -1,8 +1,9 @@
 import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
+import { phoneFragment } from '../common/identity-text.js';
 import type { EntityManager } from 'typeorm';
 import { newestFirstSql } from '../common/newest-first-page.js';
-import { cursorTimestamp, invalidCursor, isCursorTime, isUuid, queryRows, SqlParams, type Sql } from '../common/sql.js';
+import { containsPattern, cursorTimestamp, invalidCursor, phoneContains, isCursorTime, isUuid, queryRows, SqlParams, type Sql } from '../common/sql.js';
 import { quoteJson } from '../quotes/quote.queries.js';
 import type { RepairDetailRow, RepairSummaryRow } from './repair.mapper.js';
 import { URGENCY_RANK } from './repair.policy.js';
@@ -47,18 +48,18 @@ function filterClauses(filters: RepairListFilters, p: SqlParams): string[] {
   return where;
 }
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * A ticket number matches exactly (unique index); other words match inside the customer's name or
- * email or the device's brand and model, each read from its trigram index (migration TicketNumbers).
+ * email or the device's brand and model, and a phone number (any format) inside the customer's, each
+ * read from its trigram index (migrations TicketNumbers, PhoneSearchIndex).
  */
 function searchClause(q: string, p: SqlParams): string {
   const ticket = parseTicketNumber(q);
   if (ticket !== null) return `r.ticket_seq = ${p.add(ticket)}`;
-  const pattern = p.add(likeContaining(q.trim().toLowerCase()));
-  return `(r.customer_id IN (SELECT u.id FROM users u WHERE lower(u.name) LIKE ${pattern} OR u.email LIKE ${pattern})
+  const pattern = p.add(containsPattern(q.trim().toLowerCase()));
+  const phone = phoneFragment(q);
+  const byPhone = phone ? ` OR ${phoneContains('u.phone', p.add(phone))}` : '';
+  return `(r.customer_id IN (SELECT u.id FROM users u WHERE lower(u.name) LIKE ${pattern} OR u.email LIKE ${pattern}${byPhone})
     OR r.device_id IN (SELECT d2.id FROM devices d2 WHERE lower(d2.brand || ' ' || d2.model) LIKE ${pattern}))`;
 }
 

@@ -36,6 +36,8 @@ export class User {
   /** Digits with an optional leading `+` (`normalizePhone`); unique when set. */
   @Column({ type: 'text', nullable: true })
   @Index('users_phone_key', { unique: true, where: 'phone IS NOT NULL' })
+  // Trigram index on the number's digits for staff search (phone-search-index migration).
+  @Index('users_phone_digits_trgm_idx', { synchronize: false })
   phone: string | null;
 
   @Column({ type: 'boolean', default: true })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Page, Role } from '@repairhub/contracts';
 import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
-import { queryRows, SqlParams } from '../common/sql.js';
+import { phoneFragment } from '../common/identity-text.js';
+import { containsPattern, phoneContains, queryRows, SqlParams } from '../common/sql.js';
 import { entityColumnsNamed, selectAsEntity } from '../database/entity-columns.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { User } from './user.entity.js';
@@ -103,14 +104,15 @@ export class UsersRepository {
     return row ? row.email_non_essential : null;
   }
 
-  /** Newest first; `q` matches email or name. On the read replica. */
+  /** Newest first; `q` matches email or name, or the digits of a phone number (`phoneFragment`). On the read replica. */
   list(filter: PageRequest & { role?: Role; q?: string }): Promise<Page<UserListItem>> {
     const p = new SqlParams();
     const where: string[] = [];
     if (filter.role) where.push(`u.role = ${p.add(filter.role)}`);
     if (filter.q) {
-      const pattern = p.add(`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern})`);
+      const pattern = p.add(containsPattern(filter.q.toLowerCase()));
+      const phone = phoneFragment(filter.q);
+      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern}${phone ? ` OR ${phoneContains('u.phone', p.add(phone))}` : ''})`);
     }
     return onReadReplica(this.db, (m) => newestFirstPage(m, { select: LISTING, from: 'users u', alias: 'u', where, p }, filter));
   }

@@ -182,7 +182,8 @@ export interface ListRepairsQuery {
   open?: boolean;
   /**
    * Staff only (customers get 403): a ticket number (`R-1042`, `r-1042`), or words found in
-   * the customer's name or email or the device's brand or model.
+   * the customer's name or email or the device's brand or model, or a phone number (any format)
+   * found in the customer's.
    */
   q?: string;
   limit?: number;

@@ -80,7 +80,7 @@ export class ListRepairsQueryDto extends PageQueryDto implements ListRepairsQuer
 
   @ApiPropertyOptional({
     maxLength: REPAIR_SEARCH_MAX,
-    description: 'Staff only (403 for customers): a ticket number (`R-1042`, any case) matches exactly; other text matches inside the customer’s name or email or the device’s brand and model.',
+    description: 'Staff only (403 for customers): a ticket number (`R-1042`, any case) matches exactly; other text matches inside the customer’s name or email or the device’s brand and model, and a phone number (any format) inside the customer’s.',
     example: 'R-1042',
   })
   @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'q must not be empty' }) @MaxLength(REPAIR_SEARCH_MAX)

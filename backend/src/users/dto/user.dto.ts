@@ -71,7 +71,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
-  @ApiPropertyOptional({ description: 'Matches email or name, case-insensitive' })
+  @ApiPropertyOptional({ description: 'Matches inside the email or name (case-insensitive), or a phone number (any format) inside the user’s' })
   @IsOptional() @IsString() @MaxLength(100)
   q?: string;
 

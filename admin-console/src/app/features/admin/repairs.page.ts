@@ -19,7 +19,7 @@ const PAGE_SIZE = 50;
       <form class="row search" role="search" aria-label="Search repairs" (submit)="$event.preventDefault(); q.set(searchBox.value.trim())">
         <div class="field grow">
           <label for="r-q">Ticket number, customer or device</label>
-          <input #searchBox id="r-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a brand or model" [maxLength]="searchMax" />
+          <input #searchBox id="r-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a phone, a brand or model" [maxLength]="searchMax" />
         </div>
         <button type="submit" class="button secondary">Search</button>
       </form>

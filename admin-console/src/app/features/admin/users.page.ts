@@ -51,7 +51,7 @@ const PAGE_SIZE = 50;
         <h2 id="list-heading">Everyone</h2>
         <form class="row filters" role="search" (submit)="$event.preventDefault(); search.set(q.value.trim())">
           <div class="field grow">
-            <label for="u-search">Search by name or email</label>
+            <label for="u-search">Search by name, email or phone</label>
             <input #q id="u-search" type="search" />
           </div>
           <div class="field">

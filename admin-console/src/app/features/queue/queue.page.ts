@@ -36,7 +36,7 @@ import { StaffEvents } from '../../core/staff-events';
         <form class="filters row" role="search" aria-label="Search the queue" (submit)="$event.preventDefault(); q.set(searchBox.value.trim())">
           <div class="field grow">
             <label for="f-q">Ticket number, customer or device</label>
-            <input #searchBox id="f-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a brand or model" [maxLength]="searchMax" />
+            <input #searchBox id="f-q" type="search" autocomplete="off" placeholder="R-1042, a name, an email, a phone, a brand or model" [maxLength]="searchMax" />
           </div>
           <button type="submit" class="button secondary">Search</button>
         </form>

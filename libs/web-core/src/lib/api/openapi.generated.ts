@@ -1466,6 +1466,16 @@ export interface components {
             active?: boolean;
             name?: string;
         };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example {} */
+            info: Record<string, never>;
+            /** @example {} */
+            error: Record<string, never>;
+            /** @example {} */
+            details: Record<string, never>;
+        };
         CreateDeviceDto: {
             /** @enum {string} */
             type: "phone" | "tablet" | "laptop" | "desktop" | "console" | "wearable" | "other";
@@ -4060,7 +4070,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page’s nextCursor. */
                 cursor?: string;
-                /** @description Matches email or name, case-insensitive */
+                /** @description Matches inside the email or name (case-insensitive), or a phone number (any format) inside the user’s */
                 q?: string;
                 role?: "customer" | "technician" | "admin";
             };
@@ -4478,66 +4488,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["LivenessDto"];
                 };
             };
             /** @description Invalid input */
@@ -4567,7 +4524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description Temporarily unavailable (database or session store unreachable, or every connection busy, then with Retry-After) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +5312,7 @@ export interface operations {
                 assignedTo?: string | "none";
                 /** @description `true`: only repairs neither completed nor cancelled. */
                 open?: boolean;
-                /** @description Staff only (403 for customers): a ticket number (`R-1042`, any case) matches exactly; other text matches inside the customer’s name or email or the device’s brand and model. */
+                /** @description Staff only (403 for customers): a ticket number (`R-1042`, any case) matches exactly; other text matches inside the customer’s name or email or the device’s brand and model, and a phone number (any format) inside the customer’s. */
                 q?: string;
             };
             header?: never;
