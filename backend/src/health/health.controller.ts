@@ -8,8 +8,8 @@ import { ApiRoute } from '../common/http/api-route.decorator.js';
 import { sharedResult } from '../common/shared-result.js';
 import { AppConfig } from '../config/configuration.js';
 import { Lifecycle } from '../infra/lifecycle.js';
-import { LivenessDto } from './dto/liveness.dto.js';
 import { RedisConnections } from '../infra/redis-connections.js';
+import { LivenessDto } from './dto/liveness.dto.js';
 
 const ALIVE = { status: 'ok', info: {}, error: {}, details: {} } as const;
 
