@@ -152,10 +152,12 @@ export class CallsService implements OnModuleInit, OnModuleDestroy {
     }
     const view = toCallView(next);
     this.events.whenCommitted(m, () => {
-      this.broadcaster.emit([userRoom(row.callerId), userRoom(row.calleeId)], 'call:updated', { call: view });
       clearTimeout(this.timers.get(row.id));
       this.timers.delete(row.id);
+      // Close the call room before telling anyone: the Redis adapter relays both in this order, so a socket on
+      // another instance is out of the room by the time it hears the call ended (its next signal is refused).
       if (to !== 'active') this.broadcaster.leave(callRoom(row.id), callRoom(row.id));
+      this.broadcaster.emit([userRoom(row.callerId), userRoom(row.calleeId)], 'call:updated', { call: view });
     });
     return view;
   }
