@@ -70,6 +70,11 @@ describe('phoneFragment', () => {
     expect(phoneFragment('0044 20')).toBe('4420');
   });
 
+  it('keeps the zeros of a number\'s tail that would otherwise leave too few digits', () => {
+    expect(phoneFragment('00123')).toBe('00123');
+    expect(phoneFragment('0 0 1 2')).toBe('0012');
+  });
+
   it('is null for text that is not a phone number, or too short to mean one', () => {
     expect(phoneFragment('ada@example.com')).toBeNull();
     expect(phoneFragment('R-1042')).toBeNull();

@@ -58,10 +58,13 @@ export function normalizePhone(raw: string): string | null {
 /**
  * The digits to look for in stored phone numbers when someone searches with `q`, or null when `q` is not
  * a phone number (or too short to mean one). Stored numbers are compact with their country code, so
- * leading zeros (a trunk or international prefix) are dropped: "07946 0958" finds "+447946…".
+ * leading zeros (a trunk or international prefix) are dropped: "07946 0958" finds "+447946…" — unless
+ * too few digits would be left, as in the tail of a number ("00123"), which is looked for as typed.
  */
 export function phoneFragment(q: string): string | null {
   if (!/^[\s\d+.\-()/]+$/.test(q)) return null;
-  const digits = q.replace(/\D/g, '').replace(/^0+/, '');
+  const typed = q.replace(/\D/g, '');
+  const withoutPrefix = typed.replace(/^0+/, '');
+  const digits = withoutPrefix.length >= 4 ? withoutPrefix : typed;
   return digits.length >= 4 ? digits : null;
 }

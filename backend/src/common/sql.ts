@@ -1,5 +1,6 @@
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { invalid } from './errors/domain-error.js';
+import { phoneFragment } from './identity-text.js';
 
 /** Hand-written SQL and its values. */
 export interface Sql {
@@ -68,5 +69,11 @@ export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c)
 
 /** SQL: the stored phone `column` contains the digits `fragment` (a parameter; see `phoneFragment`). */
 export const phoneContains = (column: string, fragment: string) => `regexp_replace(coalesce(${column}, ''), '\\D', '', 'g') LIKE '%' || ${fragment} || '%'`;
+
+/** ` OR <column contains q's digits>` when the search text `q` is a phone number (`phoneFragment`), else nothing. */
+export function orPhoneContains(column: string, q: string, p: SqlParams): string {
+  const fragment = phoneFragment(q);
+  return fragment ? ` OR ${phoneContains(column, p.add(fragment))}` : '';
+}
 
 export const invalidCursor = () => invalid('REQUEST.INVALID_CURSOR', 'The cursor is invalid.', 'cursor');

@@ -1,9 +1,8 @@
 import { FINAL_REPAIR_STATUSES, parseTicketNumber, UNASSIGNED, type RepairStatus, type Urgency } from '@repairhub/contracts';
 import { decodeCursor } from '../common/http/pagination.js';
-import { phoneFragment } from '../common/identity-text.js';
 import type { EntityManager } from 'typeorm';
 import { newestFirstSql } from '../common/newest-first-page.js';
-import { containsPattern, cursorTimestamp, invalidCursor, phoneContains, isCursorTime, isUuid, queryRows, SqlParams, type Sql } from '../common/sql.js';
+import { containsPattern, cursorTimestamp, invalidCursor, isCursorTime, orPhoneContains, isUuid, queryRows, SqlParams, type Sql } from '../common/sql.js';
 import { quoteJson } from '../quotes/quote.queries.js';
 import type { RepairDetailRow, RepairSummaryRow } from './repair.mapper.js';
 import { URGENCY_RANK } from './repair.policy.js';
@@ -57,9 +56,7 @@ function searchClause(q: string, p: SqlParams): string {
   const ticket = parseTicketNumber(q);
   if (ticket !== null) return `r.ticket_seq = ${p.add(ticket)}`;
   const pattern = p.add(containsPattern(q.trim().toLowerCase()));
-  const phone = phoneFragment(q);
-  const byPhone = phone ? ` OR ${phoneContains('u.phone', p.add(phone))}` : '';
-  return `(r.customer_id IN (SELECT u.id FROM users u WHERE lower(u.name) LIKE ${pattern} OR u.email LIKE ${pattern}${byPhone})
+  return `(r.customer_id IN (SELECT u.id FROM users u WHERE lower(u.name) LIKE ${pattern} OR u.email LIKE ${pattern}${orPhoneContains('u.phone', q, p)})
     OR r.device_id IN (SELECT d2.id FROM devices d2 WHERE lower(d2.brand || ' ' || d2.model) LIKE ${pattern}))`;
 }
 

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Page, Role } from '@repairhub/contracts';
 import { newestFirstPage, type PageRequest } from '../common/newest-first-page.js';
-import { phoneFragment } from '../common/identity-text.js';
-import { containsPattern, phoneContains, queryRows, SqlParams } from '../common/sql.js';
+import { containsPattern, orPhoneContains, queryRows, SqlParams } from '../common/sql.js';
 import { entityColumnsNamed, selectAsEntity } from '../database/entity-columns.js';
 import { onReadReplica } from '../database/read-replica.js';
 import { User } from './user.entity.js';
@@ -111,8 +110,7 @@ export class UsersRepository {
     if (filter.role) where.push(`u.role = ${p.add(filter.role)}`);
     if (filter.q) {
       const pattern = p.add(containsPattern(filter.q.toLowerCase()));
-      const phone = phoneFragment(filter.q);
-      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern}${phone ? ` OR ${phoneContains('u.phone', p.add(phone))}` : ''})`);
+      where.push(`(u.email LIKE ${pattern} OR lower(u.name) LIKE ${pattern}${orPhoneContains('u.phone', filter.q, p)})`);
     }
     return onReadReplica(this.db, (m) => newestFirstPage(m, { select: LISTING, from: 'users u', alias: 'u', where, p }, filter));
   }
